@@ -1,0 +1,4 @@
+import Foundation
+import MaracFiles
+
+print("mfile: not yet implemented")

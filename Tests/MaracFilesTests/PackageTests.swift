@@ -1,0 +1,8 @@
+import XCTest
+
+final class PackageTests: XCTestCase {
+    func testPackageRootHoldsPackageManifest() {
+        XCTAssertTrue(FileManager.default.fileExists(
+            atPath: TestPaths.packageRoot.appendingPathComponent("Package.swift").path))
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+
+/// The result of running one of the package's executables.
+struct CommandResult {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+}
+
+/// Runs a built executable (`mfile`, `toml-decode`) with arguments, optional standard input,
+/// and a working directory, and collects its output.
+func runProduct(
+    _ name: String, _ arguments: [String], stdin: String? = nil, in directory: URL? = nil,
+    environment: [String: String]? = nil
+) throws -> CommandResult {
+    let process = Process()
+    process.executableURL = TestPaths.productsDirectory.appendingPathComponent(name)
+    process.arguments = arguments
+    if let directory { process.currentDirectoryURL = directory }
+    if let environment {
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    }
+    let outPipe = Pipe(), errPipe = Pipe(), inPipe = Pipe()
+    process.standardOutput = outPipe
+    process.standardError = errPipe
+    process.standardInput = inPipe
+    try process.run()
+    if let stdin { inPipe.fileHandleForWriting.write(Data(stdin.utf8)) }
+    try inPipe.fileHandleForWriting.close()
+    // Read both pipes concurrently so a full pipe never blocks the child.
+    final class Box: @unchecked Sendable { var data = Data() }
+    let errBox = Box()
+    let group = DispatchGroup()
+    group.enter()
+    DispatchQueue.global().async {
+        errBox.data = errPipe.fileHandleForReading.readDataToEndOfFile()
+        group.leave()
+    }
+    let outData = outPipe.fileHandleForReading.readDataToEndOfFile()
+    group.wait()
+    let errData = errBox.data
+    process.waitUntilExit()
+    return CommandResult(
+        status: process.terminationStatus,
+        stdout: String(decoding: outData, as: UTF8.self),
+        stderr: String(decoding: errData, as: UTF8.self))
+}
+
+/// A fresh temporary folder, removed by the caller when done.
+func makeTemporaryDirectory(_ label: String = "mfile-test") throws -> URL {
+    let url = FileManager.default.temporaryDirectory
+        .appendingPathComponent("\(label)-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
