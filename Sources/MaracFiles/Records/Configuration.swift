@@ -1,0 +1,62 @@
+/// The repository's `marac.toml`: its MARACs, protocol profile, overrides, agencies and calendar.
+public struct Configuration: Sendable {
+    /// One MARAC kept in the repository.
+    public struct Marac: Sendable {
+        public enum Frequency: String, Sendable { case weekly, fortnightly, monthly }
+        public var id: String
+        public var name: String
+        public var frequency: Frequency?
+        public var firstMeeting: LocalDate?
+        public var referralCutoffDays: Int?
+    }
+
+    /// A partner agency.
+    public struct Agency: Sendable {
+        public var id: String
+        public var name: String
+        public var core: Bool
+        /// Works with children: cases with children are grouped so it can leave.
+        public var children: Bool
+    }
+
+    public var file: String
+    public var name: String
+    public var profile: String
+    public var marking: String
+    public var retentionMonths: Int?
+    /// The `[rules]` table: local overrides of the profile.
+    public var rules: TOMLTable
+    public var closures: [LocalDate]
+    public var maracs: [Marac]
+    public var agencies: [Agency]
+    public var table: TOMLTable
+
+    public init(table: TOMLTable, file: String = "marac.toml", problems: inout [Diagnostic]) {
+        let reader = FieldReader(table, file: file)
+        self.file = file
+        self.table = table
+        name = reader.string("name") ?? ""
+        profile = reader.string("profile") ?? ""
+        marking = reader.string("marking") ?? ""
+        retentionMonths = reader.int("retention_months")
+        rules = table["rules"]?.table ?? TOMLTable()
+        closures = table.node(at: ["calendar", "closures"])?.array?.compactMap(\.localDate) ?? []
+        maracs = reader.tables("marac").compactMap { marac in
+            guard let id = marac.string("id") else { return nil }
+            return Marac(
+                id: id, name: marac.string("name") ?? id,
+                frequency: marac.string("frequency").flatMap(Marac.Frequency.init(rawValue:)),
+                firstMeeting: marac.date("first_meeting", &problems),
+                referralCutoffDays: marac.int("referral_cutoff_days"))
+        }
+        agencies = reader.tables("agency").compactMap { agency in
+            guard let id = agency.string("id") else { return nil }
+            return Agency(
+                id: id, name: agency.string("name") ?? id, core: agency.bool("core") ?? false,
+                children: agency.bool("children") ?? false)
+        }
+    }
+
+    public func agency(_ id: String) -> Agency? { agencies.first { $0.id == id } }
+    public func marac(_ id: String) -> Marac? { maracs.first { $0.id == id } }
+}

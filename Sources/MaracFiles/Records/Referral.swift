@@ -1,0 +1,72 @@
+/// One referral of a victim to MARAC.
+public struct Referral: Sendable {
+    public enum Criterion: String, Sendable, CaseIterable {
+        case visibleHighRisk = "visible-high-risk"
+        case escalation
+        case professionalJudgement = "professional-judgement"
+        case `repeat`
+        case transferIn = "transfer-in"
+        case dvds
+        case hbv
+    }
+
+    public enum Decision: String, Sendable {
+        case accepted, returned, pending
+    }
+
+    public enum Consent: String, Sendable {
+        case given, refused
+        case notSoughtUnsafe = "not-sought-unsafe"
+        case notSought = "not-sought"
+    }
+
+    public var received: LocalDate?
+    public var agency: String?
+    public var incident: LocalDate?
+    public var riskTool: String?
+    public var riskScore: Int?
+    public var policeIncidents12m: Int?
+    public var crimes12m: Int?
+    public var criteria: [Criterion]
+    public var hasJudgementReason: Bool
+    public var consent: Consent?
+    public var hasConsentReason: Bool
+    public var decision: Decision?
+    public var decided: LocalDate?
+    public var idvaReferred: LocalDate?
+    public var idvaEngaged: Bool?
+    public var infoOnly: Bool
+    public var dvds: String?
+    /// 1-based position among the case's referrals.
+    public var number: Int
+    public var position: SourcePosition?
+    let reader: FieldReader
+
+    /// The date the referral was accepted: `decided`, else the date it arrived.
+    public var acceptedOn: LocalDate? {
+        decision == .accepted ? (decided ?? received) : nil
+    }
+
+    init(_ reader: FieldReader, number: Int, problems: inout [Diagnostic]) {
+        self.reader = reader
+        self.number = number
+        self.position = reader.position
+        received = reader.date("received", &problems)
+        agency = reader.string("agency")
+        incident = reader.date("incident", &problems)
+        riskTool = reader.string("risk_tool")
+        riskScore = reader.int("risk_score")
+        policeIncidents12m = reader.int("police_incidents_12m")
+        crimes12m = reader.int("crimes_12m")
+        criteria = reader.strings("criteria").compactMap(Criterion.init(rawValue:))
+        hasJudgementReason = !(reader.string("judgement_reason") ?? "").isEmpty
+        consent = reader.string("consent").flatMap(Consent.init(rawValue:))
+        hasConsentReason = !(reader.string("consent_reason") ?? "").isEmpty
+        decision = reader.string("decision").flatMap(Decision.init(rawValue:))
+        decided = reader.date("decided", &problems)
+        idvaReferred = reader.date("idva_referred", &problems)
+        idvaEngaged = reader.bool("idva_engaged")
+        infoOnly = reader.bool("info_only") ?? false
+        dvds = reader.string("dvds")
+    }
+}
