@@ -55,6 +55,12 @@ final class MustacheRenderTests: XCTestCase {
                        "<div>\n    <ul>\n      <li>\n        a\nb\n      </li>\n    </ul>\n</div>\n")
     }
 
+    func testSpacesBeforeSigilsAreAllowed() throws {
+        let context = JSONValue.object([("cases", .array([.string("C1")])), ("raw", .string("<b>"))])
+        XCTAssertEqual(try render("{{ #cases }}{{ . }}{{ /cases }}{{ ^cases }}none{{ /cases }}{{ ! note }}{{ &raw }}", context),
+                       "C1<b>")
+    }
+
     func testInlinePartialIsNotIndented() throws {
         let partials = try MustachePartials(sources: ["p": "x\ny"])
         XCTAssertEqual(try render("  a {{>p}} b\n", .object([]), partials: partials), "  a x\ny b\n")

@@ -37,7 +37,14 @@ struct MustacheScanner {
     private mutating func scanTag(at start: Int) throws(MustacheError) -> Int {
         let where_ = lines.position(at: start, in: bytes)
         var contentStart = start + open.count
-        let sigil: UInt8? = contentStart < bytes.count ? bytes[contentStart] : nil
+        var sigil: UInt8? = contentStart < bytes.count ? bytes[contentStart] : nil
+        // `{{ #name }}` is a section too: skip spaces before a sigil other than `{` and `=`.
+        var afterSpace = contentStart
+        while afterSpace < bytes.count, bytes[afterSpace] == 0x20 || bytes[afterSpace] == 0x09 { afterSpace += 1 }
+        if afterSpace > contentStart, afterSpace < bytes.count, "#^/>!&".utf8.contains(bytes[afterSpace]) {
+            contentStart = afterSpace
+            sigil = bytes[afterSpace]
+        }
         var closer = close
         let kind: MustacheTag.Kind
         switch sigil {
