@@ -1,4 +1,7 @@
 import Foundation
 import MaracFiles
 
-print("mfile: not yet implemented")
+let status = MfileCLI.run(
+    Array(CommandLine.arguments.dropFirst()), console: .standard(),
+    workingDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+exit(status)

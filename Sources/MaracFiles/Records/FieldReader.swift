@@ -74,17 +74,8 @@ extension LocalDate {
             return value
         }
         guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
-            (1...12).contains(month), day >= 1, day <= LocalDate.daysIn(month: month, year: year)
+            (1...12).contains(month), day >= 1, day <= LocalDate.daysInMonth(year: year, month: month)
         else { return nil }
         self.init(year: year, month: month, day: day)
-    }
-
-    /// Days in a month of the proleptic Gregorian calendar.
-    public static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: 30
-        default: 31
-        }
     }
 }

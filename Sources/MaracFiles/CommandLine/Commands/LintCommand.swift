@@ -1,0 +1,65 @@
+import Foundation
+
+/// `mfile lint [PATH...]`: every schema violation and every check across records.
+enum LintCommand {
+    static let command = Command(
+        name: "lint",
+        summary: "check every case and meeting file (schema, ids, agencies, required reasons)",
+        usage: "lint [PATH...] [--format text|json] [--strict]",
+        options: [
+            OptionSpec("--format", value: "FORMAT", help: "text (default): one line a finding; json"),
+            OptionSpec("--strict", help: "exit 1 on warnings too"),
+        ],
+        details: """
+            Each finding is one line: path:line:col: error|warning: message [rule-id]
+            With PATHs (files or folders), only findings in them are shown; the whole repository
+            is still read so that checks across records work.
+            Exit status: 0 clean, 1 findings, 2 usage or I/O error.
+            """,
+        run: run)
+
+    static func run(_ context: CommandContext) throws -> ExitStatus {
+        let format = try context.format(["text", "json"])
+        let root = try context.repositoryRoot()
+        let paths = try context.arguments.positional.map { try repositoryRelativePath($0, context: context, root: root) }
+        let repository = try Repository.load(at: root)
+        let findings = Linter.restrict(Linter.lint(repository), to: paths)
+        let errors = findings.filter { $0.severity == .error }.count
+        let warnings = findings.count - errors
+
+        switch format {
+        case "json":
+            let report: JSONValue = .object([
+                ("files", .integer(Int64(repository.recordFileCount + 1))),
+                ("errors", .integer(Int64(errors))),
+                ("warnings", .integer(Int64(warnings))),
+                ("findings", .array(findings.map(\.json))),
+            ])
+            context.console.print(JSONWriter.write(report, pretty: true))
+        default:
+            var text = ""
+            for finding in findings { text += finding.line + "\n" }
+            context.console.write(text)
+            context.console.printError(
+                "\(repository.recordFileCount + 1) files checked: \(count(errors, "error")), \(count(warnings, "warning"))")
+        }
+        let failing = context.arguments.flag("--strict") ? findings.count : errors
+        return failing > 0 ? .findings : .ok
+    }
+
+    static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+
+    /// A PATH argument as a path relative to the repository root; it must exist inside it.
+    static func repositoryRelativePath(_ argument: String, context: CommandContext, root: URL) throws -> String {
+        let url = URL(fileURLWithPath: argument, relativeTo: context.workingDirectory).standardizedFileURL
+        let rootPath = root.standardizedFileURL.path
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            throw UsageError("\(argument): no such file or folder")
+        }
+        if url.path == rootPath { return "" }
+        guard url.path.hasPrefix(rootPath + "/") else {
+            throw UsageError("\(argument) is outside the repository at \(rootPath)")
+        }
+        return String(url.path.dropFirst(rootPath.count + 1))
+    }
+}

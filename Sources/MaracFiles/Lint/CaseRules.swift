@@ -1,0 +1,63 @@
+/// Checks within one case file.
+enum CaseRules {
+    static func check(_ record: Case, _ context: LintContext) -> [Diagnostic] {
+        var findings: [Diagnostic] = []
+        let file = record.file
+        let root = FieldReader(record.table, file: file)
+
+        if let id = record.id {
+            let expectedName = id + ".toml"
+            if !file.hasSuffix("/" + expectedName) {
+                findings.append(Diagnostic(
+                    file: file, position: root.position(of: "id"),
+                    message: "the file name does not match the case id \(id); rename the file to \(expectedName)",
+                    rule: "file-name"))
+            }
+            if let year = record.firstReceived?.year {
+                let folder = "\(Repository.casesFolder)/\(year)/"
+                if !file.hasPrefix(folder) {
+                    findings.append(Diagnostic(
+                        file: file, position: root.position(of: "id"),
+                        message: "case \(id) belongs in \(folder) (the year its first referral arrived)",
+                        rule: "file-name"))
+                }
+            }
+        }
+        if let marac = record.marac, !context.maracIDs.contains(marac) {
+            findings.append(Diagnostic(
+                file: file, position: root.position(of: "marac"),
+                message: "marac names a MARAC id that is not in marac.toml", rule: "unknown-marac"))
+        }
+
+        if let victim = record.victim, let reader = root.subtable("victim") {
+            for field in Person.equalityFields where reader.table[field] == nil {
+                findings.append(Diagnostic(
+                    file: file, position: victim.position,
+                    message: "victim.\(field) is missing; record the victim's answer, or \"declined\" if they chose not to say",
+                    rule: "equality-missing"))
+            }
+        }
+
+        for referral in record.referrals {
+            let reader = referral.reader
+            if let finding = context.unknownAgency(
+                referral.agency, field: "\(reader.place).agency", file: file, at: reader.position(of: "agency"))
+            {
+                findings.append(finding)
+            }
+            if referral.criteria.contains(.professionalJudgement), !referral.hasJudgementReason {
+                findings.append(Diagnostic(
+                    file: file, position: reader.position(of: "criteria"),
+                    message: "\(reader.place) is accepted on professional judgement but has no judgement_reason; write down why the case is high risk",
+                    rule: "judgement-reason"))
+            }
+            if let consent = referral.consent, consent != .given, !referral.hasConsentReason {
+                findings.append(Diagnostic(
+                    file: file, position: reader.position(of: "consent"),
+                    message: "\(reader.place) proceeds without consent but has no consent_reason; record why consent was not obtained",
+                    rule: "consent-reason"))
+            }
+        }
+        return findings
+    }
+}

@@ -1,0 +1,60 @@
+/// The text of a new, empty record: every field an administrator fills in, with a comment
+/// saying what goes there. `mfile lint` then lists what is still missing.
+enum RecordScaffold {
+    static func caseText(id: String, marac: String, received: LocalDate) -> String {
+        """
+        id = "\(id)"
+        marac = "\(marac)"
+        status = "open"                    # open | closed | transferred-out
+        session = "open"                   # open | closed (closed session: papers kept apart)
+
+        [victim]
+        name = ""
+        aliases = []
+        # dob = YYYY-MM-DD
+        gender = ""                        # or "declined"
+        address = ""
+        ethnicity = ""                     # equality fields: a value or "declined"
+        sexual_orientation = ""
+        disability = ""
+
+        [[perpetrator]]
+        name = ""
+        # dob = YYYY-MM-DD
+        relationship = "partner"           # partner | ex-partner | spouse | ex-spouse | parent | child | sibling | other-family | other
+
+        [[referral]]
+        received = \(received)
+        agency = ""                        # an [[agency]] id from marac.toml
+        referrer = ""
+        incident = \(received)             # the date of the latest incident
+        risk_tool = "dash"                 # dash | dash-young-person | merit
+        risk_score = 0
+        criteria = ["visible-high-risk"]   # visible-high-risk | escalation | professional-judgement | repeat | transfer-in | dvds | hbv
+        consent = "given"                  # given | refused | not-sought-unsafe | not-sought
+        decision = "pending"               # accepted | returned | pending
+
+        """
+    }
+
+    static func meetingText(marac: String, date: LocalDate) -> String {
+        """
+        marac = "\(marac)"
+        date = \(date)
+        kind = "scheduled"                 # scheduled | emergency | closed
+        chair = ""
+        # agenda_circulated = YYYY-MM-DD
+        # minutes_approved = YYYY-MM-DD
+
+        # [[attendee]]
+        # agency = "police"
+        # name = ""
+        # confidentiality_signed = true
+
+        # [[hearing]]
+        # case = "<case id>"
+        # presented_by = "police"
+
+        """
+    }
+}
