@@ -64,7 +64,10 @@ extension ProtocolRules {
             }
         case .period(let units):
             let unit = current.period?.unit ?? units[0]
-            let allowed = units.map { $0.name(count: 2) }.joined(separator: " or ")
+            let names = units.map { $0.name(count: 2) }
+            let allowed = names.count < 2
+                ? names.joined()
+                : names.dropLast().joined(separator: ", ") + " or " + names[names.count - 1]
             let expected = units.count == 1
                 ? "rule \(key) takes a whole number of \(unit.name(count: 2)), or false to turn it off"
                 : "rule \(key) takes a whole number of \(unit.name(count: 2)), a string such as "
