@@ -8,7 +8,9 @@ extension ProtocolRules {
     }
 }
 
-func citeWM(_ sections: String...) -> RuleSource { RuleSource(.westMidlandsProtocol, sections) }
-func citeWMBriefing() -> RuleSource { RuleSource(.westMidlandsBriefing, []) }
-func citeGwent(_ sections: String...) -> RuleSource { RuleSource(.gwentProtocol, sections) }
-func citeLiverpool(_ sections: String...) -> RuleSource { RuleSource(.liverpoolProtocol, sections) }
+extension RuleSource {
+    static func westMidlandsProtocol(_ sections: String...) -> RuleSource { RuleSource(.westMidlandsProtocol, sections) }
+    static let westMidlandsBriefing = RuleSource(.westMidlandsBriefing, [])
+    static func gwentProtocol(_ sections: String...) -> RuleSource { RuleSource(.gwentProtocol, sections) }
+    static func liverpoolProtocol(_ sections: String...) -> RuleSource { RuleSource(.liverpoolProtocol, sections) }
+}

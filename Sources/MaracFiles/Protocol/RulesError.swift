@@ -1,6 +1,7 @@
-/// Why marac.toml's protocol settings were rejected: each problem with where it is written.
+/// Why marac.toml's protocol settings (`profile`, `[rules]`, `[calendar]`) were rejected:
+/// each problem with where it is written.
 ///
-/// Messages name the rule key, never the value written.
+/// Messages name the key, never the value written.
 public struct RulesError: Error, Sendable, Equatable, CustomStringConvertible {
     public struct Problem: Sendable, Equatable, CustomStringConvertible {
         /// Where the key is written in marac.toml; `nil` for the profile name itself.
