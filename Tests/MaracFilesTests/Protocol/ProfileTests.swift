@@ -187,3 +187,33 @@ final class ProfileTests: XCTestCase {
         }
     }
 }
+
+final class AgendaWindowTests: XCTestCase {
+    private func d(_ y: Int, _ m: Int, _ day: Int) -> LocalDate { LocalDate(year: y, month: m, day: day) }
+
+    func testWindowPerProfile() {
+        let calendar = WorkingCalendar()
+        let meeting = d(2026, 11, 19)
+        XCTAssertEqual(ProtocolRules.westMidlands.agendaWindow(meeting: meeting, calendar: calendar),
+                       AgendaWindow(earliest: d(2026, 11, 9), latest: d(2026, 11, 12)))
+        XCTAssertEqual(ProtocolRules.gwent.agendaWindow(meeting: meeting, calendar: calendar),
+                       AgendaWindow(earliest: nil, latest: d(2026, 11, 14)))
+        XCTAssertEqual(ProtocolRules.liverpool.agendaWindow(meeting: meeting, calendar: calendar),
+                       AgendaWindow(earliest: nil, latest: d(2026, 11, 12)))
+        var off = ProtocolRules.westMidlands
+        off[.agendaWindowMinDays] = .off
+        XCTAssertNil(off.agendaWindow(meeting: meeting, calendar: calendar))
+    }
+
+    func testContainsAndChristmas() throws {
+        let window = try XCTUnwrap(ProtocolRules.westMidlands.agendaWindow(
+            meeting: d(2027, 1, 7), calendar: WorkingCalendar(closures: [d(2026, 12, 24)])))
+        XCTAssertEqual(window, AgendaWindow(earliest: d(2026, 12, 22), latest: d(2026, 12, 30)))
+        XCTAssertTrue(window.contains(d(2026, 12, 22)))
+        XCTAssertFalse(window.contains(d(2026, 12, 21)))
+        XCTAssertTrue(window.contains(d(2026, 12, 30)))
+        XCTAssertFalse(window.contains(d(2026, 12, 31)))
+        XCTAssertFalse(window.contains(d(2026, 12, 18)))
+        XCTAssertTrue(AgendaWindow(earliest: nil, latest: d(2026, 1, 5)).contains(d(2025, 1, 1)))
+    }
+}
