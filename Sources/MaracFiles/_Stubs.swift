@@ -1,7 +1,2 @@
-// TEMPORARY, not committed
-import Foundation
+// TEMPORARY until the TOML decoder is merged
 public enum TOMLDecoder { public static func decode(bytes: [UInt8]) throws(TOMLError) -> TOMLTable { TOMLTable() } }
-struct RecordSchemas: Sendable {
-    static func load(repository: URL) throws(RepositoryError) -> RecordSchemas { RecordSchemas() }
-    func validate(_ kind: RecordKind, _ table: TOMLTable, file: String) -> [Diagnostic] { [] }
-}
