@@ -21,12 +21,13 @@ final class LintDemoTests: XCTestCase {
             expected.append((file, line ?? edited, rule))
         }
 
+        // Lines are removed before others are edited, so every recorded line number stays true.
         let case1 = "cases/2026/2026-EXMP-001.toml"
+        let victimLine = try lineNumber(in: url(case1), containing: "[victim]")
+        try plant(case1, "ethnicity =", nil, rule: "equality-missing", line: victimLine)
         try plant(case1, "status = \"open\"", "status = \"opne\"", rule: "schema")
         try plant(case1, "agency = \"police\"", "agency = \"polise\"", rule: "unknown-agency")
         try plant(case1, "dob = 1992-03-18", "dob = \"1992-03-18\"", rule: "date-quoted")
-        let victimLine = try lineNumber(in: url(case1), containing: "[victim]")
-        try plant(case1, "ethnicity =", nil, rule: "equality-missing", line: victimLine)
         let case2 = "cases/2026/2026-EXMP-002.toml"
         try plant(case2, "marac = \"north\"", "marac = \"south\"", rule: "unknown-marac")
         let case5 = "cases/2026/2026-EXMP-005.toml"
@@ -46,13 +47,13 @@ final class LintDemoTests: XCTestCase {
         expected.append((copied, idLine, "file-name"))
 
         let meeting = "meetings/2026/2026-11-05-north.toml"
-        try plant(meeting, "case = \"2026-EXMP-012\"", "case = \"2026-EXMP-999\"", rule: "unknown-case")
-        try plant(meeting, "confidentiality_signed = true", "confidentiality_signed = false", rule: "confidentiality-unsigned")
-        try plant(meeting, "id = 2", "id = 1", rule: "duplicate-action-id")
         let ownerLine = try lineNumber(in: url(meeting), containing: "owner =")
         let lines = try String(contentsOf: url(meeting), encoding: .utf8).components(separatedBy: "\n")
         let actionHeader = lines.prefix(ownerLine).lastIndex { $0.contains("[[hearing.action]]") }! + 1
         try plant(meeting, "owner =", nil, rule: "action-incomplete", line: actionHeader)
+        try plant(meeting, "case = \"2026-EXMP-012\"", "case = \"2026-EXMP-999\"", rule: "unknown-case")
+        try plant(meeting, "confidentiality_signed = true", "confidentiality_signed = false", rule: "confidentiality-unsigned")
+        try plant(meeting, "id = 2", "id = 1", rule: "duplicate-action-id")
 
         // An accepted referral that no meeting since has heard.
         let unlisted = "cases/2026/2026-EXMP-010.toml"
