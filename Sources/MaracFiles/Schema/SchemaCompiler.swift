@@ -149,7 +149,8 @@ struct SchemaCompiler {
         let rest = try subschema("items", schema)
         if prefix != nil || rest != nil {
             let keyword = rest != nil ? "items" : "prefixItems"
-            add(keyword, .items(prefix: prefix ?? [], rest: rest, restLocation: schema.location(of: "items")))
+            add(keyword, .items(prefix: prefix ?? [], rest: rest, restForbidden: schema["items"] == .bool(false),
+                               restLocation: schema.location(of: "items")))
         }
         if let contained = try subschema("contains", schema) {
             let min = try schema.count("minContains") ?? 1

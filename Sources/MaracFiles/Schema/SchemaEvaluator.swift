@@ -109,7 +109,7 @@ struct SchemaEvaluator: ~Copyable {
             }
             return valid
 
-        case .items(let prefix, let rest, let restLocation):
+        case .items(let prefix, let rest, let restForbidden, let restLocation):
             guard case .array(let items) = value else { return true }
             var valid = true
             for (i, item) in items.enumerated() {
@@ -117,7 +117,7 @@ struct SchemaEvaluator: ~Copyable {
                 if i < prefix.count {
                     ok = validate(prefix[i], item, at: .index(i), collect: collect)
                 } else if let rest {
-                    if nodes[rest].checks.first.map({ if case .never = $0.kind { true } else { false } }) == true {
+                    if restForbidden {
                         ok = fail(check, collect, at: .index(i), keyword: "items", location: restLocation,
                                   "is not allowed: the list may have at most " + SchemaText.plural(prefix.count, "item"))
                     } else {

@@ -39,7 +39,8 @@ struct SchemaCheck: Sendable {
         case propertyNames(Int)
         case dependentRequired([(key: String, required: [String])])
         case dependentSchemas([(key: String, schema: Int)])
-        case items(prefix: [Int], rest: Int?, restLocation: String)
+        /// `prefixItems` and `items`; `restForbidden` when `items` is `false`.
+        case items(prefix: [Int], rest: Int?, restForbidden: Bool, restLocation: String)
         case contains(schema: Int, min: Int, max: Int?)
         case minItems(Int)
         case maxItems(Int)
