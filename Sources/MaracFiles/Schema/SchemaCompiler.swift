@@ -186,10 +186,12 @@ struct SchemaCompiler {
         let patterns = try schemaMap("patternProperties", schema)
         let additional = try subschema("additionalProperties", schema)
         guard properties != nil || patterns != nil || additional != nil else { return nil }
-        var rules = MemberRules(properties: [:], patterns: [], additional: additional,
+        var rules = MemberRules(properties: properties ?? [], index: [:], patterns: [], additional: additional,
                                 additionalForbidden: schema["additionalProperties"] == .bool(false),
                                 additionalLocation: schema.location(of: "additionalProperties"))
-        for (name, index) in properties ?? [] where rules.properties[name] == nil { rules.properties[name] = (name, index) }
+        for (i, property) in rules.properties.enumerated() where rules.index[property.name] == nil {
+            rules.index[property.name] = i
+        }
         for (source, index) in patterns ?? [] {
             guard let pattern = SchemaPattern(source) else {
                 throw schema.error("patternProperties names must be valid regular expressions", "patternProperties")

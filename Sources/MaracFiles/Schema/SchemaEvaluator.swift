@@ -12,12 +12,14 @@ struct SchemaEvaluator: ~Copyable {
     }
 
     mutating func validate(_ node: Int, _ value: JSONValue, collect: Bool) -> Bool {
-        var valid = true
-        for check in nodes[node].checks where !run(check, value, collect: collect) {
-            valid = false
-            if !collect { return false }
+        nodes[node].checks.withUnsafeBufferPointer { checks in
+            var valid = true
+            for i in checks.indices where !run(checks[i], value, collect: collect) {
+                valid = false
+                if !collect { return false }
+            }
+            return valid
         }
-        return valid
     }
 
     private mutating func validate(_ node: Int, _ value: JSONValue, at component: PathComponent, collect: Bool) -> Bool {
@@ -235,8 +237,7 @@ struct SchemaEvaluator: ~Copyable {
         for member in members {
             var matched = false
             var ok = true
-            if !rules.properties.isEmpty, let (name, schema) = rules.properties[member.key],
-               JSONSchemaEquality.same(name, member.key) {
+            if let schema = rules.property(member.key) {
                 matched = true
                 ok = validate(schema, member.value, at: .key(member.key), collect: collect)
             }

@@ -66,12 +66,25 @@ struct SchemaCheck: Sendable {
 /// `properties`, `patternProperties` and `additionalProperties` of one schema, applied in one
 /// pass over an object's members.
 struct MemberRules: Sendable {
-    var properties: [String: (name: String, schema: Int)]
+    /// `properties` in schema order; `index` finds them by name when there are many.
+    var properties: [(name: String, schema: Int)]
+    var index: [String: Int]
     var patterns: [(pattern: SchemaPattern, schema: Int)]
     /// The `additionalProperties` schema; `additionalForbidden` when it is `false`.
     var additional: Int?
     var additionalForbidden: Bool
     var additionalLocation: String
+
+    /// The schema of the property named `name` (compared by code points, as JSON requires).
+    @inline(__always)
+    func property(_ name: String) -> Int? {
+        if properties.count <= 12 {
+            for property in properties where JSONSchemaEquality.same(property.name, name) { return property.schema }
+            return nil
+        }
+        guard let i = index[name], JSONSchemaEquality.same(properties[i].name, name) else { return nil }
+        return properties[i].schema
+    }
 }
 
 /// The JSON types named by `type`.
