@@ -31,17 +31,21 @@ public struct JSONSchema: Sendable {
     /// Every way `instance` breaks the schema; empty when it is valid.
     public func validate(_ instance: JSONValue) -> [SchemaViolation] {
         program.nodes.withUnsafeBufferPointer { nodes in
-            var evaluator = SchemaEvaluator(nodes: nodes)
-            _ = evaluator.validate(program.root, instance, collect: true)
-            return evaluator.violations
+            program.sites.withUnsafeBufferPointer { sites in
+                var evaluator = SchemaEvaluator(nodes: nodes, sites: sites)
+                _ = evaluator.validate(program.root, instance, collect: true)
+                return evaluator.violations
+            }
         }
     }
 
     /// Whether `instance` is valid; faster than `validate` as it stops at the first violation.
     public func isValid(_ instance: JSONValue) -> Bool {
         program.nodes.withUnsafeBufferPointer { nodes in
-            var evaluator = SchemaEvaluator(nodes: nodes)
-            return evaluator.validate(program.root, instance, collect: false)
+            program.sites.withUnsafeBufferPointer { sites in
+                var evaluator = SchemaEvaluator(nodes: nodes, sites: sites)
+                return evaluator.validate(program.root, instance, collect: false)
+            }
         }
     }
 }

@@ -25,6 +25,7 @@ enum JSONSchemaEquality {
     /// Code points are equal exactly when the UTF-8 bytes are, so this compares bytes.
     @inline(__always)
     static func same(_ a: String, _ b: String) -> Bool {
+        guard a.utf8.count == b.utf8.count else { return false }
         let result = a.utf8.withContiguousStorageIfAvailable { x in
             b.utf8.withContiguousStorageIfAvailable { y in
                 x.count == y.count && (x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0)

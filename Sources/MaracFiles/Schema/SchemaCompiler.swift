@@ -12,6 +12,7 @@ struct SchemaCompiler {
     let registry: SchemaRegistry
     let options: SchemaOptions
     var nodes: [SchemaNode] = []
+    var sites: [CheckSite] = []
     var indices: [SchemaLocation: Int] = [:]
 
     /// Compiles the schema registered under (or identified by) `uri`.
@@ -23,7 +24,7 @@ struct SchemaCompiler {
         var compiler = SchemaCompiler(registry: registry, options: options)
         let root = try compiler.compile(at: location)
         try compiler.rejectReferenceLoops()
-        return SchemaProgram(nodes: compiler.nodes, root: root)
+        return SchemaProgram(nodes: compiler.nodes, sites: compiler.sites, root: root)
     }
 
     mutating func compile(at location: SchemaLocation) throws -> Int {
@@ -43,7 +44,7 @@ struct SchemaCompiler {
         case .bool(true):
             break
         case .bool(false):
-            nodes[index].checks = [SchemaCheck(keyword: "false", location: location.text, kind: .never)]
+            nodes[index].checks = [SchemaCheck(kind: .never, site: site("false", location.text))]
         case .object(let members):
             var object = SchemaObject(members: members, location: location, base: base)
             if let known = registry.baseURIs[location] {
@@ -72,7 +73,7 @@ struct SchemaCompiler {
         }
         var checks: [SchemaCheck] = []
         func add(_ keyword: String, _ kind: SchemaCheck.Kind) {
-            checks.append(SchemaCheck(keyword: keyword, location: schema.location(of: keyword), kind: kind))
+            checks.append(SchemaCheck(kind: kind, site: site(keyword, schema.location(of: keyword))))
         }
 
         if let value = schema["type"] { add("type", .type(try types(value, schema))) }
@@ -84,7 +85,7 @@ struct SchemaCompiler {
             for item in values {
                 if case .string(let s) = item { strings[s, default: []].append(s) } else { others.append(item) }
             }
-            add("enum", .enumeration(strings: strings, others: others, allowed: SchemaText.list(values)))
+            add("enum", .enumeration(EnumRule(strings: strings, others: others, allowed: SchemaText.list(values))))
         }
         if let value = schema["format"] {
             guard case .string(let name) = value else { throw schema.error("format must be a string", "format") }
@@ -150,12 +151,14 @@ struct SchemaCompiler {
         if prefix != nil || rest != nil {
             let keyword = rest != nil ? "items" : "prefixItems"
             add(keyword, .items(prefix: prefix ?? [], rest: rest, restForbidden: schema["items"] == .bool(false),
-                               restLocation: schema.location(of: "items")))
+                               restSite: site("items", schema.location(of: "items"))))
         }
         if let contained = try subschema("contains", schema) {
             let min = try schema.count("minContains") ?? 1
             let max = try schema.count("maxContains")
-            add("contains", .contains(schema: contained, min: min, max: max))
+            add("contains", .contains(schema: contained, min: min, max: max,
+                                      minSite: site("minContains", schema.location(of: schema["minContains"] == nil ? "contains" : "minContains")),
+                                      maxSite: site("maxContains", schema.location(of: "maxContains"))))
         } else {
             _ = try schema.count("minContains")
             _ = try schema.count("maxContains")
@@ -186,20 +189,22 @@ struct SchemaCompiler {
         let patterns = try schemaMap("patternProperties", schema)
         let additional = try subschema("additionalProperties", schema)
         guard properties != nil || patterns != nil || additional != nil else { return nil }
-        var rules = MemberRules(properties: properties ?? [], index: [:], patterns: [], additional: additional,
-                                additionalForbidden: schema["additionalProperties"] == .bool(false),
-                                additionalLocation: schema.location(of: "additionalProperties"))
-        for (i, property) in rules.properties.enumerated() where rules.index[property.name] == nil {
-            rules.index[property.name] = i
-        }
-        for (source, index) in patterns ?? [] {
+        let compiledPatterns = try (patterns ?? []).map { source, index in
             guard let pattern = SchemaPattern(source) else {
                 throw schema.error("patternProperties names must be valid regular expressions", "patternProperties")
             }
-            rules.patterns.append((pattern, index))
+            return (pattern, index)
         }
+        let rules = MemberRules(properties: properties ?? [], patterns: compiledPatterns, additional: additional,
+                                additionalForbidden: schema["additionalProperties"] == .bool(false),
+                                additionalSite: site("additionalProperties", schema.location(of: "additionalProperties")))
         let keyword = properties != nil ? "properties" : patterns != nil ? "patternProperties" : "additionalProperties"
         return (keyword, rules)
+    }
+
+    private mutating func site(_ keyword: String, _ location: String) -> Int {
+        sites.append(CheckSite(keyword: keyword, location: location))
+        return sites.count - 1
     }
 
     // MARK: subschemas

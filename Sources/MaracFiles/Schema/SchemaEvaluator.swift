@@ -3,11 +3,13 @@
 /// without collecting violations and stop at the first failure.
 struct SchemaEvaluator: ~Copyable {
     let nodes: UnsafeBufferPointer<SchemaNode>
+    let sites: UnsafeBufferPointer<CheckSite>
     var path: [PathComponent] = []
     var violations: [SchemaViolation] = []
 
-    init(nodes: UnsafeBufferPointer<SchemaNode>) {
+    init(nodes: UnsafeBufferPointer<SchemaNode>, sites: UnsafeBufferPointer<CheckSite>) {
         self.nodes = nodes
+        self.sites = sites
         path.reserveCapacity(16)
     }
 
@@ -29,18 +31,19 @@ struct SchemaEvaluator: ~Copyable {
     }
 
     private mutating func fail(_ check: SchemaCheck, _ collect: Bool, at component: PathComponent? = nil,
-                               keyword: String? = nil, location: String? = nil, _ message: @autoclosure () -> String) -> Bool {
+                               site: Int? = nil, _ message: @autoclosure () -> String) -> Bool {
         guard collect else { return false }
         var where_ = path
         if let component { where_.append(component) }
-        violations.append(SchemaViolation(path: where_, schemaLocation: location ?? check.location,
-                                          keyword: keyword ?? check.keyword, message: message()))
+        let site = sites[site ?? check.site]
+        violations.append(SchemaViolation(path: where_, schemaLocation: site.location, keyword: site.keyword,
+                                          message: message()))
         return false
     }
 
     // MARK: checks
 
-    private mutating func run(_ check: SchemaCheck, _ value: JSONValue, collect: Bool) -> Bool {
+    private mutating func run(_ check: borrowing SchemaCheck, _ value: JSONValue, collect: Bool) -> Bool {
         switch check.kind {
         case .never:
             return fail(check, collect, "is not allowed")
@@ -48,13 +51,13 @@ struct SchemaEvaluator: ~Copyable {
         case .type(let types):
             return Self.matches(value, types) || fail(check, collect, "must be " + Self.describe(types))
 
-        case .enumeration(let strings, let others, let allowed):
+        case .enumeration(let rule):
             if case .string(let s) = value {
-                if let variants = strings[s], variants.contains(where: { JSONSchemaEquality.same($0, s) }) { return true }
-            } else if others.contains(where: { JSONSchemaEquality.equal($0, value) }) {
+                if let variants = rule.strings[s], variants.contains(where: { JSONSchemaEquality.same($0, s) }) { return true }
+            } else if rule.others.contains(where: { JSONSchemaEquality.equal($0, value) }) {
                 return true
             }
-            return fail(check, collect, "must be one of: " + allowed)
+            return fail(check, collect, "must be one of: " + rule.allowed)
 
         case .const(let expected, let shown):
             return JSONSchemaEquality.equal(expected, value) || fail(check, collect, "must be exactly " + shown)
@@ -111,7 +114,7 @@ struct SchemaEvaluator: ~Copyable {
             }
             return valid
 
-        case .items(let prefix, let rest, let restForbidden, let restLocation):
+        case .items(let prefix, let rest, let restForbidden, let restSite):
             guard case .array(let items) = value else { return true }
             var valid = true
             for (i, item) in items.enumerated() {
@@ -120,7 +123,7 @@ struct SchemaEvaluator: ~Copyable {
                     ok = validate(prefix[i], item, at: .index(i), collect: collect)
                 } else if let rest {
                     if restForbidden {
-                        ok = fail(check, collect, at: .index(i), keyword: "items", location: restLocation,
+                        ok = fail(check, collect, at: .index(i), site: restSite,
                                   "is not allowed: the list may have at most " + SchemaText.plural(prefix.count, "item"))
                     } else {
                         ok = validate(rest, item, at: .index(i), collect: collect)
@@ -135,16 +138,16 @@ struct SchemaEvaluator: ~Copyable {
             }
             return valid
 
-        case .contains(let schema, let min, let max):
+        case .contains(let schema, let min, let max, let minSite, let maxSite):
             guard case .array(let items) = value else { return true }
             var count = 0
             for item in items where validate(schema, item, collect: false) { count += 1 }
             if count < min {
-                return fail(check, collect, keyword: "minContains",
+                return fail(check, collect, site: minSite,
                             "must contain at least " + SchemaText.plural(min, "matching item"))
             }
             if let max, count > max {
-                return fail(check, collect, keyword: "maxContains",
+                return fail(check, collect, site: maxSite,
                             "must contain at most " + SchemaText.plural(max, "matching item"))
             }
             return true
@@ -234,10 +237,11 @@ struct SchemaEvaluator: ~Copyable {
     private mutating func validateMembers(_ members: [(key: String, value: JSONValue)], _ rules: MemberRules,
                                           _ check: SchemaCheck, collect: Bool) -> Bool {
         var valid = true
+        var hint = 0
         for member in members {
             var matched = false
             var ok = true
-            if let schema = rules.property(member.key) {
+            if let schema = rules.property(member.key, hint: &hint) {
                 matched = true
                 ok = validate(schema, member.value, at: .key(member.key), collect: collect)
             }
@@ -247,8 +251,7 @@ struct SchemaEvaluator: ~Copyable {
             }
             if !matched, let additional = rules.additional {
                 if rules.additionalForbidden {
-                    ok = fail(check, collect, at: .key(member.key), keyword: "additionalProperties",
-                              location: rules.additionalLocation, "is not an allowed field")
+                    ok = fail(check, collect, at: .key(member.key), site: rules.additionalSite, "is not an allowed field")
                 } else {
                     ok = validate(additional, member.value, at: .key(member.key), collect: collect)
                 }

@@ -4,12 +4,21 @@ import Foundation
 /// Immutable once built, so one program is shared by all threads validating with it.
 final class SchemaProgram: Sendable {
     let nodes: [SchemaNode]
+    let sites: [CheckSite]
     let root: Int
 
-    init(nodes: [SchemaNode], root: Int) {
+    init(nodes: [SchemaNode], sites: [CheckSite], root: Int) {
         self.nodes = nodes
+        self.sites = sites
         self.root = root
     }
+}
+
+/// What a violation names: the keyword and its absolute location, `uri#/pointer/keyword`.
+/// Kept apart from the checks so that running a check touches no strings.
+struct CheckSite: Sendable {
+    var keyword: String
+    var location: String
 }
 
 /// One compiled subschema: the checks its keywords make, cheapest first.
@@ -20,17 +29,15 @@ struct SchemaNode: Sendable {
 
 /// One keyword (or a group of keywords that work together) ready to run.
 struct SchemaCheck: Sendable {
-    /// The keyword named in violations.
-    var keyword: String
-    /// The keyword's absolute location, `uri#/pointer/keyword`.
-    var location: String
     var kind: Kind
+    /// The index of its `CheckSite`.
+    var site: Int
 
     enum Kind: Sendable {
         case never
         case type(JSONTypes)
         /// Strings by their canonical form, each with the exact variants allowed.
-        case enumeration(strings: [String: [String]], others: [JSONValue], allowed: String)
+        case enumeration(EnumRule)
         case const(JSONValue, shown: String)
         case required([String])
         case members(MemberRules)
@@ -40,8 +47,8 @@ struct SchemaCheck: Sendable {
         case dependentRequired([(key: String, required: [String])])
         case dependentSchemas([(key: String, schema: Int)])
         /// `prefixItems` and `items`; `restForbidden` when `items` is `false`.
-        case items(prefix: [Int], rest: Int?, restForbidden: Bool, restLocation: String)
-        case contains(schema: Int, min: Int, max: Int?)
+        case items(prefix: [Int], rest: Int?, restForbidden: Bool, restSite: Int)
+        case contains(schema: Int, min: Int, max: Int?, minSite: Int, maxSite: Int)
         case minItems(Int)
         case maxItems(Int)
         case uniqueItems
@@ -63,26 +70,63 @@ struct SchemaCheck: Sendable {
     }
 }
 
+/// The values an `enum` allows.
+final class EnumRule: Sendable {
+    /// Strings by their canonical form, each with the exact variants allowed.
+    let strings: [String: [String]]
+    let others: [JSONValue]
+    /// The values as listed in messages.
+    let allowed: String
+
+    init(strings: [String: [String]], others: [JSONValue], allowed: String) {
+        self.strings = strings
+        self.others = others
+        self.allowed = allowed
+    }
+}
+
 /// `properties`, `patternProperties` and `additionalProperties` of one schema, applied in one
 /// pass over an object's members.
-struct MemberRules: Sendable {
+final class MemberRules: Sendable {
     /// `properties` in schema order; `index` finds them by name when there are many.
-    var properties: [(name: String, schema: Int)]
-    var index: [String: Int]
-    var patterns: [(pattern: SchemaPattern, schema: Int)]
+    let properties: [(name: String, schema: Int)]
+    let index: [String: Int]
+    let patterns: [(pattern: SchemaPattern, schema: Int)]
     /// The `additionalProperties` schema; `additionalForbidden` when it is `false`.
-    var additional: Int?
-    var additionalForbidden: Bool
-    var additionalLocation: String
+    let additional: Int?
+    let additionalForbidden: Bool
+    let additionalSite: Int
+
+    init(properties: [(name: String, schema: Int)], patterns: [(pattern: SchemaPattern, schema: Int)],
+         additional: Int?, additionalForbidden: Bool, additionalSite: Int) {
+        self.properties = properties
+        var index: [String: Int] = [:]
+        for (i, property) in properties.enumerated() where index[property.name] == nil { index[property.name] = i }
+        self.index = index
+        self.patterns = patterns
+        self.additional = additional
+        self.additionalForbidden = additionalForbidden
+        self.additionalSite = additionalSite
+    }
 
     /// The schema of the property named `name` (compared by code points, as JSON requires).
+    /// Records usually list fields in schema order, so the property after the last one found
+    /// (`hint`) is tried first.
     @inline(__always)
-    func property(_ name: String) -> Int? {
+    func property(_ name: String, hint: inout Int) -> Int? {
+        if hint < properties.count, JSONSchemaEquality.same(properties[hint].name, name) {
+            hint += 1
+            return properties[hint - 1].schema
+        }
         if properties.count <= 12 {
-            for property in properties where JSONSchemaEquality.same(property.name, name) { return property.schema }
+            for (i, property) in properties.enumerated() where JSONSchemaEquality.same(property.name, name) {
+                hint = i + 1
+                return property.schema
+            }
             return nil
         }
         guard let i = index[name], JSONSchemaEquality.same(properties[i].name, name) else { return nil }
+        hint = i + 1
         return properties[i].schema
     }
 }
@@ -125,7 +169,7 @@ enum SchemaNumber: Sendable, CustomStringConvertible {
 }
 
 /// A `pattern` regular expression, compiled once with the schema.
-struct SchemaPattern: @unchecked Sendable {
+final class SchemaPattern: @unchecked Sendable {
     // NSRegularExpression is immutable and documented as safe to use from several threads.
     let regex: NSRegularExpression
     let source: String
