@@ -7,6 +7,7 @@ struct SchemaCompiler {
         "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "minLength", "maxLength",
         "pattern", "format", "$ref", "allOf", "anyOf", "oneOf", "not", "if", "then", "else",
         "dependentRequired", "dependentSchemas", "minProperties", "maxProperties", "propertyNames",
+        "unevaluatedProperties", "unevaluatedItems",
     ]
 
     let registry: SchemaRegistry
@@ -52,7 +53,14 @@ struct SchemaCompiler {
             } else if case .string(let id)? = schema["$id"] {
                 object.base = SchemaURI.split(SchemaURI.resolve(id, against: base)).resource
             }
-            nodes[index].checks = try compileKeywords(object)
+            let checks = try compileKeywords(object)
+            nodes[index].checks = checks
+            nodes[index].usesUnevaluated = checks.contains {
+                switch $0.kind {
+                case .unevaluatedProperties, .unevaluatedItems: true
+                default: false
+                }
+            }
         default:
             throw SchemaError("a schema must be an object, true or false", at: location.text)
         }
@@ -177,8 +185,14 @@ struct SchemaCompiler {
         if let index = try subschema("not", schema) { add("not", .not(index)) }
         let then = try subschema("then", schema)
         let otherwise = try subschema("else", schema)
-        if let condition = try subschema("if", schema), then != nil || otherwise != nil {
+        if let condition = try subschema("if", schema) {
             add("if", .conditional(if: condition, then: then, else: otherwise))
+        }
+        if let index = try subschema("unevaluatedProperties", schema) {
+            add("unevaluatedProperties", .unevaluatedProperties(schema: index, forbidden: schema["unevaluatedProperties"] == .bool(false)))
+        }
+        if let index = try subschema("unevaluatedItems", schema) {
+            add("unevaluatedItems", .unevaluatedItems(schema: index, forbidden: schema["unevaluatedItems"] == .bool(false)))
         }
         _ = try schemaMap("$defs", schema)
         return checks

@@ -1,6 +1,10 @@
 /// Runs a `SchemaProgram` over one value. Messages are built only when a check fails, and
 /// branches that only need a yes/no answer (`anyOf`, `oneOf`, `not`, `if`, `contains`) run
 /// without collecting violations and stop at the first failure.
+///
+/// Which members and items were evaluated (for `unevaluatedProperties`/`unevaluatedItems`) is
+/// tracked only below a node that needs it: `sink` is then where a valid subschema reports the
+/// members and items of the same value it evaluated.
 struct SchemaEvaluator: ~Copyable {
     let nodes: UnsafeBufferPointer<SchemaNode>
     let sites: UnsafeBufferPointer<CheckSite>
@@ -13,15 +17,31 @@ struct SchemaEvaluator: ~Copyable {
         path.reserveCapacity(16)
     }
 
-    mutating func validate(_ node: Int, _ value: JSONValue, collect: Bool) -> Bool {
-        nodes[node].checks.withUnsafeBufferPointer { checks in
-            var valid = true
-            for i in checks.indices where !run(checks[i], value, collect: collect) {
-                valid = false
-                if !collect { return false }
+    mutating func validate(_ node: Int, _ value: JSONValue, collect: Bool,
+                           sink: UnsafeMutablePointer<Evaluated>? = nil) -> Bool {
+        if sink == nil, !nodes[node].usesUnevaluated {
+            return nodes[node].checks.withUnsafeBufferPointer { checks in
+                var valid = true
+                for i in checks.indices where !run(checks[i], value, collect: collect, sink: nil) {
+                    valid = false
+                    if !collect { return false }
+                }
+                return valid
             }
-            return valid
         }
+        var local = Evaluated(value)
+        let valid = withUnsafeMutablePointer(to: &local) { local in
+            nodes[node].checks.withUnsafeBufferPointer { checks in
+                var valid = true
+                for i in checks.indices where !run(checks[i], value, collect: collect, sink: local) {
+                    valid = false
+                    if !collect { return false }
+                }
+                return valid
+            }
+        }
+        if valid, let sink { sink.pointee.merge(local) }
+        return valid
     }
 
     private mutating func validate(_ node: Int, _ value: JSONValue, at component: PathComponent, collect: Bool) -> Bool {
@@ -43,7 +63,8 @@ struct SchemaEvaluator: ~Copyable {
 
     // MARK: checks
 
-    private mutating func run(_ check: borrowing SchemaCheck, _ value: JSONValue, collect: Bool) -> Bool {
+    private mutating func run(_ check: borrowing SchemaCheck, _ value: JSONValue, collect: Bool,
+                              sink: UnsafeMutablePointer<Evaluated>?) -> Bool {
         switch check.kind {
         case .never:
             return fail(check, collect, "is not allowed")
@@ -73,7 +94,7 @@ struct SchemaEvaluator: ~Copyable {
 
         case .members(let rules):
             guard case .object(let members) = value else { return true }
-            return validateMembers(members, rules, check, collect: collect)
+            return validateMembers(members, rules, check, collect: collect, sink: sink)
 
         case .minProperties(let n):
             guard case .object(let members) = value, members.count < n else { return true }
@@ -107,7 +128,7 @@ struct SchemaEvaluator: ~Copyable {
             guard case .object(let members) = value else { return true }
             var valid = true
             for (key, schema) in list where Self.has(members, key) {
-                if !validate(schema, value, collect: collect) {
+                if !validate(schema, value, collect: collect, sink: sink) {
                     valid = false
                     if !collect { return false }
                 }
@@ -116,6 +137,7 @@ struct SchemaEvaluator: ~Copyable {
 
         case .items(let prefix, let rest, let restForbidden, let restSite):
             guard case .array(let items) = value else { return true }
+            if let sink { sink.pointee.markItems(upTo: rest == nil ? prefix.count : items.count) }
             var valid = true
             for (i, item) in items.enumerated() {
                 let ok: Bool
@@ -141,7 +163,10 @@ struct SchemaEvaluator: ~Copyable {
         case .contains(let schema, let min, let max, let minSite, let maxSite):
             guard case .array(let items) = value else { return true }
             var count = 0
-            for item in items where validate(schema, item, collect: false) { count += 1 }
+            for (i, item) in items.enumerated() where validate(schema, item, collect: false) {
+                count += 1
+                sink?.pointee.items[i] = true
+            }
             if count < min {
                 return fail(check, collect, site: minSite,
                             "must contain at least " + SchemaText.plural(min, "matching item"))
@@ -201,23 +226,27 @@ struct SchemaEvaluator: ~Copyable {
             return fail(check, collect, "must be " + format.expectation)
 
         case .ref(let target):
-            return validate(target, value, collect: collect)
+            return validate(target, value, collect: collect, sink: sink)
 
         case .allOf(let list):
             var valid = true
-            for schema in list where !validate(schema, value, collect: collect) {
+            for schema in list where !validate(schema, value, collect: collect, sink: sink) {
                 valid = false
                 if !collect { return false }
             }
             return valid
 
         case .anyOf(let list):
-            for schema in list where validate(schema, value, collect: false) { return true }
-            return fail(check, collect, "does not match any of the allowed forms")
+            var matched = false
+            for schema in list where validate(schema, value, collect: false, sink: sink) {
+                matched = true
+                if sink == nil { return true }
+            }
+            return matched || fail(check, collect, "does not match any of the allowed forms")
 
         case .oneOf(let list):
             var matches = 0
-            for schema in list where validate(schema, value, collect: false) {
+            for schema in list where validate(schema, value, collect: false, sink: sink) {
                 matches += 1
                 if matches > 1 { return fail(check, collect, "matches more than one of the allowed forms (exactly one is expected)") }
             }
@@ -228,17 +257,49 @@ struct SchemaEvaluator: ~Copyable {
                 || fail(check, collect, "is not allowed here (it matches a form the schema excludes)")
 
         case .conditional(let condition, let then, let otherwise):
-            let branch = validate(condition, value, collect: false) ? then : otherwise
+            if then == nil, otherwise == nil, sink == nil { return true }
+            let branch = validate(condition, value, collect: false, sink: sink) ? then : otherwise
             guard let branch else { return true }
-            return validate(branch, value, collect: collect)
+            return validate(branch, value, collect: collect, sink: sink)
+
+        case .unevaluatedProperties(let schema, let forbidden):
+            guard case .object(let members) = value, let sink else { return true }
+            var valid = true
+            for (i, member) in members.enumerated() where !sink.pointee.members[i] {
+                let ok = forbidden
+                    ? fail(check, collect, at: .key(member.key), "is not an allowed field")
+                    : validate(schema, member.value, at: .key(member.key), collect: collect)
+                if !ok {
+                    valid = false
+                    if !collect { return false }
+                }
+            }
+            if valid { sink.pointee.markMembers() }
+            return valid
+
+        case .unevaluatedItems(let schema, let forbidden):
+            guard case .array(let items) = value, let sink else { return true }
+            var valid = true
+            for (i, item) in items.enumerated() where !sink.pointee.items[i] {
+                let ok = forbidden
+                    ? fail(check, collect, at: .index(i), "is not allowed: the list has more items than the schema describes")
+                    : validate(schema, item, at: .index(i), collect: collect)
+                if !ok {
+                    valid = false
+                    if !collect { return false }
+                }
+            }
+            if valid { sink.pointee.markItems(upTo: items.count) }
+            return valid
         }
     }
 
     private mutating func validateMembers(_ members: [(key: String, value: JSONValue)], _ rules: MemberRules,
-                                          _ check: SchemaCheck, collect: Bool) -> Bool {
+                                          _ check: borrowing SchemaCheck, collect: Bool,
+                                          sink: UnsafeMutablePointer<Evaluated>?) -> Bool {
         var valid = true
         var hint = 0
-        for member in members {
+        for (i, member) in members.enumerated() {
             var matched = false
             var ok = true
             if let schema = rules.property(member.key, hint: &hint) {
@@ -249,6 +310,7 @@ struct SchemaEvaluator: ~Copyable {
                 matched = true
                 if !validate(schema, member.value, at: .key(member.key), collect: collect) { ok = false }
             }
+            if let sink, matched || rules.additional != nil { sink.pointee.members[i] = true }
             if !matched, let additional = rules.additional {
                 if rules.additionalForbidden {
                     ok = fail(check, collect, at: .key(member.key), site: rules.additionalSite, "is not an allowed field")
@@ -265,6 +327,33 @@ struct SchemaEvaluator: ~Copyable {
     }
 
     // MARK: values
+
+    /// The members or items of one value that a schema evaluated.
+    struct Evaluated {
+        var members: [Bool]
+        var items: [Bool]
+
+        init(_ value: JSONValue) {
+            switch value {
+            case .object(let members): self.members = Array(repeating: false, count: members.count); items = []
+            case .array(let items): members = []; self.items = Array(repeating: false, count: items.count)
+            default: members = []; items = []
+            }
+        }
+
+        mutating func merge(_ other: Evaluated) {
+            for i in members.indices where other.members[i] { members[i] = true }
+            for i in items.indices where other.items[i] { items[i] = true }
+        }
+
+        mutating func markMembers() {
+            for i in members.indices { members[i] = true }
+        }
+
+        mutating func markItems(upTo count: Int) {
+            for i in 0..<min(count, items.count) { items[i] = true }
+        }
+    }
 
     @inline(__always)
     static func has(_ members: [(key: String, value: JSONValue)], _ name: String) -> Bool {

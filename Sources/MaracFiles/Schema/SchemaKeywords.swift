@@ -3,6 +3,7 @@ enum SchemaKeywords {
     /// Keywords whose value is one schema.
     static let singleSchema: Set<String> = [
         "additionalProperties", "items", "not", "if", "then", "else", "contains", "propertyNames",
+        "unevaluatedProperties", "unevaluatedItems",
     ]
     /// Keywords whose value is an object of schemas.
     static let schemaMap: Set<String> = ["properties", "patternProperties", "$defs", "dependentSchemas"]

@@ -25,6 +25,9 @@ struct CheckSite: Sendable {
 struct SchemaNode: Sendable {
     var location: String
     var checks: [SchemaCheck]
+    /// Whether a check needs to know which members or items the other checks evaluated
+    /// (`unevaluatedProperties`, `unevaluatedItems`); only such nodes collect that.
+    var usesUnevaluated = false
 }
 
 /// One keyword (or a group of keywords that work together) ready to run.
@@ -67,6 +70,9 @@ struct SchemaCheck: Sendable {
         case oneOf([Int])
         case not(Int)
         case conditional(if: Int, then: Int?, else: Int?)
+        /// Always the last checks of a node; `forbidden` when the schema is `false`.
+        case unevaluatedProperties(schema: Int, forbidden: Bool)
+        case unevaluatedItems(schema: Int, forbidden: Bool)
     }
 }
 

@@ -17,10 +17,10 @@ final class JSONSchemaTests: XCTestCase {
     // MARK: compile errors
 
     func testUnsupportedKeywordIsACompileErrorNamingKeywordAndLocation() throws {
-        let error = try XCTUnwrap(compileError(#"{"properties": {"victim": {"unevaluatedProperties": false}}}"#))
-        XCTAssertEqual(error.keyword, "unevaluatedProperties")
-        XCTAssertEqual(error.location, "file:///repo/schema/case.schema.json#/properties/victim/unevaluatedProperties")
-        XCTAssertTrue(error.description.contains("unevaluatedProperties"))
+        let error = try XCTUnwrap(compileError(#"{"properties": {"victim": {"$dynamicAnchor": "meta"}}}"#))
+        XCTAssertEqual(error.keyword, "$dynamicAnchor")
+        XCTAssertEqual(error.location, "file:///repo/schema/case.schema.json#/properties/victim/$dynamicAnchor")
+        XCTAssertTrue(error.description.contains("$dynamicAnchor"))
 
         XCTAssertEqual(try compileError(#"{"$defs": {"x": {"requried": ["a"]}}}"#)?.keyword, "requried")
         XCTAssertEqual(try compileError(##"{"$dynamicRef": "#meta"}"##)?.keyword, "$dynamicRef")
@@ -139,6 +139,19 @@ final class JSONSchemaTests: XCTestCase {
     }
 
     // MARK: semantics
+
+    func testUnevaluatedPropertiesSeesThroughAllOfAndRef() throws {
+        let schema = try JSONSchema(compiling: try json("""
+            {"$defs": {"person": {"properties": {"name": {"type": "string"}, "dob": {"format": "date"}}}},
+             "properties": {"victim": {"allOf": [{"$ref": "#/$defs/person"}],
+                                       "properties": {"ethnicity": {"type": "string"}},
+                                       "unevaluatedProperties": false}}}
+            """))
+        XCTAssertEqual(schema.validate(try json(#"{"victim": {"name": "A", "dob": "2000-01-01", "ethnicity": "x"}}"#)), [])
+        let violations = schema.validate(try json(#"{"victim": {"name": "A", "nickname": "B"}}"#))
+        XCTAssertEqual(violations.map(\.description), ["victim.nickname: is not an allowed field"])
+        XCTAssertEqual(violations.first?.keyword, "unevaluatedProperties")
+    }
 
     func testNumbersAndStrings() throws {
         let integer = try JSONSchema(compiling: try json(#"{"type": "integer"}"#))
