@@ -32,9 +32,12 @@ public struct JSONSchema: Sendable {
     public func validate(_ instance: JSONValue) -> [SchemaViolation] {
         program.nodes.withUnsafeBufferPointer { nodes in
             program.sites.withUnsafeBufferPointer { sites in
-                var evaluator = SchemaEvaluator(nodes: nodes, sites: sites)
+              program.resources.withUnsafeBufferPointer { resources in
+                var evaluator = SchemaEvaluator(nodes: nodes, sites: sites, resources: resources,
+                                                tracksDynamicScope: program.tracksDynamicScope)
                 _ = evaluator.validate(program.root, instance, collect: true)
                 return evaluator.violations
+              }
             }
         }
     }
@@ -43,8 +46,11 @@ public struct JSONSchema: Sendable {
     public func isValid(_ instance: JSONValue) -> Bool {
         program.nodes.withUnsafeBufferPointer { nodes in
             program.sites.withUnsafeBufferPointer { sites in
-                var evaluator = SchemaEvaluator(nodes: nodes, sites: sites)
+              program.resources.withUnsafeBufferPointer { resources in
+                var evaluator = SchemaEvaluator(nodes: nodes, sites: sites, resources: resources,
+                                                tracksDynamicScope: program.tracksDynamicScope)
                 return evaluator.validate(program.root, instance, collect: false)
+              }
             }
         }
     }

@@ -5,7 +5,7 @@ struct SchemaCompiler {
         "type", "enum", "const", "required", "properties", "additionalProperties", "patternProperties",
         "items", "prefixItems", "minItems", "maxItems", "uniqueItems", "contains", "minContains", "maxContains",
         "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "minLength", "maxLength",
-        "pattern", "format", "$ref", "allOf", "anyOf", "oneOf", "not", "if", "then", "else",
+        "pattern", "format", "$ref", "$dynamicRef", "allOf", "anyOf", "oneOf", "not", "if", "then", "else",
         "dependentRequired", "dependentSchemas", "minProperties", "maxProperties", "propertyNames",
         "unevaluatedProperties", "unevaluatedItems",
     ]
@@ -14,6 +14,9 @@ struct SchemaCompiler {
     let options: SchemaOptions
     var nodes: [SchemaNode] = []
     var sites: [CheckSite] = []
+    var resources: [[String: Int]] = []
+    var resourceIndices: [String: Int] = [:]
+    var usesDynamicRef = false
     var indices: [SchemaLocation: Int] = [:]
 
     /// Compiles the schema registered under (or identified by) `uri`.
@@ -25,7 +28,8 @@ struct SchemaCompiler {
         var compiler = SchemaCompiler(registry: registry, options: options)
         let root = try compiler.compile(at: location)
         try compiler.rejectReferenceLoops()
-        return SchemaProgram(nodes: compiler.nodes, sites: compiler.sites, root: root)
+        return SchemaProgram(nodes: compiler.nodes, sites: compiler.sites, resources: compiler.resources,
+                             tracksDynamicScope: compiler.usesDynamicRef, root: root)
     }
 
     mutating func compile(at location: SchemaLocation) throws -> Int {
@@ -43,8 +47,9 @@ struct SchemaCompiler {
         nodes.append(SchemaNode(location: location.text, checks: []))
         switch schema {
         case .bool(true):
-            break
+            nodes[index].resource = try resource(base)
         case .bool(false):
+            nodes[index].resource = try resource(base)
             nodes[index].checks = [SchemaCheck(kind: .never, site: site("false", location.text))]
         case .object(let members):
             var object = SchemaObject(members: members, location: location, base: base)
@@ -53,6 +58,7 @@ struct SchemaCompiler {
             } else if case .string(let id)? = schema["$id"] {
                 object.base = SchemaURI.split(SchemaURI.resolve(id, against: base)).resource
             }
+            nodes[index].resource = try resource(object.base)
             let checks = try compileKeywords(object)
             nodes[index].checks = checks
             nodes[index].usesUnevaluated = checks.contains {
@@ -179,6 +185,20 @@ struct SchemaCompiler {
             }
             add("$ref", .ref(try compile(at: location)))
         }
+        if let value = schema["$dynamicRef"] {
+            guard case .string(let reference) = value else { throw schema.error("$dynamicRef must be a string", "$dynamicRef") }
+            let target = SchemaURI.resolve(reference, against: schema.base)
+            guard let location = registry.locate(target) else {
+                throw schema.error("$dynamicRef \(target) cannot be resolved: no such schema is registered", "$dynamicRef")
+            }
+            var anchor: String?
+            if let fragment = SchemaURI.split(target).fragment, !fragment.isEmpty, !fragment.hasPrefix("/"),
+               case .string(fragment)? = registry.value(at: location)?["$dynamicAnchor"] {
+                anchor = fragment
+                usesDynamicRef = true
+            }
+            add("$dynamicRef", .dynamicRef(initial: try compile(at: location), anchor: anchor))
+        }
         if let list = try schemaArray("allOf", schema) { add("allOf", .allOf(list)) }
         if let list = try schemaArray("anyOf", schema) { add("anyOf", .anyOf(list)) }
         if let list = try schemaArray("oneOf", schema) { add("oneOf", .oneOf(list)) }
@@ -214,6 +234,18 @@ struct SchemaCompiler {
                                 additionalSite: site("additionalProperties", schema.location(of: "additionalProperties")))
         let keyword = properties != nil ? "properties" : patterns != nil ? "patternProperties" : "additionalProperties"
         return (keyword, rules)
+    }
+
+    /// The index of a schema resource, its `$dynamicAnchor`s compiled.
+    private mutating func resource(_ uri: String) throws -> Int {
+        if let index = resourceIndices[uri] { return index }
+        let index = resources.count
+        resources.append([:])
+        resourceIndices[uri] = index
+        for (name, location) in registry.dynamicAnchors[uri] ?? [:] {
+            resources[index][name] = try compile(at: location)
+        }
+        return index
     }
 
     private mutating func site(_ keyword: String, _ location: String) -> Int {
@@ -270,7 +302,7 @@ struct SchemaCompiler {
         func inPlace(_ node: Int) -> [Int] {
             nodes[node].checks.flatMap { check -> [Int] in
                 switch check.kind {
-                case .ref(let target), .not(let target): [target]
+                case .ref(let target), .not(let target), .dynamicRef(let target, _): [target]
                 case .allOf(let list), .anyOf(let list), .oneOf(let list): list
                 case .conditional(let condition, let then, let otherwise): [condition] + [then, otherwise].compactMap { $0 }
                 case .dependentSchemas(let list): list.map(\.schema)

@@ -8,17 +8,34 @@
 struct SchemaEvaluator: ~Copyable {
     let nodes: UnsafeBufferPointer<SchemaNode>
     let sites: UnsafeBufferPointer<CheckSite>
+    let resources: UnsafeBufferPointer<[String: Int]>
+    let tracksDynamicScope: Bool
+    /// The schema resources entered, outermost first (kept only when `tracksDynamicScope`).
+    var dynamicScope: [Int] = []
     var path: [PathComponent] = []
     var violations: [SchemaViolation] = []
 
-    init(nodes: UnsafeBufferPointer<SchemaNode>, sites: UnsafeBufferPointer<CheckSite>) {
+    init(nodes: UnsafeBufferPointer<SchemaNode>, sites: UnsafeBufferPointer<CheckSite>,
+         resources: UnsafeBufferPointer<[String: Int]>, tracksDynamicScope: Bool) {
         self.nodes = nodes
         self.sites = sites
+        self.resources = resources
+        self.tracksDynamicScope = tracksDynamicScope
         path.reserveCapacity(16)
     }
 
     mutating func validate(_ node: Int, _ value: JSONValue, collect: Bool,
                            sink: UnsafeMutablePointer<Evaluated>? = nil) -> Bool {
+        if tracksDynamicScope, dynamicScope.last != nodes[node].resource {
+            dynamicScope.append(nodes[node].resource)
+            defer { dynamicScope.removeLast() }
+            return validateInScope(node, value, collect: collect, sink: sink)
+        }
+        return validateInScope(node, value, collect: collect, sink: sink)
+    }
+
+    private mutating func validateInScope(_ node: Int, _ value: JSONValue, collect: Bool,
+                                          sink: UnsafeMutablePointer<Evaluated>?) -> Bool {
         if sink == nil, !nodes[node].usesUnevaluated {
             return nodes[node].checks.withUnsafeBufferPointer { checks in
                 var valid = true
@@ -226,6 +243,18 @@ struct SchemaEvaluator: ~Copyable {
             return fail(check, collect, "must be " + format.expectation)
 
         case .ref(let target):
+            return validate(target, value, collect: collect, sink: sink)
+
+        case .dynamicRef(let initial, let anchor):
+            var target = initial
+            if let anchor {
+                for resource in dynamicScope {
+                    if let node = resources[resource][anchor] {
+                        target = node
+                        break
+                    }
+                }
+            }
             return validate(target, value, collect: collect, sink: sink)
 
         case .allOf(let list):

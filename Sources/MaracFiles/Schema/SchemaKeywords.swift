@@ -11,7 +11,7 @@ enum SchemaKeywords {
     static let schemaArray: Set<String> = ["allOf", "anyOf", "oneOf", "prefixItems"]
     /// Annotation and identifier keywords: accepted, no effect on validation.
     static let annotations: Set<String> = [
-        "$schema", "$id", "$anchor", "$comment", "$defs", "title", "description", "default", "examples",
+        "$schema", "$id", "$anchor", "$dynamicAnchor", "$comment", "$defs", "title", "description", "default", "examples",
         "deprecated", "readOnly", "writeOnly", "contentEncoding", "contentMediaType", "contentSchema",
     ]
     /// The meta-schema URIs accepted in `$schema`.

@@ -5,11 +5,17 @@ import Foundation
 final class SchemaProgram: Sendable {
     let nodes: [SchemaNode]
     let sites: [CheckSite]
+    /// The `$dynamicAnchor`s of each schema resource: name to node.
+    let resources: [[String: Int]]
+    /// Whether any `$dynamicRef` needs the dynamic scope (the resources entered so far) tracked.
+    let tracksDynamicScope: Bool
     let root: Int
 
-    init(nodes: [SchemaNode], sites: [CheckSite], root: Int) {
+    init(nodes: [SchemaNode], sites: [CheckSite], resources: [[String: Int]], tracksDynamicScope: Bool, root: Int) {
         self.nodes = nodes
         self.sites = sites
+        self.resources = resources
+        self.tracksDynamicScope = tracksDynamicScope
         self.root = root
     }
 }
@@ -25,6 +31,8 @@ struct CheckSite: Sendable {
 struct SchemaNode: Sendable {
     var location: String
     var checks: [SchemaCheck]
+    /// The schema resource (index into `SchemaProgram.resources`) the node belongs to.
+    var resource = 0
     /// Whether a check needs to know which members or items the other checks evaluated
     /// (`unevaluatedProperties`, `unevaluatedItems`); only such nodes collect that.
     var usesUnevaluated = false
@@ -65,6 +73,9 @@ struct SchemaCheck: Sendable {
         case pattern(SchemaPattern)
         case format(SchemaFormat)
         case ref(Int)
+        /// `initial` is the statically resolved target; with `anchor`, the outermost resource
+        /// in the dynamic scope holding that `$dynamicAnchor` takes its place.
+        case dynamicRef(initial: Int, anchor: String?)
         case allOf([Int])
         case anyOf([Int])
         case oneOf([Int])

@@ -19,6 +19,8 @@ public struct SchemaRegistry: Sendable {
     var documents: [String: JSONValue] = [:]
     var resources: [String: SchemaLocation] = [:]
     var anchors: [String: SchemaLocation] = [:]
+    /// The `$dynamicAnchor`s of each schema resource, by resource URI and name.
+    var dynamicAnchors: [String: [String: SchemaLocation]] = [:]
     var baseURIs: [SchemaLocation: String] = [:]
 
     public init() {}
@@ -56,6 +58,10 @@ public struct SchemaRegistry: Sendable {
         }
         if case .string(let anchor)? = schema["$anchor"] {
             anchors[base + "#" + anchor] = location
+        }
+        if case .string(let anchor)? = schema["$dynamicAnchor"] {
+            anchors[base + "#" + anchor] = location
+            dynamicAnchors[base, default: [:]][anchor] = location
         }
         baseURIs[location] = base
         for child in SchemaKeywords.children(of: members) {
