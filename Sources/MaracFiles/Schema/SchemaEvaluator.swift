@@ -435,7 +435,7 @@ struct SchemaEvaluator: ~Copyable {
 
     private static func isMultiple(_ x: Double, _ y: Double) -> Bool {
         let quotient = x / y
-        guard quotient.isFinite else { return false }
+        guard quotient.isFinite else { return x.truncatingRemainder(dividingBy: y) == 0 }
         let rounded = quotient.rounded()
         return quotient == rounded || abs(quotient - rounded) <= 1e-9 * max(1, abs(quotient))
     }

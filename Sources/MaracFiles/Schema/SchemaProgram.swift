@@ -184,20 +184,3 @@ enum SchemaNumber: Sendable, CustomStringConvertible {
         }
     }
 }
-
-/// A `pattern` regular expression, compiled once with the schema.
-final class SchemaPattern: @unchecked Sendable {
-    // NSRegularExpression is immutable and documented as safe to use from several threads.
-    let regex: NSRegularExpression
-    let source: String
-
-    init?(_ source: String) {
-        guard let regex = try? NSRegularExpression(pattern: source, options: []) else { return nil }
-        self.regex = regex
-        self.source = source
-    }
-
-    func matches(_ text: String) -> Bool {
-        regex.firstMatch(in: text, options: [], range: NSRange(location: 0, length: text.utf16.count)) != nil
-    }
-}
