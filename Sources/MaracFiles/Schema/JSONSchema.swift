@@ -15,11 +15,12 @@ public struct JSONSchema: Sendable {
     let program: SchemaProgram
 
     /// Compiles `schema`, read from `uri` (its `$id`, if any, also identifies it); `$ref`s may
-    /// point into `schema` itself or into any schema in `registry`.
+    /// point into `schema` itself or into any schema in `registry`. `registry` may already hold
+    /// `schema` under `uri`, but not another document.
     public init(compiling schema: JSONValue, uri: String = SchemaRegistry.anonymousURI,
                 registry: SchemaRegistry = SchemaRegistry(), options: SchemaOptions = SchemaOptions()) throws {
         var registry = registry
-        try registry.register(schema, uri: uri)
+        if registry.document(uri: uri) != schema { try registry.register(schema, uri: uri) }
         program = try SchemaCompiler.compile(uri: uri, registry: registry, options: options)
     }
 

@@ -37,6 +37,11 @@ public struct SchemaRegistry: Sendable {
         try index(schema, at: root, base: document)
     }
 
+    /// The document registered under `uri` (not an `$id`).
+    func document(uri: String) -> JSONValue? {
+        documents[SchemaURI.split(SchemaURI.resolve(uri, against: "file:///")).resource]
+    }
+
     /// Whether a document or `$id` is registered under `uri`.
     public func contains(uri: String) -> Bool {
         resources[SchemaURI.split(SchemaURI.resolve(uri, against: "file:///")).resource] != nil

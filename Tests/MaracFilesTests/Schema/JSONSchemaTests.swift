@@ -136,6 +136,10 @@ final class JSONSchemaTests: XCTestCase {
         let compiled = try JSONSchema(uri: "https://marac.example/schema/meeting.schema.json", registry: byID)
         XCTAssertEqual(compiled.validate(try json(#"{"chair": {}}"#)).map(\.description), ["chair.name: is required"])
         XCTAssertEqual(try JSONSchema(uri: "file:///elsewhere/b.json", registry: byID).validate(try json(#"{"chair": {}}"#)).count, 1)
+        XCTAssertEqual(try JSONSchema(compiling: try json(meeting), uri: "file:///repo/schema/meeting.schema.json",
+                                      registry: { var r = registry; try r.register(try json(meeting), uri: "file:///repo/schema/meeting.schema.json"); return r }())
+                        .validate(try json(#"{"chair": {}}"#)).count, 1)
+        XCTAssertThrowsError(try JSONSchema(compiling: .bool(true), uri: "file:///repo/schema/case.schema.json", registry: registry))
     }
 
     // MARK: semantics
