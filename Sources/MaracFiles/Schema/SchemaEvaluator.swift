@@ -12,6 +12,10 @@ struct SchemaEvaluator: ~Copyable {
     let tracksDynamicScope: Bool
     /// The schema resources entered, outermost first (kept only when `tracksDynamicScope`).
     var dynamicScope: [Int] = []
+    /// How many schemas apply to the current value, one inside the other (counted only when
+    /// `tracksDynamicScope`).
+    var inPlaceDepth = 0
+    static let maxInPlaceDepth = 200
     var path: [PathComponent] = []
     var violations: [SchemaViolation] = []
 
@@ -26,10 +30,23 @@ struct SchemaEvaluator: ~Copyable {
 
     mutating func validate(_ node: Int, _ value: JSONValue, collect: Bool,
                            sink: UnsafeMutablePointer<Evaluated>? = nil) -> Bool {
-        if tracksDynamicScope, dynamicScope.last != nodes[node].resource {
-            dynamicScope.append(nodes[node].resource)
-            defer { dynamicScope.removeLast() }
-            return validateInScope(node, value, collect: collect, sink: sink)
+        if tracksDynamicScope {
+            // A $dynamicRef can only be resolved while validating, so a loop through one is
+            // stopped here rather than rejected when compiling.
+            inPlaceDepth += 1
+            defer { inPlaceDepth -= 1 }
+            guard inPlaceDepth <= Self.maxInPlaceDepth else {
+                if collect {
+                    violations.append(SchemaViolation(path: path, schemaLocation: nodes[node].location, keyword: "$dynamicRef",
+                                                      message: "cannot be checked: the schema refers to itself without end"))
+                }
+                return false
+            }
+            if dynamicScope.last != nodes[node].resource {
+                dynamicScope.append(nodes[node].resource)
+                defer { dynamicScope.removeLast() }
+                return validateInScope(node, value, collect: collect, sink: sink)
+            }
         }
         return validateInScope(node, value, collect: collect, sink: sink)
     }
@@ -63,7 +80,12 @@ struct SchemaEvaluator: ~Copyable {
 
     private mutating func validate(_ node: Int, _ value: JSONValue, at component: PathComponent, collect: Bool) -> Bool {
         path.append(component)
-        defer { path.removeLast() }
+        let outerDepth = inPlaceDepth
+        inPlaceDepth = 0
+        defer {
+            path.removeLast()
+            inPlaceDepth = outerDepth
+        }
         return validate(node, value, collect: collect)
     }
 
@@ -124,7 +146,7 @@ struct SchemaEvaluator: ~Copyable {
         case .propertyNames(let schema):
             guard case .object(let members) = value else { return true }
             var valid = true
-            for member in members where !validate(schema, .string(member.key), collect: false) {
+            for member in members where !validate(schema, .string(member.key), at: .key(member.key), collect: false) {
                 valid = fail(check, collect, at: .key(member.key), "is not an allowed field name")
                 if !collect { return false }
             }
@@ -180,7 +202,7 @@ struct SchemaEvaluator: ~Copyable {
         case .contains(let schema, let min, let max, let minSite, let maxSite):
             guard case .array(let items) = value else { return true }
             var count = 0
-            for (i, item) in items.enumerated() where validate(schema, item, collect: false) {
+            for (i, item) in items.enumerated() where validate(schema, item, at: .index(i), collect: false) {
                 count += 1
                 sink?.pointee.items[i] = true
             }

@@ -183,3 +183,14 @@ final class JSONSchemaTests: XCTestCase {
         }
     }
 }
+
+final class JSONSchemaLoopTests: XCTestCase {
+    func testDynamicReferenceLoopStopsWithAViolation() throws {
+        let schema = try JSONSchema(compiling: try JSONParser.parse(#"""
+            {"$id": "https://example.org/r", "$dynamicAnchor": "x", "$ref": "b",
+             "$defs": {"b": {"$id": "b", "$dynamicRef": "#x", "$defs": {"x": {"$dynamicAnchor": "x"}}}}}
+            """#))
+        XCTAssertFalse(schema.isValid(.null))
+        XCTAssertEqual(schema.validate(.null).first?.keyword, "$dynamicRef")
+    }
+}
