@@ -180,7 +180,7 @@ struct SchemaCompiler {
         if let value = schema["$ref"] {
             guard case .string(let reference) = value else { throw schema.error("$ref must be a string", "$ref") }
             let target = SchemaURI.resolve(reference, against: schema.base)
-            guard let location = registry.locate(target) else {
+            guard let location = registry.locate(target), registry.value(at: location) != nil else {
                 throw schema.error("$ref \(target) cannot be resolved: no such schema is registered", "$ref")
             }
             add("$ref", .ref(try compile(at: location)))
@@ -188,7 +188,7 @@ struct SchemaCompiler {
         if let value = schema["$dynamicRef"] {
             guard case .string(let reference) = value else { throw schema.error("$dynamicRef must be a string", "$dynamicRef") }
             let target = SchemaURI.resolve(reference, against: schema.base)
-            guard let location = registry.locate(target) else {
+            guard let location = registry.locate(target), registry.value(at: location) != nil else {
                 throw schema.error("$dynamicRef \(target) cannot be resolved: no such schema is registered", "$dynamicRef")
             }
             var anchor: String?

@@ -25,16 +25,19 @@ public struct SchemaRegistry: Sendable {
 
     public init() {}
 
-    /// Adds a schema document under `uri` (absolute, or relative to `file:///`).
+    /// Adds a schema document under `uri` (absolute, or relative to `file:///`). When it throws
+    /// (an `$id` used twice, say), the registry is left unchanged.
     public mutating func register(_ schema: JSONValue, uri: String) throws {
         let document = SchemaURI.split(SchemaURI.resolve(uri, against: "file:///")).resource
         let root = SchemaLocation(document: document, pointer: "")
         if documents[document] != nil {
             throw SchemaError("a schema is already registered under this URI", at: root.text)
         }
-        documents[document] = schema
-        resources[document] = root
-        try index(schema, at: root, base: document)
+        var updated = self
+        updated.documents[document] = schema
+        updated.resources[document] = root
+        try updated.index(schema, at: root, base: document)
+        self = updated
     }
 
     /// The document registered under `uri` (not an `$id`).
