@@ -137,6 +137,8 @@ struct TOMLParser {
             name = text(start..<pos)
         case TOMLByte.equals where first:
             throw fail("expected a key before '='")
+        case let byte where TOMLByte.isControl(byte):
+            throw fail(Self.controlOutsideStrings)
         default:
             throw fail(first ? "expected a key: use letters, digits, '_' and '-', or put the key in quotes" : "expected a key after '.'")
         }
