@@ -28,12 +28,6 @@ struct TOMLDocumentBuilder {
             self.depth = depth
         }
 
-        func find(_ key: String) -> Int? {
-            if let index { return index[key] }
-            for i in members.indices where members[i].key == key { return i }
-            return nil
-        }
-
         mutating func append(_ member: TOMLTable.Member, _ slot: Slot) {
             if members.isEmpty {
                 members.reserveCapacity(8)
@@ -74,6 +68,13 @@ struct TOMLDocumentBuilder {
 
     func depth(of table: Int) -> Int { tables[table].depth }
 
+    /// The position of `key` among the members of `table` (read in place: no copy of the table).
+    private func find(_ key: String, in table: Int) -> Int? {
+        if tables[table].index != nil { return tables[table].index![key] }
+        for i in 0..<tables[table].members.count where tables[table].members[i].key == key { return i }
+        return nil
+    }
+
     // MARK: key = value
 
     /// Adds `key = value` to `table`, creating the tables a dotted key names.
@@ -81,7 +82,7 @@ struct TOMLDocumentBuilder {
         var target = table
         for segment in key.parents { target = try descendDotted(target, segment) }
         let last = key.last
-        if let i = tables[target].find(last.name) {
+        if let i = find(last.name, in: target) {
             let name = describeKey(last.name)
             let line = tables[target].members[i].node.range.start.line
             switch tables[target].slots[i] {
@@ -97,7 +98,7 @@ struct TOMLDocumentBuilder {
     }
 
     private mutating func descendDotted(_ parent: Int, _ segment: TOMLKeySegment) throws(TOMLError) -> Int {
-        guard let i = tables[parent].find(segment.name) else {
+        guard let i = find(segment.name, in: parent) else {
             let child = try newTable(in: parent, segment, range: segment.range)
             tables[child].dottedSection = section
             tables[child].dottedLine = segment.range.start.line
@@ -134,7 +135,7 @@ struct TOMLDocumentBuilder {
         var parent = 0
         for segment in key.parents { parent = try descendHeader(parent, segment) }
         let last = key.last
-        guard let i = tables[parent].find(last.name) else {
+        guard let i = find(last.name, in: parent) else {
             let child = try newTable(in: parent, last, range: header)
             tables[child].definedByHeader = true
             current = child
@@ -166,7 +167,7 @@ struct TOMLDocumentBuilder {
         var parent = 0
         for segment in key.parents { parent = try descendHeader(parent, segment) }
         let last = key.last
-        guard let i = tables[parent].find(last.name) else {
+        guard let i = find(last.name, in: parent) else {
             let child = try newTable(in: parent, last, range: header, asArray: true)
             tables[child].definedByHeader = true
             current = child
@@ -186,7 +187,7 @@ struct TOMLDocumentBuilder {
     }
 
     private mutating func descendHeader(_ parent: Int, _ segment: TOMLKeySegment) throws(TOMLError) -> Int {
-        guard let i = tables[parent].find(segment.name) else {
+        guard let i = find(segment.name, in: parent) else {
             return try newTable(in: parent, segment, range: segment.range)
         }
         switch tables[parent].slots[i] {
