@@ -57,13 +57,16 @@ final class TOMLDecodeExecutableTests: XCTestCase {
     /// Runs `toml-decode` with a file as standard input (bytes as they are, invalid UTF-8 included).
     private func decode(_ input: URL, output: URL) throws -> (status: Int32, stdout: Data, stderr: Data) {
         let stdoutURL = output.appendingPathComponent("stdout"), stderrURL = output.appendingPathComponent("stderr")
-        FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)
-        FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
+        let stdin = try FileHandle(forReadingFrom: input)
+        let stdout = try FileHandle(forWritingTo: stdoutURL), stderr = try FileHandle(forWritingTo: stderrURL)
+        defer { for handle in [stdin, stdout, stderr] { try? handle.close() } }
         let process = Process()
         process.executableURL = TestPaths.productsDirectory.appendingPathComponent("toml-decode")
-        process.standardInput = try FileHandle(forReadingFrom: input)
-        process.standardOutput = try FileHandle(forWritingTo: stdoutURL)
-        process.standardError = try FileHandle(forWritingTo: stderrURL)
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = stderr
         // Waiting on a semaphore: `waitUntilExit` polls the run loop and adds ~50 ms per run.
         let exited = DispatchSemaphore(value: 0)
         process.terminationHandler = { _ in exited.signal() }
