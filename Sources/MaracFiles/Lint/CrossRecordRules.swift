@@ -37,7 +37,8 @@ enum CrossRecordRules {
     }
 
     /// An accepted referral must be heard at the first meeting whose agenda went out after it
-    /// was accepted, or at a later one.
+    /// was accepted, or at a later one. Referrals accepted before the agenda of the MARAC's
+    /// earliest recorded meeting went out belong to meetings this repository does not hold.
     private static func unlistedReferrals(_ repository: Repository) -> [Diagnostic] {
         var hearingDates: [String: [LocalDate]] = [:]
         for meeting in repository.meetings {
@@ -46,10 +47,16 @@ enum CrossRecordRules {
                 if let id = hearing.caseID { hearingDates[id, default: []].append(date) }
             }
         }
+        var historyStart: [String: LocalDate] = [:]
+        for meeting in repository.meetings {
+            guard let marac = meeting.marac, let start = meeting.agendaCirculated ?? meeting.date else { continue }
+            historyStart[marac] = min(historyStart[marac] ?? start, start)
+        }
         var findings: [Diagnostic] = []
         for record in repository.cases {
+            guard let marac = record.marac, let start = historyStart[marac] else { continue }
             for referral in record.referrals {
-                guard let accepted = referral.acceptedOn else { continue }
+                guard let accepted = referral.acceptedOn, accepted >= start else { continue }
                 let missed = repository.meetings.filter { meeting in
                     guard meeting.marac == record.marac, let circulated = meeting.agendaCirculated,
                         let date = meeting.date

@@ -1,3 +1,5 @@
+import Foundation
+
 /// `mfile lint`: every problem in a repository, file by file and across records.
 public enum Linter {
     /// All findings: those found while reading each file, and the checks across records,
@@ -31,7 +33,8 @@ struct LintContext {
     init(_ repository: Repository) {
         agencyIDs = Set(repository.configuration.agencies.map(\.id))
         maracIDs = Set(repository.configuration.maracs.map(\.id))
-        caseIDs = Set(repository.cases.compactMap(\.id))
+        caseIDs = Set(repository.cases.compactMap(\.id)).union(
+            repository.undecodedCaseFiles.map { ($0 as NSString).lastPathComponent.replacingOccurrences(of: ".toml", with: "") })
     }
 
     /// A finding for an agency id not in marac.toml, if `agency` is one.

@@ -60,7 +60,7 @@ public enum EnglandAndWalesBankHolidays {
     }
 
     private static func movableHolidays(_ year: Int) -> [BankHoliday] {
-        let easter = easterSunday(year: year)
+        let easter = LocalDate.easterSunday(year: year)
         return [
             BankHoliday(date: easter.adding(days: -2), name: "Good Friday"),
             BankHoliday(date: easter.adding(days: 1), name: "Easter Monday"),

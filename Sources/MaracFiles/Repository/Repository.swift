@@ -11,6 +11,9 @@ public struct Repository: Sendable {
     public var diagnostics: [Diagnostic]
     /// How many record files were read (cases and meetings).
     public var recordFileCount: Int
+    /// Case files that could not be decoded: their ids are taken from their names, so one
+    /// broken file does not make every hearing of it an unknown case as well.
+    public var undecodedCaseFiles: [String] = []
 
     public static let casesFolder = "cases"
     public static let meetingsFolder = "meetings"
@@ -45,14 +48,16 @@ public struct Repository: Sendable {
         var cases: [Case] = []
         var meetings: [Meeting] = []
         cases.reserveCapacity(caseFiles.count)
-        for result in results {
+        var undecodedCaseFiles: [String] = []
+        for (index, result) in results.enumerated() {
             diagnostics += result.diagnostics
+            if !result.decoded, index < caseFiles.count { undecodedCaseFiles.append(caseFiles[index]) }
             if let record = result.case { cases.append(record) }
             if let record = result.meeting { meetings.append(record) }
         }
         return Repository(
             root: root, configuration: configuration, cases: cases, meetings: meetings,
-            diagnostics: diagnostics, recordFileCount: results.count)
+            diagnostics: diagnostics, recordFileCount: results.count, undecodedCaseFiles: undecodedCaseFiles)
     }
 
     /// The case with this id.
@@ -76,6 +81,7 @@ public enum RecordKind: String, Sendable, CaseIterable {
 /// One record file read, decoded, validated and typed.
 struct RecordFile: Sendable {
     var diagnostics: [Diagnostic] = []
+    var decoded = false
     var `case`: Case?
     var meeting: Meeting?
 
@@ -92,6 +98,7 @@ struct RecordFile: Sendable {
         case .failure(let problem):
             result.diagnostics.append(problem)
         case .success(let table):
+            result.decoded = true
             result.diagnostics += schemas.validate(kind, table, file: file)
             switch kind {
             case .case: result.case = Case(table: table, file: file, problems: &result.diagnostics)
@@ -110,11 +117,9 @@ struct RecordFile: Sendable {
     static func decode(_ bytes: [UInt8], file: String) -> Decoded {
         do {
             return .success(try TOMLDecoder.decode(bytes: bytes))
-        } catch let error as TOMLError {
+        } catch {
             return .failure(Diagnostic(
                 file: file, position: error.position, message: error.message, rule: "toml-syntax"))
-        } catch {
-            return .failure(Diagnostic(file: file, position: nil, message: "cannot be read as TOML", rule: "toml-syntax"))
         }
     }
 }

@@ -79,6 +79,12 @@ public struct TOMLTable: Sendable {
         for member in members { self[member: member.key] = member }
     }
 
+    /// A table of members whose keys are known to be distinct, as the decoder builds them.
+    init(uniqueMembers: [Member]) {
+        members = uniqueMembers
+        rebuildIndex()
+    }
+
     public var isEmpty: Bool { members.isEmpty }
     public var count: Int { members.count }
     public var keys: [String] { members.map(\.key) }

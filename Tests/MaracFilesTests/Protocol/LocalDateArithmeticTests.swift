@@ -68,7 +68,7 @@ final class LocalDateArithmeticTests: XCTestCase {
             (2024, 3, 31), (2025, 4, 20), (2026, 4, 5), (2027, 3, 28), (2038, 4, 25), (2200, 4, 6),
         ]
         for (y, m, day) in known {
-            XCTAssertEqual(easterSunday(year: y), d(y, m, day), "Easter \(y)")
+            XCTAssertEqual(LocalDate.easterSunday(year: y), d(y, m, day), "Easter \(y)")
         }
     }
 }

@@ -91,3 +91,41 @@ final class WorkingCalendarTests: XCTestCase {
         ])
     }
 }
+
+final class WorkingCalendarTOMLTests: XCTestCase {
+    private func at(_ line: Int, _ column: Int) -> SourceRange {
+        let p = SourcePosition(line: line, column: column, offset: 0)
+        return SourceRange(start: p, end: p)
+    }
+
+    func testReadsRegionAndClosures() throws {
+        let table = TOMLTable(members: [
+            .init(key: "region", keyRange: at(20, 1), node: TOMLNode(.string("england-and-wales"), range: at(20, 10))),
+            .init(key: "closures", keyRange: at(21, 1), node: TOMLNode(.array([
+                TOMLNode(.localDate(LocalDate(year: 2026, month: 12, day: 24)), range: at(21, 13)),
+            ]), range: at(21, 12))),
+        ])
+        let calendar = try WorkingCalendar(calendar: table)
+        XCTAssertEqual(calendar.closures, [LocalDate(year: 2026, month: 12, day: 24)])
+        XCTAssertEqual(try WorkingCalendar(calendar: TOMLTable()), WorkingCalendar())
+    }
+
+    func testProblemsHavePositionsAndNoValues() {
+        let table = TOMLTable(members: [
+            .init(key: "region", keyRange: at(20, 1), node: TOMLNode(.string("scotland"), range: at(20, 10))),
+            .init(key: "closures", keyRange: at(21, 1), node: TOMLNode(.array([
+                TOMLNode(.localDate(LocalDate(year: 2026, month: 12, day: 24)), range: at(21, 13)),
+                TOMLNode(.string("Boxing"), range: at(21, 27)),
+            ]), range: at(21, 12))),
+            .init(key: "closure", keyRange: at(22, 1), node: TOMLNode(.boolean(true), range: at(22, 11))),
+        ])
+        XCTAssertThrowsError(try WorkingCalendar(calendar: table)) { error in
+            let lines = (error as? RulesError)?.problems.map(\.description) ?? []
+            XCTAssertEqual(lines, [
+                "20:1: `region` in [calendar] must be one of: england-and-wales",
+                "21:27: each entry of `closures` in [calendar] must be a date written YYYY-MM-DD, without a time",
+                "22:1: unknown key `closure` in [calendar]; the keys are `region` and `closures`",
+            ])
+        }
+    }
+}

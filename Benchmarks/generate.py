@@ -1,0 +1,155 @@
+#!/usr/bin/env python3
+"""Generates a realistic records repository of N invented cases with their meetings.
+
+usage: Benchmarks/generate.py N OUTDIR
+
+Every case has a victim (with equality fields), one or two perpetrators, 0-3 children,
+1-3 referrals over the years and sometimes a transfer or disclosure; each monthly meeting
+hears about 25 cases with information from several agencies and 1-4 actions each. The
+output lints clean: the benchmark measures the clean path, which is what CI runs every push.
+Deterministic: the same N gives the same bytes.
+"""
+import datetime
+import pathlib
+import random
+import shutil
+import sys
+
+FIRST = ["Amelia", "Olivia", "Isla", "Ava", "Mia", "Ivy", "Lily", "Grace", "Freya", "Evie", "Sophia",
+         "Harper", "Rosie", "Ffion", "Aisha", "Zara", "Priya", "Chloe", "Megan", "Bethan", "Oliver",
+         "George", "Noah", "Arthur", "Leo", "Jack", "Harry", "Oscar", "Rhys", "Dylan", "Kai", "Tomasz"]
+LAST = ["Smith", "Jones", "Williams", "Taylor", "Brown", "Davies", "Evans", "Wilson", "Thomas",
+        "Johnson", "Roberts", "Robinson", "Thompson", "Wright", "Walker", "White", "Edwards", "Hughes",
+        "Green", "Hall", "Lewis", "Harris", "Clarke", "Patel", "Jackson", "Wood", "Turner", "Kowalski",
+        "Ahmed", "Khan", "Llewellyn", "O'Connor", "Nguyen", "Okafor"]
+STREETS = ["Sample Street", "Example Road", "Test Avenue", "Placeholder Lane", "Mock Close", "Demo Way"]
+AGENCIES = ["police", "idva", "probation", "children", "adults", "housing", "health", "mental-health",
+            "education", "substance"]
+ETHNICITY = ["White British", "White Irish", "White other", "Black British", "Asian British - Pakistani",
+             "Asian British - Indian", "Mixed", "Chinese", "declined"]
+ORIENTATION = ["heterosexual", "gay", "lesbian", "bisexual", "declined"]
+TEXTS = [
+    "Attended the address following a report of a verbal argument; both parties spoken to.",
+    "Victim disclosed controlling behaviour including monitoring of her phone and finances.",
+    "Perpetrator is subject to a community order with a requirement to attend a programme.",
+    "Children are known to the service; a strategy discussion was held last month.",
+    "Victim has been offered refuge space and is considering the option.",
+    "The risk appears to be escalating given the recent threats to kill.",
+    "Professional opinion: the victim minimises the abuse and is at high risk of further harm.",
+]
+ACTIONS = [
+    "Flag the address for an urgent police response.",
+    "Complete a home visit and update the safety plan.",
+    "Share the outcome of the strategy discussion with the IDVA.",
+    "Offer a sanctuary scheme assessment.",
+    "Check for any further incidents and report back to the chair.",
+]
+
+
+def name(rng):
+    return f"{rng.choice(FIRST)} {rng.choice(LAST)}"
+
+
+def date(d):
+    return d.isoformat()
+
+
+def address(rng):
+    return f"{rng.randint(1, 200)} {rng.choice(STREETS)}, Example Town, EX{rng.randint(1, 9)} {rng.randint(1, 9)}AA"
+
+
+def case_text(rng, case_id, received_dates):
+    lines = [f'id = "{case_id}"', 'marac = "north"', 'status = "open"', 'session = "open"', "",
+             "[victim]", f'name = "{name(rng)}"']
+    if rng.random() < 0.3:
+        lines.append(f'aliases = ["{name(rng)}"]')
+    dob = datetime.date(rng.randint(1960, 2008), rng.randint(1, 12), rng.randint(1, 28))
+    lines += [f"dob = {date(dob)}", f'gender = "{rng.choice(["female"] * 9 + ["male"])}"',
+              f'address = "{address(rng)}"', f'ethnicity = "{rng.choice(ETHNICITY)}"',
+              f'sexual_orientation = "{rng.choice(ORIENTATION)}"',
+              f'disability = "{rng.choice(["no", "no", "no", "yes", "declined"])}"', ""]
+    for _ in range(rng.choice([1, 1, 1, 2])):
+        pdob = datetime.date(rng.randint(1960, 2006), rng.randint(1, 12), rng.randint(1, 28))
+        lines += ["[[perpetrator]]", f'name = "{name(rng)}"', f"dob = {date(pdob)}",
+                  f'relationship = "{rng.choice(["partner", "ex-partner", "spouse", "parent"])}"', ""]
+    for _ in range(rng.choice([0, 0, 1, 2, 3])):
+        cdob = datetime.date(rng.randint(2008, 2025), rng.randint(1, 12), rng.randint(1, 28))
+        lines += ["[[child]]", f'name = "{name(rng)}"', f"dob = {date(cdob)}",
+                  f"in_household = {rng.choice(['true', 'true', 'false'])}", ""]
+    for index, received in enumerate(received_dates):
+        incident = received - datetime.timedelta(days=rng.randint(0, 5))
+        score = rng.randint(14, 27)
+        lines += ["[[referral]]", f"received = {date(received)}", f'agency = "{rng.choice(AGENCIES)}"',
+                  f'referrer = "{name(rng)}"', f"incident = {date(incident)}", 'risk_tool = "dash"',
+                  f"risk_score = {score}",
+                  'criteria = ["repeat"]' if index else 'criteria = ["visible-high-risk"]',
+                  'consent = "given"', 'decision = "accepted"', f"idva_referred = {date(received)}", ""]
+    return "\n".join(lines)
+
+
+def main():
+    count = int(sys.argv[1])
+    out = pathlib.Path(sys.argv[2])
+    rng = random.Random(count)
+    if out.exists():
+        shutil.rmtree(out)
+    source = pathlib.Path(__file__).resolve().parent.parent
+    (out / "schema").mkdir(parents=True)
+    for schema in (source / "schema").glob("*.json"):
+        shutil.copy(schema, out / "schema" / schema.name)
+    marac = (source / "marac.toml").read_text()
+    marac = marac.replace("first_meeting = 2026-08-06", "first_meeting = 2000-01-06")
+    (out / "marac.toml").write_text(marac)
+
+    # Cases arrive evenly over the years before 2026-11, about 25 a meeting.
+    meetings_needed = max(1, count // 25)
+    first_meeting = datetime.date(2026, 11, 5) - datetime.timedelta(weeks=4 * meetings_needed)
+    meeting_dates = [first_meeting + datetime.timedelta(weeks=4 * i) for i in range(meetings_needed + 1)]
+    hearings = {d: [] for d in meeting_dates}
+    for n in range(count):
+        slot = min(n // 25, meetings_needed - 1)
+        meeting = meeting_dates[slot]
+        received = meeting - datetime.timedelta(days=rng.randint(10, 20))
+        dates = [received]
+        heard = [meeting]
+        if rng.random() < 0.25 and slot + 3 < len(meeting_dates) - 1:
+            later = meeting_dates[slot + 3]
+            dates.append(later - datetime.timedelta(days=rng.randint(10, 20)))
+            heard.append(later)
+        case_id = f"{received.year}-EXMP-{n + 1:06d}"
+        folder = out / "cases" / str(received.year)
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"{case_id}.toml").write_text(case_text(rng, case_id, dates))
+        for d in heard:
+            hearings[d].append(case_id)
+
+    for meeting, cases in hearings.items():
+        if not cases:
+            continue
+        circulated = meeting - datetime.timedelta(days=10)
+        lines = ['marac = "north"', f"date = {date(meeting)}", 'kind = "scheduled"', f'chair = "{name(rng)}"',
+                 f"agenda_circulated = {date(circulated)}",
+                 f"minutes_approved = {date(meeting + datetime.timedelta(days=3))}", ""]
+        for agency in AGENCIES[:7]:
+            lines += ["[[attendee]]", f'agency = "{agency}"', f'name = "{name(rng)}"',
+                      "confidentiality_signed = true", "signed_in = 09:55:00", "signed_out = 12:30:00", ""]
+        action_id = 0
+        for case_id in cases:
+            lines += ["[[hearing]]", f'case = "{case_id}"', f'presented_by = "{rng.choice(AGENCIES)}"', ""]
+            for _ in range(rng.randint(2, 4)):
+                lines += ["  [[hearing.information]]", f'  agency = "{rng.choice(AGENCIES)}"',
+                          f'  kind = "{rng.choice(["fact", "fact", "opinion"])}"',
+                          f'  text = """{rng.choice(TEXTS)}"""', ""]
+            for _ in range(rng.randint(1, 4)):
+                action_id += 1
+                due = meeting + datetime.timedelta(days=14)
+                lines += ["  [[hearing.action]]", f"  id = {action_id}", f'  agency = "{rng.choice(AGENCIES)}"',
+                          f'  owner = "{name(rng)}"', f'  text = "{rng.choice(ACTIONS)}"', f"  due = {date(due)}",
+                          '  status = "complete"', f"  completed = {date(due - datetime.timedelta(days=2))}", ""]
+        folder = out / "meetings" / str(meeting.year)
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"{meeting.isoformat()}-north.toml").write_text("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()

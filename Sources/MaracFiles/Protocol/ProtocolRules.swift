@@ -1,0 +1,101 @@
+/// Every number and switch of one MARAC protocol: a profile as shipped (`west-midlands`,
+/// `gwent`, `liverpool`), or the effective rules after marac.toml's `[rules]` overrides.
+///
+/// A rule the protocol does not have is `.off` (`nil` from the typed accessors).
+public struct ProtocolRules: Sendable, Hashable {
+    /// The profile's id as written in marac.toml (`profile = "west-midlands"`).
+    public var profile: String
+    /// The area's name ("West Midlands").
+    public var area: String
+    /// The rules that are on; a missing rule is off.
+    public private(set) var values: [RuleID: RuleValue]
+    /// Where each profile rule is written in the source protocols.
+    public private(set) var sources: [RuleID: [RuleSource]]
+
+    /// One profile rule: its value and where the protocol says so.
+    public struct Entry: Sendable {
+        public var id: RuleID
+        public var value: RuleValue
+        public var sources: [RuleSource]
+
+        public init(_ id: RuleID, _ value: RuleValue, _ sources: RuleSource...) {
+            self.id = id
+            self.value = value
+            self.sources = sources
+        }
+    }
+
+    public init(profile: String, area: String, entries: [Entry]) {
+        self.profile = profile
+        self.area = area
+        self.values = [:]
+        self.sources = [:]
+        for entry in entries where entry.value != .off {
+            values[entry.id] = entry.value
+            sources[entry.id] = entry.sources
+        }
+    }
+
+    /// The rule's value; setting `.off` turns it off.
+    public subscript(_ id: RuleID) -> RuleValue {
+        get { values[id] ?? .off }
+        set { values[id] = newValue == .off ? nil : newValue }
+    }
+
+    /// The source citation of a rule, e.g. "Gwent MARAC Operating Protocol (2018) §4.6".
+    public func source(of id: RuleID) -> String? {
+        guard let list = sources[id], !list.isEmpty else { return nil }
+        return list.map(\.description).joined(separator: "; ")
+    }
+
+    public func isOn(_ id: RuleID) -> Bool { self[id].isOn }
+    public func count(_ id: RuleID) -> Int? { self[id].count }
+    public func period(_ id: RuleID) -> RulePeriod? { self[id].period }
+}
+
+// Typed views of the rules, for the checks and papers that use them.
+extension ProtocolRules {
+    public var minVictimAge: Int? { count(.minVictimAge) }
+    public var dashThreshold: Int? { count(.dashThreshold) }
+    public var youngPersonDASH: Bool { isOn(.youngPersonDASH) }
+    public var meritThreshold: Int? { count(.meritThreshold) }
+    public var professionalJudgement: Bool { isOn(.professionalJudgement) }
+    public var escalation: Bool { isOn(.escalation) }
+    public var escalationPoliceIncidents: Int? { count(.escalationPoliceIncidents) }
+    public var escalationCrimes: Int? { count(.escalationCrimes) }
+    public var escalationWindow: RulePeriod? { period(.escalationWindowMonths) }
+    public var transferIn: Bool { isOn(.transferIn) }
+    public var dvdsAutomatic: Bool { isOn(.dvdsAutomatic) }
+    public var hbvAutomatic: Bool { isOn(.hbvAutomatic) }
+    public var hbvClosedSession: Bool { isOn(.hbvClosedSession) }
+    public var consentReasonRequired: Bool { isOn(.consentReasonRequired) }
+    public var repeatWindow: RulePeriod? { period(.repeatWindowMonths) }
+    public var repeatIDVAOnlyWindow: RulePeriod? { period(.repeatIDVAOnlyMonths) }
+    public var repeatAnyInstanceWindow: RulePeriod? { period(.repeatAnyInstanceMonths) }
+    public var idvaReferral: RulePeriod? { period(.idvaReferral) }
+    public var maxCasesPerMeeting: Int? { count(.maxCasesPerMeeting) }
+    /// Agenda out at least this long before the meeting (the later bound of the window).
+    public var agendaWindowMin: RulePeriod? { period(.agendaWindowMinDays) }
+    /// Agenda out no earlier than this long before the meeting (the earlier bound).
+    public var agendaWindowMax: RulePeriod? { period(.agendaWindowMaxDays) }
+    public var slotMinutesWithChildren: Int? { count(.slotMinutesWithChildren) }
+    public var slotMinutesWithoutChildren: Int? { count(.slotMinutesWithoutChildren) }
+    public var absentAgencyWrittenInfo: RulePeriod? { period(.absentAgencyWrittenInfoDays) }
+    public var actionChase: RulePeriod? { period(.actionChaseDays) }
+    public var actionCompletion: RulePeriod? { period(.actionCompletionDays) }
+    public var professionalsMeeting: RulePeriod? { period(.professionalsMeetingDays) }
+    public var complexCaseHearings: Int? { count(.complexCaseHearings) }
+    public var complexCaseWindow: RulePeriod? { period(.complexCaseWindowMonths) }
+    public var transferOut: RulePeriod? { period(.transferOutDays) }
+    public var dhrDisclosure: RulePeriod? { period(.dhrDisclosureDays) }
+    public var flagPeriod: RulePeriod? { period(.flagMonths) }
+
+    /// The MeRIT band of a score ("GOLD", "SILVER", "BRONZE"), or `nil` below BRONZE or when
+    /// the profile has no MeRIT bands.
+    public func meritBand(score: Int) -> String? {
+        if let gold = count(.meritGoldMin), score >= gold { return "GOLD" }
+        if let silver = count(.meritSilverMin), score >= silver { return "SILVER" }
+        if let bronze = count(.meritBronzeMin), score >= bronze { return "BRONZE" }
+        return nil
+    }
+}

@@ -1,0 +1,156 @@
+/// Every protocol rule `mfile` knows, in the stable order `mfile rules` lists them.
+/// The raw value is the key used in marac.toml's `[rules]` table.
+public enum RuleID: String, Sendable, Hashable, CaseIterable, Comparable {
+    // Referral criteria
+    case minVictimAge = "min_victim_age"
+    case dashThreshold = "dash_threshold"
+    case youngPersonDASH = "young_person_dash"
+    case meritThreshold = "merit_threshold"
+    case meritGoldMin = "merit_gold_min"
+    case meritSilverMin = "merit_silver_min"
+    case meritBronzeMin = "merit_bronze_min"
+    case professionalJudgement = "professional_judgement"
+    case escalation = "escalation"
+    case escalationPoliceIncidents = "escalation_police_incidents"
+    case escalationCrimes = "escalation_crimes"
+    case escalationWindowMonths = "escalation_window_months"
+    case transferIn = "transfer_in"
+    case dvdsAutomatic = "dvds_automatic"
+    case hbvAutomatic = "hbv_automatic"
+    case hbvClosedSession = "hbv_closed_session"
+    case consentReasonRequired = "consent_reason_required"
+    // Repeats
+    case repeatWindowMonths = "repeat_window_months"
+    case repeatIDVAOnlyMonths = "repeat_idva_only_months"
+    case repeatAnyInstanceMonths = "repeat_any_instance_months"
+    // IDVA
+    case idvaReferral = "idva_referral"
+    // Listing and agenda
+    case maxCasesPerMeeting = "max_cases_per_meeting"
+    case agendaWindowMinDays = "agenda_window_min_days"
+    case agendaWindowMaxDays = "agenda_window_max_days"
+    case agendaHighestRiskFirst = "agenda_highest_risk_first"
+    case agendaClaresLawLast = "agenda_clares_law_last"
+    case agendaTransfersOutLast = "agenda_transfers_out_last"
+    case repeatInfoOnlyListing = "repeat_info_only_listing"
+    case slotMinutesWithChildren = "slot_minutes_with_children"
+    case slotMinutesWithoutChildren = "slot_minutes_without_children"
+    // Meeting and minutes
+    case absentAgencyWrittenInfoDays = "absent_agency_written_info_days"
+    case maxCasesMovedPerAgency = "max_cases_moved_per_agency"
+    case minutesPDFPerCase = "minutes_pdf_per_case"
+    // Actions
+    case actionChaseDays = "action_chase_days"
+    case actionCompletionDays = "action_completion_days"
+    // Escalation of cases
+    case professionalsMeetingDays = "professionals_meeting_days"
+    case professionalsMeetingIncidents = "professionals_meeting_incidents"
+    case professionalsMeetingWindowMonths = "professionals_meeting_window_months"
+    case complexCaseHearings = "complex_case_hearings"
+    case complexCaseWindowMonths = "complex_case_window_months"
+    // Transfers, disclosure, flags
+    case transferOutDays = "transfer_out_days"
+    case dhrDisclosureDays = "dhr_disclosure_days"
+    case flagMonths = "flag_months"
+
+    public static func < (a: RuleID, b: RuleID) -> Bool { a.order < b.order }
+
+    /// Position in `allCases`.
+    public var order: Int { RuleID.allCases.firstIndex(of: self)! }
+
+    private static let deadlineUnits: [TimeUnit] = [.workingDays, .days, .hours]
+    private static let dayUnits: [TimeUnit] = [.workingDays, .days]
+
+    /// The kind of value the rule takes.
+    public var kind: RuleKind {
+        switch self {
+        case .minVictimAge: .count(unit: "years")
+        case .dashThreshold: .count(unit: "ticks")
+        case .meritThreshold, .meritGoldMin, .meritSilverMin, .meritBronzeMin: .count(unit: "points")
+        case .escalationPoliceIncidents: .count(unit: "police incidents")
+        case .escalationCrimes: .count(unit: "crimes")
+        case .professionalsMeetingIncidents: .count(unit: "incidents")
+        case .maxCasesPerMeeting, .maxCasesMovedPerAgency: .count(unit: "cases")
+        case .complexCaseHearings: .count(unit: "hearings")
+        case .slotMinutesWithChildren, .slotMinutesWithoutChildren: .count(unit: "minutes")
+        case .escalationWindowMonths, .repeatWindowMonths, .repeatIDVAOnlyMonths,
+             .repeatAnyInstanceMonths, .professionalsMeetingWindowMonths, .complexCaseWindowMonths,
+             .flagMonths:
+            .period(units: [.months])
+        case .idvaReferral: .period(units: RuleID.deadlineUnits)
+        case .agendaWindowMinDays, .agendaWindowMaxDays, .absentAgencyWrittenInfoDays,
+             .actionChaseDays, .actionCompletionDays, .professionalsMeetingDays, .transferOutDays,
+             .dhrDisclosureDays:
+            .period(units: RuleID.dayUnits)
+        case .youngPersonDASH, .professionalJudgement, .escalation, .transferIn, .dvdsAutomatic,
+             .hbvAutomatic, .hbvClosedSession, .consentReasonRequired, .agendaHighestRiskFirst,
+             .agendaClaresLawLast, .agendaTransfersOutLast, .repeatInfoOnlyListing, .minutesPDFPerCase:
+            .toggle
+        }
+    }
+
+    /// What the rule means, in an administrator's words.
+    public var summary: String {
+        switch self {
+        case .minVictimAge: "Youngest victim age the MARAC takes referrals for"
+        case .dashThreshold: "Visible high risk: DASH RIC 'yes' ticks at or above this"
+        case .youngPersonDASH: "Victims aged 16-17 are assessed with the Young Persons DASH checklist"
+        case .meritThreshold: "Visible high risk: MeRIT score at or above this"
+        case .meritGoldMin: "MeRIT GOLD band starts at this score"
+        case .meritSilverMin: "MeRIT SILVER band starts at this score (up to GOLD minus 1)"
+        case .meritBronzeMin: "MeRIT BRONZE band starts at this score (up to SILVER minus 1)"
+        case .professionalJudgement:
+            "Below-threshold referrals accepted on professional judgement, with the reason written down"
+        case .escalation: "Escalating abuse (more severe or more frequent) is a referral criterion"
+        case .escalationPoliceIncidents:
+            "Escalation met at this many police incidents in the escalation window (or the crimes count)"
+        case .escalationCrimes:
+            "Escalation met at this many crimes in the escalation window (or the police incidents count)"
+        case .escalationWindowMonths: "Window in which escalation incidents and crimes are counted"
+        case .transferIn: "MARAC-to-MARAC transfers in are accepted and listed for the next meeting"
+        case .dvdsAutomatic:
+            "Every Clare's Law (DVDS) 'right to ask'/'right to know' disclosure is a MARAC case"
+        case .hbvAutomatic: "Every honour-based violence case must be referred, whatever the score"
+        case .hbvClosedSession: "Honour-based violence cases are heard in a closed session"
+        case .consentReasonRequired:
+            "A referral without the victim's consent records why consent was not obtained"
+        case .repeatWindowMonths:
+            "A further incident between the same victim and perpetrator within this long of the last referral is a repeat"
+        case .repeatIDVAOnlyMonths:
+            "A repeat within this long of the MARAC date, while the victim engages with the IDVA, goes to the IDVA only"
+        case .repeatAnyInstanceMonths:
+            "Any instance of abuse between the same victim and perpetrator within this long of the last referral is a repeat"
+        case .idvaReferral: "An accepted referral is passed to the IDVA service within this time"
+        case .maxCasesPerMeeting:
+            "Most cases heard at one meeting; beyond it the coordinator and chair prioritise by risk"
+        case .agendaWindowMinDays: "Agenda circulated at least this long before the meeting"
+        case .agendaWindowMaxDays: "Agenda circulated no earlier than this long before the meeting"
+        case .agendaHighestRiskFirst: "Agenda lists the highest-risk cases first"
+        case .agendaClaresLawLast: "Clare's Law requests are listed at the end of the agenda"
+        case .agendaTransfersOutLast: "Outgoing transfers are listed at the end of the agenda"
+        case .repeatInfoOnlyListing:
+            "Repeats needing no new safeguarding are listed 'for information only'"
+        case .slotMinutesWithChildren: "Time allowed for a case with children"
+        case .slotMinutesWithoutChildren: "Time allowed for a case without children"
+        case .absentAgencyWrittenInfoDays:
+            "An agency that cannot attend sends written information at least this long before the meeting"
+        case .maxCasesMovedPerAgency: "Most cases one agency may have moved on the agenda on a day"
+        case .minutesPDFPerCase: "Minutes are sent as one PDF per case"
+        case .actionChaseDays:
+            "Actions with no update are chased this long after the meeting"
+        case .actionCompletionDays: "Agencies report actions complete within this long of the meeting"
+        case .professionalsMeetingDays: "An escalated case's professionals' meeting is held within this long of the MARAC"
+        case .professionalsMeetingIncidents:
+            "A professionals' meeting is recommended at this many incidents in the window"
+        case .professionalsMeetingWindowMonths: "Window in which incidents are counted for a professionals' meeting"
+        case .complexCaseHearings: "A case heard this many times in the window triggers a complex case review"
+        case .complexCaseWindowMonths: "Window in which hearings are counted for a complex case review"
+        case .transferOutDays:
+            "Outgoing MARAC-to-MARAC transfer made within this long of learning the victim moved"
+        case .dhrDisclosureDays:
+            "A domestic homicide review panel receives minutes and action plans within this long"
+        case .flagMonths:
+            "Victim and perpetrator files stay flagged this long after the last incident or referral"
+        }
+    }
+}

@@ -1,0 +1,47 @@
+/// A JSON Schema (draft 2020-12), compiled once and then used to validate any number of values,
+/// from any number of threads.
+///
+/// Compiling rejects what the validator cannot check: unsupported keywords or formats, a
+/// `$ref` to a schema that is not registered, invalid regular expressions, `$ref` loops. Errors
+/// name the schema location, so a typo in a schema is never silently ignored.
+///
+/// ```swift
+/// var registry = SchemaRegistry()
+/// try registry.register(personSchema, uri: "file:///repo/schema/person.schema.json")
+/// let schema = try JSONSchema(compiling: caseSchema, uri: "file:///repo/schema/case.schema.json", registry: registry)
+/// for violation in schema.validate(record) { print(violation) }
+/// ```
+public struct JSONSchema: Sendable {
+    let program: SchemaProgram
+
+    /// Compiles `schema`, read from `uri` (its `$id`, if any, also identifies it); `$ref`s may
+    /// point into `schema` itself or into any schema in `registry`.
+    public init(compiling schema: JSONValue, uri: String = SchemaRegistry.anonymousURI,
+                registry: SchemaRegistry = SchemaRegistry(), options: SchemaOptions = SchemaOptions()) throws {
+        var registry = registry
+        try registry.register(schema, uri: uri)
+        program = try SchemaCompiler.compile(uri: uri, registry: registry, options: options)
+    }
+
+    /// Compiles the schema registered in `registry` under `uri` (a document URI or an `$id`).
+    public init(uri: String, registry: SchemaRegistry, options: SchemaOptions = SchemaOptions()) throws {
+        program = try SchemaCompiler.compile(uri: uri, registry: registry, options: options)
+    }
+
+    /// Every way `instance` breaks the schema; empty when it is valid.
+    public func validate(_ instance: JSONValue) -> [SchemaViolation] {
+        program.nodes.withUnsafeBufferPointer { nodes in
+            var evaluator = SchemaEvaluator(nodes: nodes)
+            _ = evaluator.validate(program.root, instance, collect: true)
+            return evaluator.violations
+        }
+    }
+
+    /// Whether `instance` is valid; faster than `validate` as it stops at the first violation.
+    public func isValid(_ instance: JSONValue) -> Bool {
+        program.nodes.withUnsafeBufferPointer { nodes in
+            var evaluator = SchemaEvaluator(nodes: nodes)
+            return evaluator.validate(program.root, instance, collect: false)
+        }
+    }
+}

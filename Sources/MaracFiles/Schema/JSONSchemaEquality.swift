@@ -1,0 +1,45 @@
+/// Equality as JSON Schema defines it for `enum`, `const` and `uniqueItems`: numbers compare by
+/// value (`1 == 1.0`), object members compare regardless of order, booleans are not numbers.
+enum JSONSchemaEquality {
+    static func equal(_ a: JSONValue, _ b: JSONValue) -> Bool {
+        switch (a, b) {
+        case (.null, .null): return true
+        case let (.bool(x), .bool(y)): return x == y
+        case let (.string(x), .string(y)): return same(x, y)
+        case let (.integer(x), .integer(y)): return x == y
+        case let (.integer(x), .number(y)), let (.number(y), .integer(x)): return Double(x) == y
+        case let (.number(x), .number(y)): return x == y
+        case let (.array(x), .array(y)):
+            return x.count == y.count && zip(x, y).allSatisfy { equal($0, $1) }
+        case let (.object(x), .object(y)):
+            guard x.count == y.count else { return false }
+            return x.allSatisfy { member in y.contains { same($0.key, member.key) && equal($0.value, member.value) } }
+        default: return false
+        }
+    }
+
+    /// String equality by Unicode code points, as JSON requires (Swift's `==` also equates
+    /// canonically equivalent strings, such as a precomposed `é` and `e` + combining accent).
+    @inline(__always)
+    static func same(_ a: String, _ b: String) -> Bool {
+        a == b && a.utf8.elementsEqual(b.utf8)
+    }
+}
+
+/// How schema values (never instance values) are written in violation messages.
+enum SchemaText {
+    static func show(_ value: JSONValue) -> String {
+        let text: String
+        if case .string(let s) = value { text = s } else { text = JSONWriter.write(value) }
+        return text.count > 60 ? String(text.prefix(57)) + "..." : text
+    }
+
+    static func list(_ values: [JSONValue]) -> String {
+        let shown = values.prefix(12).map(show).joined(separator: ", ")
+        return values.count > 12 ? shown + ", ... (\(values.count) values in all)" : shown
+    }
+
+    static func plural(_ count: Int, _ noun: String) -> String {
+        "\(count) \(noun)\(count == 1 ? "" : "s")"
+    }
+}

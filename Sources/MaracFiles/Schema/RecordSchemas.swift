@@ -1,0 +1,98 @@
+import Foundation
+
+/// The compiled schema of each record kind, read from the repository's `schema/` folder (the
+/// built-in defaults where a file is missing), and the check of one decoded record against it.
+public struct RecordSchemas: Sendable {
+    private var schemas: [RecordKind: JSONSchema]
+
+    public static let folder = "schema"
+
+    public static func fileName(_ kind: RecordKind) -> String { "\(kind.rawValue).schema.json" }
+
+    /// Compiles the schemas once. Every `*.json` file in `schema/` is registered, so a
+    /// repository's own schemas can `$ref` each other (local fields, local agency lists).
+    public static func load(repository root: URL) throws(RepositoryError) -> RecordSchemas {
+        var sources: [String: String] = [:]
+        for file in DefaultFiles.all where file.path.hasPrefix(folder + "/") {
+            sources[String(file.path.dropFirst(folder.count + 1))] = file.content
+        }
+        let schemaFolder = root.appendingPathComponent(folder)
+        let local = (try? FileManager.default.contentsOfDirectory(atPath: schemaFolder.path)) ?? []
+        for name in local.sorted() where name.hasSuffix(".json") {
+            let bytes = try FileSystem.read(schemaFolder.appendingPathComponent(name))
+            sources[name] = String(decoding: bytes, as: UTF8.self)
+        }
+
+        var registry = SchemaRegistry()
+        for (name, text) in sources.sorted(by: { $0.key < $1.key }) {
+            let path = "\(folder)/\(name)"
+            do {
+                try registry.register(try JSONParser.parse(text), uri: uri(name))
+            } catch let error as JSONParseError {
+                throw RepositoryError("\(path):\(error.position): error: not valid JSON: \(error.message)")
+            } catch {
+                throw RepositoryError("\(path): error: \(error)")
+            }
+        }
+        var schemas: [RecordKind: JSONSchema] = [:]
+        for kind in RecordKind.allCases {
+            let name = fileName(kind)
+            do {
+                schemas[kind] = try JSONSchema(uri: uri(name), registry: registry)
+            } catch {
+                throw RepositoryError("\(folder)/\(name): error: this schema cannot be used: \(error)")
+            }
+        }
+        return RecordSchemas(schemas: schemas)
+    }
+
+    /// Schemas are identified by their file name under a fixed base, so `$id`s and relative
+    /// `$ref`s such as `case.schema.json#/$defs/date` resolve the same on every machine.
+    static func uri(_ name: String) -> String { "file:///mfile/schema/\(name)" }
+
+    /// Every violation of `table` against the schema of `kind`, at the field's position.
+    public func validate(_ kind: RecordKind, _ table: TOMLTable, file: String) -> [Diagnostic] {
+        guard let schema = schemas[kind] else { return [] }
+        let instance = table.jsonInstance
+        if schema.isValid(instance) { return [] }
+        return schema.validate(instance).map { violation in
+            Diagnostic(
+                file: file, position: Self.position(of: violation.path, in: table),
+                message: "\(Self.fieldPath(violation.path)) \(violation.message)", rule: "schema")
+        }
+    }
+
+    /// A path as administrators count: `referral[1].agency` is the first referral's agency.
+    static func fieldPath(_ path: [PathComponent]) -> String {
+        if path.isEmpty { return "the file" }
+        var out = ""
+        for component in path {
+            switch component {
+            case .key(let key): out += (out.isEmpty ? "" : ".") + key
+            case .index(let index): out += "[\(index + 1)]"
+            }
+        }
+        return out
+    }
+
+    /// Where the deepest existing part of `path` is written: the key of a field, the value of
+    /// an array item, the table holding a missing field.
+    static func position(of path: [PathComponent], in table: TOMLTable) -> SourcePosition? {
+        var position: SourcePosition? = SourcePosition(line: 1, column: 1, offset: 0)
+        var current = TOMLValue.table(table)
+        for component in path {
+            switch (component, current) {
+            case (.key(let key), .table(let inner)):
+                guard let member = inner[member: key] else { return position }
+                position = member.keyRange.start
+                current = member.node.value
+            case (.index(let index), .array(let items)) where items.indices.contains(index):
+                position = items[index].range.start
+                current = items[index].value
+            default:
+                return position
+            }
+        }
+        return position
+    }
+}

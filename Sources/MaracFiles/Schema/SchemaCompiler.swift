@@ -1,0 +1,318 @@
+/// Turns registered schema documents into a `SchemaProgram`: checks each keyword's value,
+/// rejects keywords it does not support, resolves every `$ref` and compiles each `pattern` once.
+struct SchemaCompiler {
+    static let supported: Set<String> = [
+        "type", "enum", "const", "required", "properties", "additionalProperties", "patternProperties",
+        "items", "prefixItems", "minItems", "maxItems", "uniqueItems", "contains", "minContains", "maxContains",
+        "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "minLength", "maxLength",
+        "pattern", "format", "$ref", "allOf", "anyOf", "oneOf", "not", "if", "then", "else",
+        "dependentRequired", "dependentSchemas", "minProperties", "maxProperties", "propertyNames",
+    ]
+
+    let registry: SchemaRegistry
+    let options: SchemaOptions
+    var nodes: [SchemaNode] = []
+    var indices: [SchemaLocation: Int] = [:]
+
+    /// Compiles the schema registered under (or identified by) `uri`.
+    static func compile(uri: String, registry: SchemaRegistry, options: SchemaOptions) throws -> SchemaProgram {
+        let absolute = SchemaURI.resolve(uri, against: "file:///")
+        guard let location = registry.locate(absolute) else {
+            throw SchemaError("no schema is registered under this URI", at: absolute)
+        }
+        var compiler = SchemaCompiler(registry: registry, options: options)
+        let root = try compiler.compile(at: location)
+        try compiler.rejectReferenceLoops()
+        return SchemaProgram(nodes: compiler.nodes, root: root)
+    }
+
+    mutating func compile(at location: SchemaLocation) throws -> Int {
+        if let index = indices[location] { return index }
+        guard let schema = registry.value(at: location) else {
+            throw SchemaError("$ref points to nothing", at: location.text, keyword: "$ref")
+        }
+        return try compile(schema, at: location, base: registry.baseURI(at: location))
+    }
+
+    mutating func compile(_ schema: JSONValue, at location: SchemaLocation, base: String) throws -> Int {
+        if let index = indices[location] { return index }
+        let index = nodes.count
+        indices[location] = index
+        nodes.append(SchemaNode(location: location.text, checks: []))
+        switch schema {
+        case .bool(true):
+            break
+        case .bool(false):
+            nodes[index].checks = [SchemaCheck(keyword: "false", location: location.text, kind: .never)]
+        case .object(let members):
+            var object = SchemaObject(members: members, location: location, base: base)
+            if let known = registry.baseURIs[location] {
+                object.base = known
+            } else if case .string(let id)? = schema["$id"] {
+                object.base = SchemaURI.split(SchemaURI.resolve(id, against: base)).resource
+            }
+            nodes[index].checks = try compileKeywords(object)
+        default:
+            throw SchemaError("a schema must be an object, true or false", at: location.text)
+        }
+        return index
+    }
+
+    // MARK: keywords
+
+    private mutating func compileKeywords(_ schema: SchemaObject) throws -> [SchemaCheck] {
+        for (key, value) in schema.members where !Self.supported.contains(key) {
+            if key == "$schema" {
+                guard case .string(let uri) = value, SchemaKeywords.metaSchemas.contains(uri) else {
+                    throw schema.error("unsupported $schema: only draft 2020-12 is supported", key)
+                }
+            } else if !SchemaKeywords.annotations.contains(key) {
+                throw schema.error("unsupported keyword \"\(key)\": mfile cannot check it, so it must not be used", key)
+            }
+        }
+        var checks: [SchemaCheck] = []
+        func add(_ keyword: String, _ kind: SchemaCheck.Kind) {
+            checks.append(SchemaCheck(keyword: keyword, location: schema.location(of: keyword), kind: kind))
+        }
+
+        if let value = schema["type"] { add("type", .type(try types(value, schema))) }
+        if let value = schema["const"] { add("const", .const(value, shown: SchemaText.show(value))) }
+        if let value = schema["enum"] {
+            guard case .array(let values) = value else { throw schema.error("enum must be an array", "enum") }
+            var strings: [String: [String]] = [:]
+            var others: [JSONValue] = []
+            for item in values {
+                if case .string(let s) = item { strings[s, default: []].append(s) } else { others.append(item) }
+            }
+            add("enum", .enumeration(strings: strings, others: others, allowed: SchemaText.list(values)))
+        }
+        if let value = schema["format"] {
+            guard case .string(let name) = value else { throw schema.error("format must be a string", "format") }
+            if options.formatAssertion {
+                guard let format = SchemaFormat(rawValue: name) else {
+                    let known = SchemaFormat.allCases.map(\.rawValue).joined(separator: ", ")
+                    throw schema.error("unsupported format \"\(name)\" (supported: \(known))", "format")
+                }
+                add("format", .format(format))
+            }
+        }
+        if let n = try schema.count("minLength") { add("minLength", .minLength(n)) }
+        if let n = try schema.count("maxLength") { add("maxLength", .maxLength(n)) }
+        if let value = schema["pattern"] {
+            guard case .string(let source) = value, let pattern = SchemaPattern(source) else {
+                throw schema.error("pattern must be a valid regular expression", "pattern")
+            }
+            add("pattern", .pattern(pattern))
+        }
+        if let n = try schema.number("minimum") { add("minimum", .minimum(n)) }
+        if let n = try schema.number("maximum") { add("maximum", .maximum(n)) }
+        if let n = try schema.number("exclusiveMinimum") { add("exclusiveMinimum", .exclusiveMinimum(n)) }
+        if let n = try schema.number("exclusiveMaximum") { add("exclusiveMaximum", .exclusiveMaximum(n)) }
+        if let n = try schema.number("multipleOf") {
+            guard n.doubleValue > 0 else { throw schema.error("multipleOf must be greater than 0", "multipleOf") }
+            add("multipleOf", .multipleOf(n))
+        }
+        if let names = try schema.strings("required") { add("required", .required(names)) }
+        if let n = try schema.count("minProperties") { add("minProperties", .minProperties(n)) }
+        if let n = try schema.count("maxProperties") { add("maxProperties", .maxProperties(n)) }
+        if let rules = try memberRules(schema) { add(rules.keyword, .members(rules.rules)) }
+        if let value = schema["dependentRequired"] {
+            guard case .object(let members) = value else {
+                throw schema.error("dependentRequired must be an object", "dependentRequired")
+            }
+            var list: [(key: String, required: [String])] = []
+            for (key, names) in members {
+                guard case .array(let items) = names else {
+                    throw schema.error("dependentRequired values must be arrays of strings", "dependentRequired")
+                }
+                list.append((key, try items.map { item in
+                    guard case .string(let name) = item else {
+                        throw schema.error("dependentRequired values must be arrays of strings", "dependentRequired")
+                    }
+                    return name
+                }))
+            }
+            add("dependentRequired", .dependentRequired(list))
+        }
+        if let list = try schemaMap("dependentSchemas", schema) {
+            add("dependentSchemas", .dependentSchemas(list.map { ($0.name, $0.schema) }))
+        }
+        if let index = try subschema("propertyNames", schema) { add("propertyNames", .propertyNames(index)) }
+        if let n = try schema.count("minItems") { add("minItems", .minItems(n)) }
+        if let n = try schema.count("maxItems") { add("maxItems", .maxItems(n)) }
+        if case .bool(let unique)? = schema["uniqueItems"] {
+            if unique { add("uniqueItems", .uniqueItems) }
+        } else if schema["uniqueItems"] != nil {
+            throw schema.error("uniqueItems must be true or false", "uniqueItems")
+        }
+        let prefix = try schemaArray("prefixItems", schema, allowEmpty: false)
+        let rest = try subschema("items", schema)
+        if prefix != nil || rest != nil {
+            let keyword = rest != nil ? "items" : "prefixItems"
+            add(keyword, .items(prefix: prefix ?? [], rest: rest, restLocation: schema.location(of: "items")))
+        }
+        if let contained = try subschema("contains", schema) {
+            let min = try schema.count("minContains") ?? 1
+            let max = try schema.count("maxContains")
+            add("contains", .contains(schema: contained, min: min, max: max))
+        } else {
+            _ = try schema.count("minContains")
+            _ = try schema.count("maxContains")
+        }
+        if let value = schema["$ref"] {
+            guard case .string(let reference) = value else { throw schema.error("$ref must be a string", "$ref") }
+            let target = SchemaURI.resolve(reference, against: schema.base)
+            guard let location = registry.locate(target) else {
+                throw schema.error("$ref \(target) cannot be resolved: no such schema is registered", "$ref")
+            }
+            add("$ref", .ref(try compile(at: location)))
+        }
+        if let list = try schemaArray("allOf", schema) { add("allOf", .allOf(list)) }
+        if let list = try schemaArray("anyOf", schema) { add("anyOf", .anyOf(list)) }
+        if let list = try schemaArray("oneOf", schema) { add("oneOf", .oneOf(list)) }
+        if let index = try subschema("not", schema) { add("not", .not(index)) }
+        let then = try subschema("then", schema)
+        let otherwise = try subschema("else", schema)
+        if let condition = try subschema("if", schema), then != nil || otherwise != nil {
+            add("if", .conditional(if: condition, then: then, else: otherwise))
+        }
+        _ = try schemaMap("$defs", schema)
+        return checks
+    }
+
+    private mutating func memberRules(_ schema: SchemaObject) throws -> (keyword: String, rules: MemberRules)? {
+        let properties = try schemaMap("properties", schema)
+        let patterns = try schemaMap("patternProperties", schema)
+        let additional = try subschema("additionalProperties", schema)
+        guard properties != nil || patterns != nil || additional != nil else { return nil }
+        var rules = MemberRules(properties: [:], patterns: [], additional: additional,
+                                additionalForbidden: schema["additionalProperties"] == .bool(false),
+                                additionalLocation: schema.location(of: "additionalProperties"))
+        for (name, index) in properties ?? [] where rules.properties[name] == nil { rules.properties[name] = (name, index) }
+        for (source, index) in patterns ?? [] {
+            guard let pattern = SchemaPattern(source) else {
+                throw schema.error("patternProperties names must be valid regular expressions", "patternProperties")
+            }
+            rules.patterns.append((pattern, index))
+        }
+        let keyword = properties != nil ? "properties" : patterns != nil ? "patternProperties" : "additionalProperties"
+        return (keyword, rules)
+    }
+
+    // MARK: subschemas
+
+    private mutating func subschema(_ keyword: String, _ schema: SchemaObject) throws -> Int? {
+        guard let value = schema[keyword] else { return nil }
+        return try compile(value, at: schema.child(keyword), base: schema.base)
+    }
+
+    private mutating func schemaArray(_ keyword: String, _ schema: SchemaObject, allowEmpty: Bool = false) throws -> [Int]? {
+        guard let value = schema[keyword] else { return nil }
+        guard case .array(let items) = value, allowEmpty || !items.isEmpty else {
+            throw schema.error("\(keyword) must be a non-empty array of schemas", keyword)
+        }
+        return try items.enumerated().map { i, item in
+            try compile(item, at: schema.child(keyword, String(i)), base: schema.base)
+        }
+    }
+
+    private mutating func schemaMap(_ keyword: String, _ schema: SchemaObject) throws -> [(name: String, schema: Int)]? {
+        guard let value = schema[keyword] else { return nil }
+        guard case .object(let members) = value else {
+            throw schema.error("\(keyword) must be an object of schemas", keyword)
+        }
+        return try members.map { name, item in
+            (name, try compile(item, at: schema.child(keyword, name), base: schema.base))
+        }
+    }
+
+    private func types(_ value: JSONValue, _ schema: SchemaObject) throws -> JSONTypes {
+        func named(_ item: JSONValue) throws -> JSONTypes {
+            guard case .string(let name) = item, let type = JSONTypes.names.first(where: { $0.0 == name })?.1 else {
+                throw schema.error("type must name JSON types (null, boolean, integer, number, string, array, object)", "type")
+            }
+            return type
+        }
+        if case .array(let items) = value {
+            return try items.reduce(into: JSONTypes()) { $0.formUnion(try named($1)) }
+        }
+        return try named(value)
+    }
+
+    // MARK: loops
+
+    /// A schema that reaches itself through `$ref` or combinators without moving into the value
+    /// would never finish validating; such a schema is rejected when compiled.
+    private func rejectReferenceLoops() throws {
+        var state = [UInt8](repeating: 0, count: nodes.count)
+        func inPlace(_ node: Int) -> [Int] {
+            nodes[node].checks.flatMap { check -> [Int] in
+                switch check.kind {
+                case .ref(let target), .not(let target): [target]
+                case .allOf(let list), .anyOf(let list), .oneOf(let list): list
+                case .conditional(let condition, let then, let otherwise): [condition] + [then, otherwise].compactMap { $0 }
+                case .dependentSchemas(let list): list.map(\.schema)
+                default: []
+                }
+            }
+        }
+        func visit(_ node: Int) throws {
+            if state[node] == 2 { return }
+            if state[node] == 1 {
+                throw SchemaError("this schema refers back to itself without moving into the value ($ref loop)",
+                                  at: nodes[node].location, keyword: "$ref")
+            }
+            state[node] = 1
+            for next in inPlace(node) { try visit(next) }
+            state[node] = 2
+        }
+        for node in nodes.indices { try visit(node) }
+    }
+}
+
+/// A schema object being compiled, with its location and base URI.
+struct SchemaObject {
+    let members: [(key: String, value: JSONValue)]
+    let location: SchemaLocation
+    var base: String
+
+    subscript(keyword: String) -> JSONValue? { members.first { $0.key == keyword }?.value }
+
+    func location(of keyword: String) -> String { location.text + "/" + JSONPointer.escape(keyword) }
+
+    func child(_ tokens: String...) -> SchemaLocation {
+        SchemaLocation(document: location.document, pointer: tokens.reduce(location.pointer) { JSONPointer.appending($0, $1) })
+    }
+
+    func error(_ message: String, _ keyword: String) -> SchemaError {
+        SchemaError(message, at: location(of: keyword), keyword: keyword)
+    }
+
+    /// A non-negative integer keyword (`1.0` counts as an integer).
+    func count(_ keyword: String) throws -> Int? {
+        guard let value = self[keyword] else { return nil }
+        switch value {
+        case .integer(let i) where i >= 0: return Int(i)
+        case .number(let d) where d >= 0 && d == d.rounded() && d < 1e18: return Int(d)
+        default: throw error("\(keyword) must be a whole number, 0 or more", keyword)
+        }
+    }
+
+    func number(_ keyword: String) throws -> SchemaNumber? {
+        guard let value = self[keyword] else { return nil }
+        switch value {
+        case .integer(let i): return .integer(i)
+        case .number(let d): return .double(d)
+        default: throw error("\(keyword) must be a number", keyword)
+        }
+    }
+
+    func strings(_ keyword: String) throws -> [String]? {
+        guard let value = self[keyword] else { return nil }
+        guard case .array(let items) = value else { throw error("\(keyword) must be an array of strings", keyword) }
+        return try items.map { item in
+            guard case .string(let s) = item else { throw error("\(keyword) must be an array of strings", keyword) }
+            return s
+        }
+    }
+}

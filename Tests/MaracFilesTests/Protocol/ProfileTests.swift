@@ -1,0 +1,219 @@
+import XCTest
+@testable import MaracFiles
+
+/// Every rule of every profile against MARAC.md and the seed it cites. A rule missing from a
+/// table must be off in that profile.
+final class ProfileTests: XCTestCase {
+    typealias Row = (RuleID, RuleValue, String)
+
+    private static let wmP = "West Midlands MARAC Partnership Operating Protocol"
+    private static let wmB = "West Midlands MARAC Transformation Project briefing (2019)"
+    private static let gw = "Gwent MARAC Operating Protocol (2018)"
+    private static let lv = "Liverpool MARAC Combined Protocol"
+
+    private static func wd(_ n: Int) -> RuleValue { .period(RulePeriod(n, .workingDays)) }
+    private static func days(_ n: Int) -> RuleValue { .period(RulePeriod(n, .days)) }
+    private static func months(_ n: Int) -> RuleValue { .period(RulePeriod(n, .months)) }
+
+    static let westMidlands: [Row] = [
+        (.minVictimAge, .count(16), "\(wmP) §9"),
+        (.dashThreshold, .count(14), "\(wmP) §9"),
+        (.youngPersonDASH, .on, "\(wmP) §9"),
+        (.professionalJudgement, .on, "\(wmP) §9"),
+        (.escalation, .on, "\(wmP) §9"),
+        (.transferIn, .on, "\(wmP) §9"),
+        (.consentReasonRequired, .on, "\(wmP) §9"),
+        (.repeatWindowMonths, months(12), "\(wmP) §9"),
+        (.idvaReferral, wd(1), "\(wmP) §9"),
+        (.maxCasesPerMeeting, .count(25), "\(wmP) §10"),
+        (.agendaWindowMinDays, wd(5), "\(wmP) §7, §9; \(wmB)"),
+        (.agendaWindowMaxDays, wd(8), "\(wmP) §7, §9"),
+        (.agendaClaresLawLast, .on, "\(wmP) §27"),
+        (.agendaTransfersOutLast, .on, wmB),
+        (.repeatInfoOnlyListing, .on, wmB),
+        (.minutesPDFPerCase, .on, wmB),
+        (.actionChaseDays, days(7), "\(wmP) §12"),
+        (.professionalsMeetingDays, days(10), "\(wmP) §14"),
+        (.complexCaseHearings, .count(4), "\(wmP) §14"),
+        (.complexCaseWindowMonths, months(6), "\(wmP) §14"),
+        (.transferOutDays, wd(3), "\(wmP) §18"),
+        (.flagMonths, months(12), "\(wmP) §7, §9"),
+    ]
+
+    static let gwent: [Row] = [
+        (.minVictimAge, .count(16), "\(gw) §4.1"),
+        (.dashThreshold, .count(14), "\(gw) §4.2.2, §4.3"),
+        (.professionalJudgement, .on, "\(gw) §4.2.2"),
+        (.escalation, .on, "\(gw) §4.2.2"),
+        (.escalationPoliceIncidents, .count(5), "\(gw) §4.2.2"),
+        (.escalationCrimes, .count(3), "\(gw) §4.2.2"),
+        (.escalationWindowMonths, months(12), "\(gw) §4.2.2"),
+        (.transferIn, .on, "\(gw) §4.13"),
+        (.dvdsAutomatic, .on, "\(gw) §4.2.2, §4.14"),
+        (.consentReasonRequired, .on, "\(gw) §4.4"),
+        (.repeatWindowMonths, months(12), "\(gw) §4.2.3"),
+        (.repeatIDVAOnlyMonths, months(3), "\(gw) §4.2.3"),
+        (.idvaReferral, .period(RulePeriod(24, .hours)), "\(gw) §4.6"),
+        (.agendaWindowMinDays, days(5), "\(gw) §4.5"),
+        (.slotMinutesWithChildren, .count(15), "\(gw) §4.10"),
+        (.slotMinutesWithoutChildren, .count(10), "\(gw) §4.10"),
+    ]
+
+    static let liverpool: [Row] = [
+        (.minVictimAge, .count(16), "\(lv) §1 (definition of domestic abuse)"),
+        (.meritThreshold, .count(72), "\(lv) §2.1, App.5"),
+        (.meritGoldMin, .count(72), "\(lv) App.5"),
+        (.meritSilverMin, .count(16), "\(lv) App.5"),
+        (.meritBronzeMin, .count(1), "\(lv) App.5"),
+        (.professionalJudgement, .on, "\(lv) §2.1, §2.5"),
+        (.escalation, .on, "\(lv) §2.1"),
+        (.transferIn, .on, "\(lv) §2.11"),
+        (.hbvAutomatic, .on, "\(lv) §2.1"),
+        (.hbvClosedSession, .on, "\(lv) §2.1, §5.13"),
+        (.consentReasonRequired, .on, "\(lv) ISP §6"),
+        (.repeatWindowMonths, months(12), "\(lv) §2.7"),
+        (.repeatAnyInstanceMonths, months(3), "\(lv) §2.7"),
+        (.idvaReferral, days(3), "\(lv) §4.4"),
+        (.agendaWindowMinDays, wd(5), "\(lv) §5.2"),
+        (.agendaHighestRiskFirst, .on, "\(lv) §9.4"),
+        (.slotMinutesWithChildren, .count(10), "\(lv) App.4"),
+        (.slotMinutesWithoutChildren, .count(10), "\(lv) App.4"),
+        (.absentAgencyWrittenInfoDays, days(2), "\(lv) §3.4"),
+        (.maxCasesMovedPerAgency, .count(2), "\(lv) §9.4"),
+        (.actionCompletionDays, days(14), "\(lv) §6.12"),
+        (.professionalsMeetingIncidents, .count(3), "\(lv) App.6"),
+        (.professionalsMeetingWindowMonths, months(6), "\(lv) App.6"),
+        (.dhrDisclosureDays, wd(10), "\(lv) §5.7"),
+        (.flagMonths, months(12), "\(lv) §2.6, §5.5"),
+    ]
+
+    private func check(_ rules: ProtocolRules, _ table: [Row], file: StaticString = #filePath, line: UInt = #line) {
+        var expected: [RuleID: (RuleValue, String)] = [:]
+        for (id, value, source) in table {
+            XCTAssertNil(expected[id], "\(id) listed twice", file: file, line: line)
+            expected[id] = (value, source)
+        }
+        for id in RuleID.allCases {
+            if let (value, source) = expected[id] {
+                XCTAssertEqual(rules[id], value, "\(rules.profile) \(id.rawValue)", file: file, line: line)
+                XCTAssertEqual(rules.source(of: id), source, "\(rules.profile) \(id.rawValue)", file: file, line: line)
+            } else {
+                XCTAssertEqual(rules[id], .off, "\(rules.profile) \(id.rawValue) should be off", file: file, line: line)
+                XCTAssertNil(rules.source(of: id), file: file, line: line)
+            }
+            if let value = expected[id]?.0 { assertKindMatches(id, value, file: file, line: line) }
+        }
+    }
+
+    private func assertKindMatches(_ id: RuleID, _ value: RuleValue, file: StaticString, line: UInt) {
+        switch (id.kind, value) {
+        case (.toggle, .on), (.count, .count): break
+        case (.period(let units), .period(let p)):
+            XCTAssertTrue(units.contains(p.unit), "\(id.rawValue) unit", file: file, line: line)
+        default: XCTFail("\(id.rawValue): value does not fit its kind", file: file, line: line)
+        }
+    }
+
+    func testWestMidlands() { check(.westMidlands, Self.westMidlands) }
+    func testGwent() { check(.gwent, Self.gwent) }
+    func testLiverpool() { check(.liverpool, Self.liverpool) }
+
+    func testProfileLookup() {
+        XCTAssertEqual(ProtocolRules.profiles.map(\.profile), ["west-midlands", "gwent", "liverpool"])
+        XCTAssertEqual(ProtocolRules.profile(named: "gwent")?.area, "Gwent")
+        XCTAssertNil(ProtocolRules.profile(named: "West Midlands"))
+    }
+
+    func testTypedAccessors() {
+        let wm = ProtocolRules.westMidlands
+        XCTAssertEqual(wm.dashThreshold, 14)
+        XCTAssertTrue(wm.youngPersonDASH)
+        XCTAssertNil(wm.escalationPoliceIncidents)
+        XCTAssertEqual(wm.agendaWindowMin, RulePeriod(5, .workingDays))
+        XCTAssertEqual(wm.agendaWindowMax, RulePeriod(8, .workingDays))
+        XCTAssertEqual(wm.maxCasesPerMeeting, 25)
+        let gw = ProtocolRules.gwent
+        XCTAssertEqual(gw.idvaReferral, RulePeriod(24, .hours))
+        XCTAssertEqual(gw.escalationPoliceIncidents, 5)
+        XCTAssertEqual(gw.escalationCrimes, 3)
+        XCTAssertEqual(gw.escalationWindow, RulePeriod(12, .months))
+        XCTAssertTrue(gw.dvdsAutomatic)
+        XCTAssertNil(gw.maxCasesPerMeeting)
+        XCTAssertNil(gw.agendaWindowMax)
+        let lv = ProtocolRules.liverpool
+        XCTAssertNil(lv.dashThreshold)
+        XCTAssertEqual(lv.meritThreshold, 72)
+        XCTAssertTrue(lv.hbvAutomatic && lv.hbvClosedSession)
+        XCTAssertEqual(lv.dhrDisclosure, RulePeriod(10, .workingDays))
+    }
+
+    func testMeritBands() {
+        let lv = ProtocolRules.liverpool
+        XCTAssertEqual(lv.meritBand(score: 72), "GOLD")
+        XCTAssertEqual(lv.meritBand(score: 140), "GOLD")
+        XCTAssertEqual(lv.meritBand(score: 71), "SILVER")
+        XCTAssertEqual(lv.meritBand(score: 16), "SILVER")
+        XCTAssertEqual(lv.meritBand(score: 15), "BRONZE")
+        XCTAssertEqual(lv.meritBand(score: 1), "BRONZE")
+        XCTAssertNil(lv.meritBand(score: 0))
+        XCTAssertNil(ProtocolRules.westMidlands.meritBand(score: 80))
+    }
+
+    func testPeriodDeadlines() {
+        let calendar = WorkingCalendar()
+        let friday = LocalDate(year: 2026, month: 12, day: 18)
+        XCTAssertEqual(RulePeriod(1, .workingDays).deadline(after: friday, in: calendar), LocalDate(year: 2026, month: 12, day: 21))
+        XCTAssertEqual(RulePeriod(24, .hours).deadline(after: friday, in: calendar), LocalDate(year: 2026, month: 12, day: 19))
+        XCTAssertEqual(RulePeriod(25, .hours).deadline(after: friday, in: calendar), LocalDate(year: 2026, month: 12, day: 20))
+        XCTAssertEqual(RulePeriod(3, .days).deadline(after: friday, in: calendar), LocalDate(year: 2026, month: 12, day: 21))
+        XCTAssertEqual(RulePeriod(3, .workingDays).deadline(after: friday, in: calendar), LocalDate(year: 2026, month: 12, day: 23))
+        XCTAssertEqual(RulePeriod(12, .months).deadline(after: friday, in: calendar), LocalDate(year: 2027, month: 12, day: 18))
+        // Agenda window for a Thursday 7 January 2027 meeting: 5-8 working days before.
+        let meeting = LocalDate(year: 2027, month: 1, day: 7)
+        XCTAssertEqual(RulePeriod(5, .workingDays).date(before: meeting, in: calendar), LocalDate(year: 2026, month: 12, day: 30))
+        XCTAssertEqual(RulePeriod(8, .workingDays).date(before: meeting, in: calendar), LocalDate(year: 2026, month: 12, day: 23))
+        XCTAssertEqual(RulePeriod(5, .days).date(before: meeting, in: calendar), LocalDate(year: 2027, month: 1, day: 2))
+        XCTAssertEqual(RulePeriod(1, .workingDays).description, "1 working day")
+        XCTAssertEqual(RulePeriod(24, .hours).description, "24 hours")
+    }
+
+    func testEveryRuleHasIdSummaryAndKind() {
+        var seen = Set<String>()
+        for id in RuleID.allCases {
+            XCTAssertTrue(seen.insert(id.rawValue).inserted)
+            XCTAssertTrue(id.rawValue.allSatisfy { $0.isLowercase || $0 == "_" }, id.rawValue)
+            XCTAssertFalse(id.summary.isEmpty)
+            if case .period(let units) = id.kind { XCTAssertFalse(units.isEmpty) }
+        }
+    }
+}
+
+final class AgendaWindowTests: XCTestCase {
+    private func d(_ y: Int, _ m: Int, _ day: Int) -> LocalDate { LocalDate(year: y, month: m, day: day) }
+
+    func testWindowPerProfile() {
+        let calendar = WorkingCalendar()
+        let meeting = d(2026, 11, 19)
+        XCTAssertEqual(ProtocolRules.westMidlands.agendaWindow(meeting: meeting, calendar: calendar),
+                       AgendaWindow(earliest: d(2026, 11, 9), latest: d(2026, 11, 12)))
+        XCTAssertEqual(ProtocolRules.gwent.agendaWindow(meeting: meeting, calendar: calendar),
+                       AgendaWindow(earliest: nil, latest: d(2026, 11, 14)))
+        XCTAssertEqual(ProtocolRules.liverpool.agendaWindow(meeting: meeting, calendar: calendar),
+                       AgendaWindow(earliest: nil, latest: d(2026, 11, 12)))
+        var off = ProtocolRules.westMidlands
+        off[.agendaWindowMinDays] = .off
+        XCTAssertNil(off.agendaWindow(meeting: meeting, calendar: calendar))
+    }
+
+    func testContainsAndChristmas() throws {
+        let window = try XCTUnwrap(ProtocolRules.westMidlands.agendaWindow(
+            meeting: d(2027, 1, 7), calendar: WorkingCalendar(closures: [d(2026, 12, 24)])))
+        XCTAssertEqual(window, AgendaWindow(earliest: d(2026, 12, 22), latest: d(2026, 12, 30)))
+        XCTAssertTrue(window.contains(d(2026, 12, 22)))
+        XCTAssertFalse(window.contains(d(2026, 12, 21)))
+        XCTAssertTrue(window.contains(d(2026, 12, 30)))
+        XCTAssertFalse(window.contains(d(2026, 12, 31)))
+        XCTAssertFalse(window.contains(d(2026, 12, 18)))
+        XCTAssertTrue(AgendaWindow(earliest: nil, latest: d(2026, 1, 5)).contains(d(2025, 1, 1)))
+    }
+}
