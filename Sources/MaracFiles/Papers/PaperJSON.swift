@@ -52,7 +52,7 @@ enum PaperJSON {
         let marking = configuration.marking.isEmpty ? "OFFICIAL-SENSITIVE" : configuration.marking
         let maracName = maracID.flatMap { configuration.marac($0)?.name } ?? configuration.name
         var members: [(key: String, value: JSONValue)] = [
-            ("title", .string(scope == .closed ? "\(title): closed session" : title)),
+            ("title", .string(scope == .closed ? "\(title) (closed session)" : title)),
             ("marking", text(marking)),
             ("closed", .bool(scope == .closed)),
             ("repository", text(configuration.name)),
