@@ -729,7 +729,7 @@ public enum DefaultFiles {
 <thead><tr><th>No.</th>{{#showCase}}<th>Meeting</th><th>Case</th>{{/showCase}}<th>Agency</th><th>Owner</th><th>Action</th><th>Due</th><th>Status</th></tr></thead>
 <tbody>
 {{#rows}}
-<tr{{#overdue}} class="overdue"{{/overdue}}><td>{{id}}</td>{{#showCase}}<td>{{meetingDate}}</td><td>{{caseID}}</td>{{/showCase}}<td>{{agency}}</td><td>{{owner}}</td><td>{{text}}{{#note}}<div class="note">Note: {{note}}</div>{{/note}}</td><td>{{due}}</td><td class="status-{{statusClass}}">{{status}}{{#completed}} ({{completed}}){{/completed}}{{#overdue}}: OVERDUE {{daysOverdue}} days{{/overdue}}</td></tr>
+<tr{{#overdue}} class="overdue"{{/overdue}}><td class="n">{{id}}</td>{{#showCase}}<td class="n">{{meetingDate}}</td><td class="n">{{caseID}}</td>{{/showCase}}<td>{{agency}}</td><td>{{owner}}</td><td>{{text}}{{#note}}<div class="note">Note: {{note}}</div>{{/note}}</td><td class="n">{{due}}</td><td class="status-{{statusClass}}">{{status}}{{#completed}} ({{completed}}){{/completed}}{{#overdue}}: OVERDUE {{daysOverdue}} days{{/overdue}}</td></tr>
 {{/rows}}
 </tbody>
 </table>
@@ -751,7 +751,6 @@ public enum DefaultFiles {
 """###),
         ("templates/_confidentiality.mustache", ###"""
 The information shared at this meeting is confidential. It is shared only to protect the victims, children and others at risk discussed here, and only for the purposes of the MARAC. It must not be passed on outside your agency, or used for any other purpose, without the agreement of the agency that shared it and the chair. Information is held securely under your agency's data protection policy. By signing, you agree to keep to this statement.
-
 """###),
         ("templates/_footing.md.mustache", ###"""
 
@@ -817,7 +816,8 @@ h4 { font-size: 10.5pt; margin: 6pt 0 2pt; break-after: avoid; }
 .closed-banner { border: 2pt solid #a00000; color: #a00000; font-weight: bold; padding: 4pt 6pt; text-align: center; }
 .draft { border: 1.5pt dashed #000; padding: 3pt 6pt; font-weight: bold; }
 table.data { width: 100%; border-collapse: collapse; margin: 3pt 0 8pt; font-size: 9.5pt; }
-table.data th, table.data td { border: 0.75pt solid #555; padding: 2pt 4pt; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+table.data th, table.data td { border: 0.75pt solid #555; padding: 2pt 4pt; text-align: left; vertical-align: top; overflow-wrap: break-word; }
+table.data td.n, table.data th.n { white-space: nowrap; }
 table.data th { background: #e6e6e6; }
 table.data thead { display: table-header-group; }
 table.data tr { break-inside: avoid; }
@@ -975,7 +975,7 @@ Meeting: {{paper.meetingID}}.{{#paper.chair}} Chair: {{paper.chair}}.{{/paper.ch
 <thead><tr><th>Role</th><th>Name</th><th>Aliases</th><th>Date of birth</th><th>Address</th><th>Relationship / household</th></tr></thead>
 <tbody>
 {{#people}}
-<tr><td>{{roleLabel}}</td><td>{{name}}</td><td>{{aliases}}</td><td>{{dob}}</td><td>{{address}}</td><td>{{relationship}}{{#inHousehold}}in household: {{inHousehold}}{{/inHousehold}}</td></tr>
+<tr><td>{{roleLabel}}</td><td>{{name}}</td><td>{{aliases}}</td><td class="n">{{dob}}</td><td>{{address}}</td><td>{{relationship}}{{#inHousehold}}in household: {{inHousehold}}{{/inHousehold}}</td></tr>
 {{/people}}
 </tbody>
 </table>
@@ -1056,7 +1056,7 @@ No open actions.
 <thead><tr><th>No.</th><th>Time</th><th>Case</th><th>Section</th><th>Risk</th><th>Repeat</th><th>Children</th></tr></thead>
 <tbody>
 {{#timetable}}
-<tr><td>{{number}}</td><td>{{time}}</td><td>{{caseID}}</td><td>{{section}}</td><td>{{risk}}</td><td>{{repeat}}</td><td>{{children}}</td></tr>
+<tr><td>{{number}}</td><td class="n">{{time}}</td><td class="n">{{caseID}}</td><td>{{section}}</td><td>{{risk}}</td><td>{{repeat}}</td><td>{{children}}</td></tr>
 {{/timetable}}
 </tbody>
 </table>
@@ -1093,7 +1093,7 @@ No open actions.
 <thead><tr><th>Case</th><th>Risk</th><th>Referred by</th><th>Received</th><th>Repeat</th><th>Children</th></tr></thead>
 <tbody>
 {{#overflow}}
-<tr><td>{{caseID}}</td><td>{{risk}}</td><td>{{referringAgency}}</td><td>{{received}}</td><td>{{#repeat}}yes{{/repeat}}{{^repeat}}no{{/repeat}}</td><td>{{#hasChildren}}yes{{/hasChildren}}{{^hasChildren}}no{{/hasChildren}}</td></tr>
+<tr><td class="n">{{caseID}}</td><td class="n">{{risk}}</td><td>{{referringAgency}}</td><td>{{received}}</td><td>{{#repeat}}yes{{/repeat}}{{^repeat}}no{{/repeat}}</td><td>{{#hasChildren}}yes{{/hasChildren}}{{^hasChildren}}no{{/hasChildren}}</td></tr>
 {{/overflow}}
 </tbody>
 </table>
@@ -1324,10 +1324,10 @@ No cases.
 <tbody>
 {{#cases}}
 {{#closedSession}}
-<tr><td>{{caseID}}</td><td colspan="6">closed session</td></tr>
+<tr><td class="n">{{caseID}}</td><td colspan="6">closed session</td></tr>
 {{/closedSession}}
 {{^closedSession}}
-<tr><td>{{caseID}}</td><td>{{marac}}</td><td>{{status}}</td><td>{{session}}</td><td>{{firstReferral}}</td><td>{{hearings}}</td><td>{{latestMeeting}}</td></tr>
+<tr><td class="n">{{caseID}}</td><td>{{marac}}</td><td>{{status}}</td><td>{{session}}</td><td class="n">{{firstReferral}}</td><td>{{hearings}}</td><td class="n">{{latestMeeting}}</td></tr>
 {{/closedSession}}
 {{/cases}}
 </tbody>
