@@ -4,7 +4,7 @@ import XCTest
 
 /// Hostile and unusual values in records render inert on every paper: no markup in HTML,
 /// nothing re-interpreted as a template, and in Markdown every table row keeps its columns.
-final class PaperSafetyTests: XCTestCase {
+final class PapersSafetyTests: XCTestCase {
     typealias F = PaperFixtures
     static let hostile = [
         "<script>alert(1)</script>",

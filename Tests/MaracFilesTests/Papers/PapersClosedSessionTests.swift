@@ -5,7 +5,7 @@ import XCTest
 /// Closed-session cases never reach the general papers: a canary victim name (and the
 /// perpetrator's, and an action owner's) is absent from every general paper and present in
 /// the closed session's own papers.
-final class PaperClosedSessionTests: XCTestCase {
+final class PapersClosedSessionTests: XCTestCase {
     typealias F = PaperFixtures
     static let canary = "CANARYVICTIM Qzxv"
     static let perpetratorCanary = "CANARYPERP Wqxz"

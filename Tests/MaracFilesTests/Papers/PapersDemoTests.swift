@@ -5,7 +5,7 @@ import XCTest
 /// The demo repository's papers (see DEMO.md): they render in both formats, carry the marking
 /// and the MARAC's name, list the cases in the protocol's order, and keep the demo's
 /// closed-session case (2026-EXMP-006, heard 2026-09-03) off the general papers.
-final class PaperDemoTests: XCTestCase {
+final class PapersDemoTests: XCTestCase {
     typealias F = PaperFixtures
     static let closedVictim = "Rebecca Sallow"
 

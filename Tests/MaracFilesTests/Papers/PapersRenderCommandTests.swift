@@ -3,7 +3,7 @@ import XCTest
 
 /// `mfile render` end to end: formats, `--output`, identical bytes, and exit status 2 with a
 /// clear message for an unknown meeting or case.
-final class RenderCommandTests: XCTestCase {
+final class PapersRenderCommandTests: XCTestCase {
     private var demo: URL { DemoRepository.root }
 
     func testUnknownMeetingOrCaseExitsTwo() throws {

@@ -4,7 +4,7 @@ import XCTest
 /// The agenda's order on hand-built cases: children's cases together first, highest risk first
 /// in each section, information-only repeats, Clare's Law and outgoing transfers at the end,
 /// slots from the profile, and the case cap with its overflow.
-final class AgendaOrderTests: XCTestCase {
+final class PapersAgendaOrderTests: XCTestCase {
     typealias F = PaperFixtures
     let child = [F.PersonSpec(name: "Child", dob: "2018-01-01")]
 
