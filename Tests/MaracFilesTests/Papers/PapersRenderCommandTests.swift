@@ -78,4 +78,16 @@ final class PapersRenderCommandTests: XCTestCase {
         XCTAssertEqual(broken.status, 2)
         XCTAssertTrue(broken.stderr.contains("templates/agenda.md.mustache:1:"), broken.stderr)
     }
+
+    func testAHearingWithoutACaseFileIsLeftOffWithAWarning() throws {
+        let root = try DemoRepository.copy()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try replaceLine(
+            in: root.appendingPathComponent("meetings/2026/2026-11-05-north.toml"),
+            containing: "case = \"2026-EXMP-011\"", with: "case = \"2026-GONE-011\"")
+        let result = try runProduct("mfile", ["render", "agenda", "2026-11-05-north", "--format", "md"], in: root)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stderr.contains("lists case 2026-GONE-011, which has no case file"), result.stderr)
+        XCTAssertFalse(result.stdout.contains("2026-GONE-011"))
+    }
 }

@@ -37,6 +37,28 @@ enum RenderCommand {
         }
     }
 
+    /// Tells the user (on standard error, naming ids only) what the paper had to leave out:
+    /// hearings of cases with no case file, and files that could not be read.
+    static func warn(about paper: Papers.Request.Paper, repository: Repository, console: Console) {
+        let meetingID: String?
+        switch paper {
+        case .agenda(let id, _), .minutes(let id), .caseMinutes(let id, _): meetingID = id
+        case .actions, .register: meetingID = nil
+        }
+        if let meetingID, let meeting = repository.findMeeting(meetingID) {
+            for hearing in meeting.hearings {
+                guard let id = hearing.caseID else { continue }
+                if repository.findCase(id) == nil {
+                    console.printError("mfile render: warning: \(meeting.file) lists case \(id), which has no case file; it is left off this paper (see 'mfile lint')")
+                }
+            }
+        }
+        let errors = repository.diagnostics.filter { $0.severity == .error }.count
+        if errors > 0 {
+            console.printError("mfile render: warning: \(errors) problem\(errors == 1 ? "" : "s") in the records; check the paper and run 'mfile lint'")
+        }
+    }
+
     static let papers = ["agenda", "minutes", "case-minutes", "actions", "register"]
 
     static func run(_ context: CommandContext) throws -> ExitStatus {
@@ -91,6 +113,7 @@ enum RenderCommand {
 
         let repository = try context.loadRepository()
         let text = try render(Papers.Request(paper, format: format, scope: scope), repository: repository)
+        warn(about: paper, repository: repository, console: context.console)
         if let output = arguments.value("--output") {
             let url = URL(fileURLWithPath: output, relativeTo: context.workingDirectory).standardizedFileURL
             try AtomicWrite.write(text, to: url)
