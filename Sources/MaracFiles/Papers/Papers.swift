@@ -29,13 +29,13 @@ public enum Papers {
         let format = request.format, scope = request.scope
         switch request.paper {
         case .agenda(let id, let start):
-            let meeting = try findMeeting(id, in: repository)
+            let meeting = try findMeeting(id, in: repository, scope: scope)
             return AgendaModel.context(meeting: meeting, repository: repository, rules: rules, start: start, scope: scope, format: format)
         case .minutes(let id):
-            let meeting = try findMeeting(id, in: repository)
+            let meeting = try findMeeting(id, in: repository, scope: scope)
             return MinutesModel.context(meeting: meeting, repository: repository, rules: rules, scope: scope, format: format)
         case .caseMinutes(let id, let caseID):
-            let meeting = try findMeeting(id, in: repository)
+            let meeting = try findMeeting(id, in: repository, scope: scope)
             return try MinutesModel.caseContext(
                 meeting: meeting, caseID: caseID, repository: repository, rules: rules, scope: scope, format: format)
         case .actions(let agency, let asOf):
@@ -60,6 +60,16 @@ public enum Papers {
         case .actions: "actions"
         case .register: "register"
         }
+    }
+
+    /// The meeting for a paper of `scope`: a closed meeting (`kind = "closed"`) has only
+    /// closed-session papers.
+    static func findMeeting(_ id: String, in repository: Repository, scope: SessionScope) throws(PaperError) -> Meeting {
+        let meeting = try findMeeting(id, in: repository)
+        if meeting.kind == .closed, scope == .general {
+            throw PaperError("meeting \(meeting.id ?? id) is a closed session; its papers are kept apart: add --closed")
+        }
+        return meeting
     }
 
     static func findMeeting(_ id: String, in repository: Repository) throws(PaperError) -> Meeting {

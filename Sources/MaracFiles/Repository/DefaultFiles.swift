@@ -1056,7 +1056,7 @@ No open actions.
 <thead><tr><th>No.</th><th>Time</th><th>Case</th><th>Section</th><th>Risk</th><th>Repeat</th><th>Children</th></tr></thead>
 <tbody>
 {{#timetable}}
-<tr><td>{{number}}</td><td class="n">{{time}}</td><td class="n">{{caseID}}</td><td>{{section}}</td><td>{{risk}}</td><td>{{repeat}}</td><td>{{children}}</td></tr>
+<tr><td>{{number}}</td><td class="n">{{time}}</td><td class="n">{{caseID}}</td><td>{{section}}</td><td class="n">{{risk}}</td><td>{{repeat}}</td><td>{{children}}</td></tr>
 {{/timetable}}
 </tbody>
 </table>

@@ -156,14 +156,21 @@ final class PapersClosedSessionTests: XCTestCase {
         }
     }
 
-    func testAClosedMeetingHasNoGeneralCases() throws {
+    func testAClosedMeetingHasOnlyClosedPapers() throws {
         let root = try repository()
         defer { try? FileManager.default.removeItem(at: root) }
         let meetings = root.appendingPathComponent("meetings/2026/2026-11-05-north.toml")
         try replaceLine(in: meetings, containing: "kind = ", with: "kind = \"closed\"")
         let repository = try F.load(root)
-        let agenda = try F.render(.agenda(meeting: "2026-11-05-north", start: 570), repository, format: .markdown)
-        XCTAssertFalse(agenda.contains("Open Victim"), "every case at a closed meeting is heard closed")
-        XCTAssertTrue(agenda.contains("No cases are listed"))
+        for paper in [Papers.Request.Paper.agenda(meeting: "2026-11-05-north", start: 570), .minutes(meeting: "2026-11-05-north"),
+                      .caseMinutes(meeting: "2026-11-05-north", caseID: "2026-TEST-001")] {
+            XCTAssertThrowsError(try F.render(paper, repository, format: .markdown)) { error in
+                XCTAssertTrue((error as? PaperError)?.message.contains("add --closed") ?? false)
+            }
+        }
+        let agenda = try F.render(.agenda(meeting: "2026-11-05-north", start: 570), repository, format: .markdown, scope: .closed)
+        XCTAssertTrue(agenda.contains("Open Victim"), "every case at a closed meeting is heard closed")
+        let register = try F.render(.register, repository, format: .markdown)
+        XCTAssertFalse(register.contains("| 2026-TEST-001 | north"), "a case heard at a closed meeting is a closed-session row")
     }
 }

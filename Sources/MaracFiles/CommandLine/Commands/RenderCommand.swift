@@ -10,7 +10,7 @@ enum RenderCommand {
         options: [
             OptionSpec("--format", value: "FORMAT", help: "html (default): one self-contained page to print on A4; md: Markdown"),
             OptionSpec("--output", value: "PATH", help: "write the paper to PATH (replaced in one step) instead of standard output"),
-            OptionSpec("--closed", help: "the closed session's own paper: only closed-session cases (never send with the general papers)"),
+            OptionSpec("--closed", help: "the closed session's own paper: only closed-session cases (register: every row in full); never send it with the general papers"),
             OptionSpec("--start", value: "HH:MM", help: "agenda: when the first case is heard (default 09:30)"),
             OptionSpec("--agency", value: "ID", help: "actions: only this agency's actions (an [[agency]] id)"),
             OptionSpec("--as-of", value: "DATE", help: "actions: overdue means due before DATE (default today)"),

@@ -36,7 +36,7 @@ public enum AgendaModel {
         let timetable = plan.items.map { item -> JSONValue in
             .object([
                 ("number", .integer(Int64(item.number))),
-                ("time", item.slot.map { .string(PaperText.clock(minutes: $0.start)) } ?? .string("info")),
+                ("time", item.slot.map { .string(PaperText.clock(minutes: $0.start)) } ?? .string("info only")),
                 ("caseID", PaperJSON.text(item.entry.record.id)),
                 ("section", .string(item.section.title)),
                 ("children", .string(item.entry.hasChildren ? "yes" : "no")),
