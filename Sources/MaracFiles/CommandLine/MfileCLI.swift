@@ -10,6 +10,7 @@ public enum MfileCLI {
         LintCommand.command,
         InitCommand.command,
         NewCommand.command,
+        RenderCommand.command,
     ]
 
     public static func run(_ arguments: [String], console: Console, workingDirectory: URL) -> Int32 {
