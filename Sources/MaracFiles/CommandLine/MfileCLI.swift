@@ -10,6 +10,10 @@ public enum MfileCLI {
         LintCommand.command,
         InitCommand.command,
         NewCommand.command,
+        CheckCommand.command,
+        ScheduleCommand.command,
+        CalendarCommand.command,
+        RulesCommand.command,
     ]
 
     public static func run(_ arguments: [String], console: Console, workingDirectory: URL) -> Int32 {
