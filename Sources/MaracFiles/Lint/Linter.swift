@@ -8,6 +8,7 @@ public enum Linter {
         for record in repository.cases { findings += CaseRules.check(record, context) }
         for meeting in repository.meetings { findings += MeetingRules.check(meeting, context) }
         findings += CrossRecordRules.check(repository, context)
+        findings += ProtocolLint.check(repository)
         return findings.sorted(by: Diagnostic.reportOrder)
     }
 
