@@ -4,10 +4,9 @@ extension BreachCheck {
     /// (`dhr-disclosure-late`, `dhr-disclosure-missing`), and flags past their period
     /// (`flag-expired`).
     func caseBreaches() -> [Breach] {
-        var found: [Breach] = []
+        var found: [Breach] = hearings.dates.keys.sorted().compactMap(complexCaseReview)
         for record in repository.cases {
             let id = record.id ?? record.file
-            if let breach = complexCaseReview(id) { found.append(breach) }
             if let period = rules.transferOut {
                 for (index, transfer) in record.transfers.enumerated() where transfer.direction == .out {
                     guard let notified = transfer.notified else { continue }
