@@ -1,18 +1,31 @@
+import Foundation
+
 /// Checks that need more than one record: ids that must be unique or must exist, and
 /// referrals that must be heard.
 enum CrossRecordRules {
-    static func check(_ repository: Repository, _ context: LintContext) -> [Diagnostic] {
-        duplicateCaseIDs(repository) + unknownCases(repository, context) + unlistedReferrals(repository)
+    static func check(_ facts: [RecordFacts], undecodedCaseFiles: [String]) -> [Diagnostic] {
+        var cases: [CaseFacts] = []
+        var meetings: [MeetingFacts] = []
+        for fact in facts {
+            switch fact {
+            case .case(let item): cases.append(item)
+            case .meeting(let item): meetings.append(item)
+            }
+        }
+        // A case file that cannot be decoded still names its case, by its file name.
+        let undecodedIDs = undecodedCaseFiles.map { ($0 as NSString).lastPathComponent.replacingOccurrences(of: ".toml", with: "") }
+        let caseIDs = Set(cases.compactMap(\.id)).union(undecodedIDs)
+        return duplicateCaseIDs(cases) + unknownCases(meetings, caseIDs) + unlistedReferrals(cases, meetings)
     }
 
-    private static func duplicateCaseIDs(_ repository: Repository) -> [Diagnostic] {
+    private static func duplicateCaseIDs(_ cases: [CaseFacts]) -> [Diagnostic] {
         var firstFile: [String: String] = [:]
         var findings: [Diagnostic] = []
-        for record in repository.cases {
+        for record in cases {
             guard let id = record.id else { continue }
             if let first = firstFile[id] {
                 findings.append(Diagnostic(
-                    file: record.file, position: FieldReader(record.table, file: record.file).position(of: "id"),
+                    file: record.file, position: record.idPosition,
                     message: "case id \(id) is also used by \(first); each case needs its own id (allocate one with 'mfile new case')",
                     rule: "duplicate-case-id"))
             } else {
@@ -22,14 +35,13 @@ enum CrossRecordRules {
         return findings
     }
 
-    private static func unknownCases(_ repository: Repository, _ context: LintContext) -> [Diagnostic] {
+    private static func unknownCases(_ meetings: [MeetingFacts], _ caseIDs: Set<String>) -> [Diagnostic] {
         var findings: [Diagnostic] = []
-        for meeting in repository.meetings {
-            for hearing in meeting.hearings {
-                guard let id = hearing.caseID, !context.caseIDs.contains(id) else { continue }
+        for meeting in meetings {
+            for hearing in meeting.hearings where !caseIDs.contains(hearing.caseID) {
                 findings.append(Diagnostic(
-                    file: meeting.file, position: hearing.reader.position(of: "case"),
-                    message: "\(hearing.reader.place).case names case \(id), which has no file under cases/",
+                    file: meeting.file, position: hearing.position,
+                    message: "\(hearing.place).case names case \(hearing.caseID), which has no file under cases/",
                     rule: "unknown-case"))
             }
         }
@@ -37,35 +49,50 @@ enum CrossRecordRules {
     }
 
     /// An accepted referral must be heard at the first meeting whose agenda went out after it
-    /// was accepted, or at a later one.
-    private static func unlistedReferrals(_ repository: Repository) -> [Diagnostic] {
-        var hearingDates: [String: [LocalDate]] = [:]
-        for meeting in repository.meetings {
-            guard let date = meeting.date else { continue }
+    /// was accepted, or at a later one. Referrals accepted before the agenda of the MARAC's
+    /// earliest recorded meeting went out belong to meetings this repository does not hold.
+    private static func unlistedReferrals(_ cases: [CaseFacts], _ meetings: [MeetingFacts]) -> [Diagnostic] {
+        var latestHearing: [String: LocalDate] = [:]
+        // Per MARAC: (agenda circulated, meeting date), sorted, to find the first agenda after a date.
+        var agendas: [String: [(circulated: LocalDate, date: LocalDate)]] = [:]
+        var historyStart: [String: LocalDate] = [:]
+        for meeting in meetings {
+            guard let date = meeting.date, let marac = meeting.marac else { continue }
             for hearing in meeting.hearings {
-                if let id = hearing.caseID { hearingDates[id, default: []].append(date) }
+                latestHearing[hearing.caseID] = max(latestHearing[hearing.caseID] ?? date, date)
             }
+            let start = meeting.agendaCirculated ?? date
+            historyStart[marac] = min(historyStart[marac] ?? start, start)
+            if let circulated = meeting.agendaCirculated { agendas[marac, default: []].append((circulated, date)) }
         }
+        for marac in agendas.keys { agendas[marac]!.sort { $0.circulated < $1.circulated } }
+
         var findings: [Diagnostic] = []
-        for record in repository.cases {
-            for referral in record.referrals {
-                guard let accepted = referral.acceptedOn else { continue }
-                let missed = repository.meetings.filter { meeting in
-                    guard meeting.marac == record.marac, let circulated = meeting.agendaCirculated,
-                        let date = meeting.date
-                    else { return false }
-                    return circulated >= accepted && date >= accepted
-                }
-                guard let firstMissed = missed.compactMap(\.date).min() else { continue }
-                let heard = (hearingDates[record.id ?? ""] ?? []).contains { $0 >= accepted }
-                if !heard {
-                    findings.append(Diagnostic(
-                        file: record.file, position: referral.reader.position(of: "decision"),
-                        message: "\(referral.reader.place) was accepted but the case is not heard at the meeting of \(firstMissed) or any later one; add a [[hearing]] for it",
-                        rule: "referral-not-listed"))
-                }
+        for record in cases {
+            guard let marac = record.marac, let start = historyStart[marac], let list = agendas[marac] else { continue }
+            for referral in record.acceptedReferrals where referral.accepted >= start {
+                // The earliest meeting whose agenda went out on or after acceptance.
+                let index = firstIndex(in: list) { $0.circulated >= referral.accepted }
+                guard index < list.count else { continue }
+                let due = list[index].date
+                if let heard = latestHearing[record.id ?? ""], heard >= referral.accepted { continue }
+                findings.append(Diagnostic(
+                    file: record.file, position: referral.position,
+                    message: "\(referral.place) was accepted but the case is not heard at the meeting of \(due) or any later one; add a [[hearing]] for it",
+                    rule: "referral-not-listed"))
             }
         }
         return findings
+    }
+
+    /// The first index of a sorted array where `isAtOrAfter` holds (binary search).
+    private static func firstIndex<T>(in sorted: [T], where isAtOrAfter: (T) -> Bool) -> Int {
+        var low = 0
+        var high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if isAtOrAfter(sorted[middle]) { high = middle } else { low = middle + 1 }
+        }
+        return low
     }
 }

@@ -1,14 +1,46 @@
+import Foundation
+
 /// `mfile lint`: every problem in a repository, file by file and across records.
+///
+/// Each file is checked on its own as it is read (in parallel); what the checks across
+/// records need is kept as small `RecordFacts`, so linting never holds the whole repository.
 public enum Linter {
-    /// All findings: those found while reading each file, and the checks across records,
-    /// in report order.
+    /// Reads and lints the repository at `root` in one pass.
+    public static func lint(at root: URL) throws(RepositoryError) -> LintReport {
+        let scan = try RepositoryScan<RecordFacts>.run(at: root) { configuration in
+            let context = LintContext(configuration)
+            return { record, findings in
+                switch record {
+                case .case(let item):
+                    findings += CaseRules.check(item, context)
+                    return .case(CaseFacts(item))
+                case .meeting(let item):
+                    findings += MeetingRules.check(item, context)
+                    return .meeting(MeetingFacts(item))
+                }
+            }
+        }
+        let findings = scan.diagnostics + CrossRecordRules.check(
+            scan.summaries, undecodedCaseFiles: scan.undecodedCaseFiles)
+            + ProtocolLint.check(scan.configuration, scan.summaries)
+        return LintReport(findings: findings.sorted(by: Diagnostic.reportOrder), fileCount: scan.recordFileCount + 1)
+    }
+
+    /// All findings of a repository already loaded, in report order.
     public static func lint(_ repository: Repository) -> [Diagnostic] {
+        let context = LintContext(repository.configuration)
         var findings = repository.diagnostics
-        let context = LintContext(repository)
-        for record in repository.cases { findings += CaseRules.check(record, context) }
-        for meeting in repository.meetings { findings += MeetingRules.check(meeting, context) }
-        findings += CrossRecordRules.check(repository, context)
-        findings += ProtocolLint.check(repository)
+        var facts: [RecordFacts] = []
+        for record in repository.cases {
+            findings += CaseRules.check(record, context)
+            facts.append(.case(CaseFacts(record)))
+        }
+        for meeting in repository.meetings {
+            findings += MeetingRules.check(meeting, context)
+            facts.append(.meeting(MeetingFacts(meeting)))
+        }
+        findings += CrossRecordRules.check(facts, undecodedCaseFiles: repository.undecodedCaseFiles)
+        findings += ProtocolLint.check(repository.configuration, facts)
         return findings.sorted(by: Diagnostic.reportOrder)
     }
 
@@ -17,22 +49,28 @@ public enum Linter {
         guard !paths.isEmpty else { return findings }
         return findings.filter { finding in
             paths.contains { path in
-                finding.file == path || path.isEmpty || path == "." || finding.file.hasPrefix(path.hasSuffix("/") ? path : path + "/")
+                path.isEmpty || path == "." || finding.file == path
+                    || finding.file.hasPrefix(path.hasSuffix("/") ? path : path + "/")
             }
         }
     }
 }
 
-/// What the rules look things up in: agency and MARAC ids, cases by id.
-struct LintContext {
+/// The findings of one lint run.
+public struct LintReport: Sendable {
+    public var findings: [Diagnostic]
+    /// Files read, `marac.toml` included.
+    public var fileCount: Int
+}
+
+/// What the per-file rules look things up in: the agency and MARAC ids of marac.toml.
+struct LintContext: Sendable {
     let agencyIDs: Set<String>
     let maracIDs: Set<String>
-    let caseIDs: Set<String>
 
-    init(_ repository: Repository) {
-        agencyIDs = Set(repository.configuration.agencies.map(\.id))
-        maracIDs = Set(repository.configuration.maracs.map(\.id))
-        caseIDs = Set(repository.cases.compactMap(\.id))
+    init(_ configuration: Configuration) {
+        agencyIDs = Set(configuration.agencies.map(\.id))
+        maracIDs = Set(configuration.maracs.map(\.id))
     }
 
     /// A finding for an agency id not in marac.toml, if `agency` is one.

@@ -2,23 +2,39 @@
 /// what the rules compute (rule `criteria-mismatch`). Skipped when marac.toml's protocol
 /// settings cannot be read (`mfile rules` reports that).
 enum ProtocolLint {
-    static func check(_ repository: Repository) -> [Diagnostic] {
-        guard let context = try? ProtocolContext.load(repository.configuration) else { return [] }
-        let hearings = HearingIndex(repository.meetings)
-        let detection = RepeatDetection.analyse(repository.cases, rules: context.rules, hearings: hearings.dates)
+    /// The warnings of a repository, from what lint keeps of each file.
+    static func check(_ configuration: Configuration, _ facts: [RecordFacts]) -> [Diagnostic] {
+        guard let context = try? ProtocolContext.load(configuration) else { return [] }
+        var cases: [CaseSummary] = []
+        var heard: [(LocalDate, [String])] = []
+        for fact in facts {
+            switch fact {
+            case .case(let item): cases.append(item.summary)
+            case .meeting(let item): if let date = item.date { heard.append((date, item.hearings.map(\.caseID))) }
+            }
+        }
+        let hearings = HearingIndex(heard)
+        let detection = RepeatDetection.analyse(cases, rules: context.rules, hearings: hearings.dates)
         var findings: [Diagnostic] = []
-        for record in repository.cases {
+        for record in cases {
             findings += criteriaMismatches(record, rules: context.rules, detection: detection, hearings: hearings)
         }
         return findings
     }
 
+    /// The warnings of a repository already loaded.
+    static func check(_ repository: Repository) -> [Diagnostic] {
+        let facts = repository.cases.map { RecordFacts.case(CaseFacts($0)) }
+            + repository.meetings.map { RecordFacts.meeting(MeetingFacts($0)) }
+        return check(repository.configuration, facts)
+    }
+
     /// The criteria-mismatch warnings of one case, given the repository's repeats.
     static func criteriaMismatches(
-        _ record: Case, rules: ProtocolRules, detection: RepeatDetection, hearings: HearingIndex
+        _ record: CaseSummary, rules: ProtocolRules, detection: RepeatDetection, hearings: HearingIndex
     ) -> [Diagnostic] {
         var findings: [Diagnostic] = []
-        let hasTransferIn = record.transfers.contains { $0.direction == .in }
+        let hasTransferIn = record.hasTransferIn
         let profile = rules.profile
         for referral in record.referrals where referral.decision != .returned {
             let place = referral.reader.place
@@ -106,12 +122,14 @@ struct HearingIndex: Sendable {
     var dates: [String: [LocalDate]]
 
     init(_ meetings: [Meeting]) {
+        self.init(meetings.compactMap { meeting in meeting.date.map { ($0, meeting.hearings.compactMap(\.caseID)) } })
+    }
+
+    /// From each meeting's date and the case ids it heard.
+    init(_ heard: [(LocalDate, [String])]) {
         var dates: [String: [LocalDate]] = [:]
-        for meeting in meetings {
-            guard let date = meeting.date else { continue }
-            for hearing in meeting.hearings {
-                if let id = hearing.caseID { dates[id, default: []].append(date) }
-            }
+        for (date, ids) in heard {
+            for id in ids { dates[id, default: []].append(date) }
         }
         self.dates = dates.mapValues { $0.sorted() }
     }

@@ -48,6 +48,13 @@ public struct RepeatDetection: Sendable {
     public static func analyse(
         _ cases: [Case], rules: ProtocolRules, hearings: [String: [LocalDate]] = [:]
     ) -> RepeatDetection {
+        analyse(cases.map(CaseSummary.init), rules: rules, hearings: hearings)
+    }
+
+    /// The same over case summaries (what lint keeps of each case).
+    public static func analyse(
+        _ cases: [CaseSummary], rules: ProtocolRules, hearings: [String: [LocalDate]] = [:]
+    ) -> RepeatDetection {
         let people = cases.map(CasePeople.init)
         // Candidate pairs: cases sharing a name's last word for the victim or a perpetrator.
         var buckets: [String: Set<Int>] = [:]
@@ -122,7 +129,7 @@ public struct RepeatDetection: Sendable {
         var perpetrators: [Person]
         var blockingKeys: Set<String>
 
-        init(_ record: Case) {
+        init(_ record: CaseSummary) {
             victim = record.victim
             perpetrators = record.perpetrators
             var keys = Set<String>()

@@ -11,48 +11,29 @@ public struct Repository: Sendable {
     public var diagnostics: [Diagnostic]
     /// How many record files were read (cases and meetings).
     public var recordFileCount: Int
+    /// Case files that could not be decoded: their ids are taken from their names, so one
+    /// broken file does not make every hearing of it an unknown case as well.
+    public var undecodedCaseFiles: [String] = []
 
     public static let casesFolder = "cases"
     public static let meetingsFolder = "meetings"
 
     /// Reads `marac.toml`, the schemas, and every file under `cases/` and `meetings/` (in
-    /// parallel), parsing and validating each file once.
+    /// parallel), parsing and validating each file once, and keeps every record.
     public static func load(at root: URL) throws(RepositoryError) -> Repository {
-        let schemas = try RecordSchemas.load(repository: root)
-        var diagnostics: [Diagnostic] = []
-
-        let configFile = RepositoryLocator.configurationFile
-        let configBytes = try FileSystem.read(root.appendingPathComponent(configFile))
-        let configTable: TOMLTable
-        switch RecordFile.decode(configBytes, file: configFile) {
-        case .success(let table):
-            configTable = table
-            diagnostics += schemas.validate(.configuration, table, file: configFile)
-        case .failure(let problem):
-            diagnostics.append(problem)
-            configTable = TOMLTable()
-        }
-        let configuration = Configuration(table: configTable, file: configFile, problems: &diagnostics)
-
-        let caseFiles = FileSystem.tomlFiles(in: casesFolder, root: root)
-        let meetingFiles = FileSystem.tomlFiles(in: meetingsFolder, root: root)
-        let rootURL = root
-        let results = (caseFiles.map { ($0, RecordKind.case) } + meetingFiles.map { ($0, RecordKind.meeting) })
-            .parallelMap { file, kind in
-                RecordFile.load(file, kind: kind, root: rootURL, schemas: schemas)
-            }
-
+        let scan = try RepositoryScan<LoadedRecord>.run(at: root) { _ in { record, _ in record } }
         var cases: [Case] = []
         var meetings: [Meeting] = []
-        cases.reserveCapacity(caseFiles.count)
-        for result in results {
-            diagnostics += result.diagnostics
-            if let record = result.case { cases.append(record) }
-            if let record = result.meeting { meetings.append(record) }
+        for record in scan.summaries {
+            switch record {
+            case .case(let item): cases.append(item)
+            case .meeting(let item): meetings.append(item)
+            }
         }
         return Repository(
-            root: root, configuration: configuration, cases: cases, meetings: meetings,
-            diagnostics: diagnostics, recordFileCount: results.count)
+            root: root, configuration: scan.configuration, cases: cases, meetings: meetings,
+            diagnostics: scan.diagnostics, recordFileCount: scan.recordFileCount,
+            undecodedCaseFiles: scan.undecodedCaseFiles)
     }
 
     /// The case with this id.
@@ -73,13 +54,81 @@ public enum RecordKind: String, Sendable, CaseIterable {
     case meeting = "meeting"
 }
 
-/// One record file read, decoded, validated and typed.
-struct RecordFile: Sendable {
-    var diagnostics: [Diagnostic] = []
-    var `case`: Case?
-    var meeting: Meeting?
+/// A record read from one file: a case or a meeting.
+public enum LoadedRecord: Sendable {
+    case `case`(Case)
+    case meeting(Meeting)
+}
 
-    static func load(_ file: String, kind: RecordKind, root: URL, schemas: RecordSchemas) -> RecordFile {
+/// The one pass over a repository: the configuration first, then every record file read,
+/// decoded, validated and typed on all cores, each reduced at once by `summarize` so that a
+/// large repository never holds every decoded file at the same time.
+public struct RepositoryScan<Summary: Sendable>: Sendable {
+    public var configuration: Configuration
+    /// Problems found while reading, and any `summarize` added, in file order.
+    public var diagnostics: [Diagnostic]
+    /// One summary per decoded record file, in file order (cases, then meetings).
+    public var summaries: [Summary]
+    public var recordFileCount: Int
+    /// Case files that could not be decoded.
+    public var undecodedCaseFiles: [String]
+
+    /// `summarize` is given the configuration and returns the per-file reduction, which may
+    /// add diagnostics about its file.
+    public static func run(
+        at root: URL,
+        summarize: (Configuration) -> @Sendable (LoadedRecord, inout [Diagnostic]) -> Summary
+    ) throws(RepositoryError) -> RepositoryScan {
+        let schemas = try RecordSchemas.load(repository: root)
+        var diagnostics: [Diagnostic] = []
+
+        let configFile = RepositoryLocator.configurationFile
+        let configBytes = try FileSystem.read(root.appendingPathComponent(configFile))
+        let configTable: TOMLTable
+        switch RecordText.decode(configBytes, file: configFile) {
+        case .success(let table):
+            configTable = table
+            diagnostics += schemas.validate(.configuration, table, file: configFile)
+        case .failure(let problem):
+            diagnostics.append(problem)
+            configTable = TOMLTable()
+        }
+        let configuration = Configuration(table: configTable, file: configFile, problems: &diagnostics)
+        let reduce = summarize(configuration)
+
+        let caseFiles = FileSystem.tomlFiles(in: Repository.casesFolder, root: root)
+        let meetingFiles = FileSystem.tomlFiles(in: Repository.meetingsFolder, root: root)
+        let files = caseFiles.map { ($0, RecordKind.case) } + meetingFiles.map { ($0, RecordKind.meeting) }
+        let results = files.parallelMap { file, kind in
+            RecordFile.load(file, kind: kind, root: root, schemas: schemas, summarize: reduce)
+        }
+
+        var summaries: [Summary] = []
+        summaries.reserveCapacity(results.count)
+        var undecoded: [String] = []
+        for (index, result) in results.enumerated() {
+            diagnostics += result.diagnostics
+            if let summary = result.summary {
+                summaries.append(summary)
+            } else if files[index].1 == .case {
+                undecoded.append(files[index].0)
+            }
+        }
+        return RepositoryScan(
+            configuration: configuration, diagnostics: diagnostics, summaries: summaries,
+            recordFileCount: files.count, undecodedCaseFiles: undecoded)
+    }
+}
+
+/// One record file read, decoded, validated, typed and summarised.
+struct RecordFile<Summary: Sendable>: Sendable {
+    var diagnostics: [Diagnostic] = []
+    var summary: Summary?
+
+    static func load(
+        _ file: String, kind: RecordKind, root: URL, schemas: RecordSchemas,
+        summarize: @Sendable (LoadedRecord, inout [Diagnostic]) -> Summary
+    ) -> RecordFile {
         var result = RecordFile()
         let bytes: [UInt8]
         do {
@@ -88,20 +137,24 @@ struct RecordFile: Sendable {
             result.diagnostics.append(Diagnostic(file: file, position: nil, message: "cannot be read", rule: "io"))
             return result
         }
-        switch decode(bytes, file: file) {
+        switch RecordText.decode(bytes, file: file) {
         case .failure(let problem):
             result.diagnostics.append(problem)
         case .success(let table):
             result.diagnostics += schemas.validate(kind, table, file: file)
+            let record: LoadedRecord
             switch kind {
-            case .case: result.case = Case(table: table, file: file, problems: &result.diagnostics)
-            case .meeting: result.meeting = Meeting(table: table, file: file, problems: &result.diagnostics)
-            case .configuration: break
+            case .meeting: record = .meeting(Meeting(table: table, file: file, problems: &result.diagnostics))
+            default: record = .case(Case(table: table, file: file, problems: &result.diagnostics))
             }
+            result.summary = summarize(record, &result.diagnostics)
         }
         return result
     }
+}
 
+/// Decoding a file's bytes, with a syntax error turned into a finding at its place.
+enum RecordText {
     enum Decoded {
         case success(TOMLTable)
         case failure(Diagnostic)
@@ -110,11 +163,9 @@ struct RecordFile: Sendable {
     static func decode(_ bytes: [UInt8], file: String) -> Decoded {
         do {
             return .success(try TOMLDecoder.decode(bytes: bytes))
-        } catch let error as TOMLError {
+        } catch {
             return .failure(Diagnostic(
                 file: file, position: error.position, message: error.message, rule: "toml-syntax"))
-        } catch {
-            return .failure(Diagnostic(file: file, position: nil, message: "cannot be read as TOML", rule: "toml-syntax"))
         }
     }
 }

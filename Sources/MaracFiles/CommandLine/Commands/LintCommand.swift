@@ -22,15 +22,15 @@ enum LintCommand {
         let format = try context.format(["text", "json"])
         let root = try context.repositoryRoot()
         let paths = try context.arguments.positional.map { try repositoryRelativePath($0, context: context, root: root) }
-        let repository = try Repository.load(at: root)
-        let findings = Linter.restrict(Linter.lint(repository), to: paths)
+        let report = try Linter.lint(at: root)
+        let findings = Linter.restrict(report.findings, to: paths)
         let errors = findings.filter { $0.severity == .error }.count
         let warnings = findings.count - errors
 
         switch format {
         case "json":
             let report: JSONValue = .object([
-                ("files", .integer(Int64(repository.recordFileCount + 1))),
+                ("files", .integer(Int64(report.fileCount))),
                 ("errors", .integer(Int64(errors))),
                 ("warnings", .integer(Int64(warnings))),
                 ("findings", .array(findings.map(\.json))),
@@ -41,7 +41,7 @@ enum LintCommand {
             for finding in findings { text += finding.line + "\n" }
             context.console.write(text)
             context.console.printError(
-                "\(repository.recordFileCount + 1) files checked: \(count(errors, "error")), \(count(warnings, "warning"))")
+                "\(report.fileCount) files checked: \(count(errors, "error")), \(count(warnings, "warning"))")
         }
         let failing = context.arguments.flag("--strict") ? findings.count : errors
         return failing > 0 ? .findings : .ok

@@ -1,0 +1,22 @@
+/// One part of a (possibly dotted) key as written: its name and where it is written.
+struct TOMLKeySegment {
+    var name: String
+    var range: SourceRange
+}
+
+/// A key as written: a plain key, or the segments of a dotted key.
+struct TOMLKeyPath {
+    /// The segments before the last one (empty for a plain key).
+    var parents: [TOMLKeySegment] = []
+    var last: TOMLKeySegment
+
+    var count: Int { parents.count + 1 }
+}
+
+/// A key as it is shown in messages: `'name'`, or JSON-quoted when it holds unusual characters.
+func describeKey(_ key: String) -> String {
+    let plain = !key.isEmpty && key.utf8.allSatisfy { byte in
+        byte >= 0x20 && byte != 0x27 && byte != 0x22 && byte != 0x5C && byte != 0x7F
+    }
+    return plain ? "'\(key)'" : JSONWriter.quoted(key)
+}
