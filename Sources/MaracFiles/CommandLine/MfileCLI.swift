@@ -10,7 +10,11 @@ public enum MfileCLI {
         LintCommand.command,
         InitCommand.command,
         NewCommand.command,
+        CheckCommand.command,
         RenderCommand.command,
+        ScheduleCommand.command,
+        CalendarCommand.command,
+        RulesCommand.command,
     ]
 
     public static func run(_ arguments: [String], console: Console, workingDirectory: URL) -> Int32 {
