@@ -163,6 +163,6 @@ extension TOMLParser {
         guard let scalar = Unicode.Scalar(value) else {
             throw fail("invalid escape sequence: it names a code point that is not a Unicode character", at: start)
         }
-        for unit in UTF8.encode(scalar)! { scratch.append(unit) }
+        scratch.append(contentsOf: scalar.utf8)
     }
 }
