@@ -32,16 +32,39 @@ public struct RepeatDetection: Sendable {
         public var kind: Kind
     }
 
-    public var repeats: [Repeat]
-    public var links: [Link]
+    public let repeats: [Repeat]
+    public let links: [Link]
+    private let repeatIndex: [RepeatKey: Int]
+    private let linkIndex: [String: [Int]]
+
+    private struct RepeatKey: Hashable {
+        var caseID: String
+        var referral: Int
+    }
+
+    public init(repeats: [Repeat], links: [Link]) {
+        self.repeats = repeats
+        self.links = links
+        var repeatIndex: [RepeatKey: Int] = [:]
+        for (index, found) in repeats.enumerated() {
+            let key = RepeatKey(caseID: found.caseID, referral: found.referral)
+            if repeatIndex[key] == nil { repeatIndex[key] = index }
+        }
+        var linkIndex: [String: [Int]] = [:]
+        for (index, link) in links.enumerated() {
+            for id in link.caseIDs { linkIndex[id, default: []].append(index) }
+        }
+        self.repeatIndex = repeatIndex
+        self.linkIndex = linkIndex
+    }
 
     /// The repeat finding of referral `number` of case `id`, if it is one.
     public func repeatOf(caseID id: String, referral number: Int) -> Repeat? {
-        repeats.first { $0.caseID == id && $0.referral == number }
+        repeatIndex[RepeatKey(caseID: id, referral: number)].map { repeats[$0] }
     }
 
     /// The links of one case.
-    public func links(of id: String) -> [Link] { links.filter { $0.caseIDs.contains(id) } }
+    public func links(of id: String) -> [Link] { (linkIndex[id] ?? []).map { links[$0] } }
 
     /// Finds the repeats and links among `cases` under `rules`. `hearings` gives each case's
     /// hearing dates (the MARAC dates), for Gwent's IDVA-only exception.
@@ -135,8 +158,11 @@ public struct RepeatDetection: Sendable {
             var keys = Set<String>()
             for (role, person) in ([("v", record.victim)] + record.perpetrators.map { ("p", $0) }) {
                 guard let person else { continue }
+                // Names agree only when their first and last words do, so those two words
+                // block without losing a match.
                 for name in PersonMatching.names(of: person) {
-                    if let last = name.split(separator: " ").last { keys.insert(role + ":" + last) }
+                    let words = name.split(separator: " ")
+                    if let first = words.first, let last = words.last { keys.insert(role + ":" + first + " " + last) }
                 }
             }
             blockingKeys = keys
