@@ -76,8 +76,10 @@ extension BreachCheck {
     ) -> ScheduledMeeting? {
         let before = MeetingSchedule.meeting(-1, marac: marac, frequency: frequency, first: first, rules: rules, calendar: calendar)
         guard accepted > before.referralCutoff else { return nil }
-        var index = 0
-        while index < 10_000 {
+        // Start a couple of meetings before the one nearest the acceptance date.
+        var index = max(0, MeetingSchedule.startIndex(frequency: frequency, first: first, near: accepted) - 2)
+        let limit = index + 1_000
+        while index < limit {
             var meeting = MeetingSchedule.meeting(index, marac: marac, frequency: frequency, first: first, rules: rules, calendar: calendar)
             if meeting.referralCutoff >= accepted {
                 if let recorded = recordedMeeting(near: meeting.date, marac: marac.id), recorded != meeting.date {
