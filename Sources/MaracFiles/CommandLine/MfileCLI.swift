@@ -11,6 +11,7 @@ public enum MfileCLI {
         InitCommand.command,
         NewCommand.command,
         CheckCommand.command,
+        RenderCommand.command,
         ScheduleCommand.command,
         CalendarCommand.command,
         RulesCommand.command,

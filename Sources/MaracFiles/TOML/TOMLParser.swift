@@ -132,9 +132,9 @@ struct TOMLParser {
             if startsTripleQuote(TOMLByte.apostrophe) { throw fail("a key can't be a multi-line string: quote it with a single ' on each side") }
             name = try parseLiteralString()
         case let byte where TOMLByte.isBareKey(byte):
-            let start = pos
+            let nameStart = pos
             repeat { pos += 1 } while pos < end && TOMLByte.isBareKey(bytes[pos])
-            name = text(start..<pos)
+            name = text(nameStart..<pos)
         case TOMLByte.equals where first:
             throw fail("expected a key before '='")
         case let byte where TOMLByte.isControl(byte):

@@ -192,7 +192,7 @@ final class TOMLPositionTests: XCTestCase {
         assertError(
             "name = \"Ann\nx = 1\n", 1, 12,
             "unterminated string: add the closing quote (\") before the end of the line, or use \"\"\" for text on several lines")
-        assertError("s = \"\"\"\nabc\n", 3, 1, "unterminated multi-line string: add the closing \"\"\" (the string starts at line 1)")
+        assertError("s = \"\"\"\nabc\n", 1, 5, "unterminated multi-line string: add the closing \"\"\" where its text ends")
         assertError("list = [1,\n2\n", 3, 1, "unterminated array: add the closing ']' (the array starts at line 1)")
         assertError("[a\nb]\n", 1, 3, "expected ']' to close the [table] header")
         assertError("x = 1 2\n", 1, 7, "expected the end of the line after the value: put each key = value and each [table] header on its own line")
