@@ -96,6 +96,11 @@ extension BreachCheck {
                     meeting.date = near
                     meeting.referralCutoff = MeetingSchedule.referralCutoff(meeting: near, marac: marac, rules: rules, calendar: calendar)
                     meeting.agendaWindow = rules.agendaWindow(meeting: near, calendar: calendar)
+                    // Held earlier than planned, its cut-off passed before the acceptance: the next one.
+                    if meeting.referralCutoff < accepted {
+                        index += 1
+                        continue
+                    }
                 }
                 return meeting
             }
