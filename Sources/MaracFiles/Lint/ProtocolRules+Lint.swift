@@ -37,8 +37,8 @@ enum ProtocolLint {
         let hasTransferIn = record.hasTransferIn
         let profile = rules.profile
         for referral in record.referrals where referral.decision != .returned {
-            let place = referral.reader.place
-            let position = referral.reader.position(of: "criteria")
+            let place = referral.place
+            let position = referral.criteriaPosition
             let repeatFinding = record.id.flatMap { detection.repeatOf(caseID: $0, referral: referral.number) }
             let evaluation = rules.evaluate(referral, transferIn: hasTransferIn, isRepeat: repeatFinding != nil)
             func warn(_ message: String) {
@@ -92,7 +92,7 @@ enum ProtocolLint {
         return findings
     }
 
-    private static func visibleHighRiskMessage(_ referral: Referral, rules: ProtocolRules, place: String) -> String? {
+    private static func visibleHighRiskMessage(_ referral: ReferralSummary, rules: ProtocolRules, place: String) -> String? {
         switch referral.riskTool {
         case "dash", "dash-young-person":
             guard let threshold = rules.dashThreshold else {
