@@ -131,6 +131,28 @@ extension TOMLEditor {
         return last
     }
 
+    /// The last statement that belongs to the array-of-tables entry with header `h`: the end of
+    /// its block, or of a later section inside it written further down (after other tables),
+    /// up to the header that opens a new entry of it or of an array it lies in.
+    func scopeLast(of h: Int) -> Int {
+        let keys = statements[h].keys
+        var last = blockLast(of: h)
+        var j = last + 1
+        while j < statements.count {
+            let s = statements[j]
+            if s.isHeader {
+                if s.kind == .arrayTable, s.keys.count <= keys.count, keys.starts(with: s.keys) { break }
+                if s.keys.count > keys.count, s.keys.starts(with: keys) {
+                    last = blockLast(of: j)
+                    j = last + 1
+                    continue
+                }
+            }
+            j += 1
+        }
+        return last
+    }
+
     /// The indentation of statement `s`'s line.
     func indentation(of s: Int) -> [UInt8] {
         Array(bytes[statements[s].lineStart..<statements[s].start])

@@ -121,7 +121,7 @@ extension TOMLEditor {
             guard target.form == .arrayOfTables, let last = target.node.array?.last, let h = headerStatement(of: last) else {
                 throw TOMLEditError(.wrongKind, path: description, "this key already holds something other than an array of tables")
             }
-            let offset = statements[blockLast(of: h)].end
+            let offset = statements[scopeLast(of: h)].end
             let text = lineBreaks(before: offset, blankLine: true) + sectionText(keys, entry, asEntry: true, indent: indentation(of: h))
             return try applying(text, in: offset..<offset, expecting: expected, path: path)
         }
@@ -151,6 +151,10 @@ extension TOMLEditor {
         }
         guard items.indices.contains(index), let h = headerStatement(of: items[index]) else {
             throw TOMLEditError(.notFound, path: description, "there is no entry \(index): the array has \(items.count)")
+        }
+        guard scopeLast(of: h) == blockLast(of: h) else {
+            throw TOMLEditError(.notALine, path: description,
+                                "entry \(index) has sub-tables written further down the file, after other tables; move them under its [[header]] first")
         }
         var start = statements[h].lineStart
         let end = blankLinesEnd(from: statements[blockLast(of: h)].end)
