@@ -25,17 +25,35 @@ public func tomlFuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt 
     return 0
 }
 
+extension TOMLTable {
+    /// The number of entries of the array at `path`.
+    func count(at path: [TOMLPathComponent]) -> Int? {
+        var node = TOMLNode(.table(self), range: .unknown)
+        for component in path {
+            switch (component, node.value) {
+            case (.key(let key), .table(let table)): guard let next = table[key] else { return nil }; node = next
+            case (.index(let index), .array(let items)) where items.indices.contains(index): node = items[index]
+            default: return nil
+            }
+        }
+        return node.array?.count
+    }
+}
+
 struct FuzzChecks {
     let editor: TOMLEditor
 
     func run() {
         var scalars: [([TOMLPathComponent], TOMLNode)] = []
-        collect(.table(editor.table), [], into: &scalars)
+        var arrays: [[TOMLPathComponent]] = []
+        collect(.table(editor.table), [], into: &scalars, arrays: &arrays)
         for (path, node) in scalars {
             let same = expectEdit { try editor.setValue(node.value, at: path) }
             if let same, same != editor.bytes { fatalError("a no-op edit changed the bytes") }
         }
-        if let (path, node) = scalars.first {
+        // A spread of scalars: replaced, removed, and a new sibling key and table beside them.
+        let stride = max(1, scalars.count / 6)
+        for (path, node) in scalars.enumerated().filter({ $0.offset % stride == 0 }).map(\.element) {
             let replacement: TOMLValue = node.string == nil ? .string("e\"d'i\\t\n") : .integer(-42)
             if let edited = expectEdit({ try editor.setValue(replacement, at: path) }) {
                 let range = node.range.bytes
@@ -45,19 +63,21 @@ struct FuzzChecks {
                 }
             }
             _ = expectEdit { try editor.removeKey(at: path) }
-            _ = expectEdit { try editor.setValue(.boolean(true), at: Array(path.dropLast()) + [.key("fuzz-new"), .key("lifted")]) }
+            let parent = Array(path.dropLast())
+            _ = expectEdit { try editor.setValue(.localDate(LocalDate(year: 2026, month: 1, day: 2)), at: parent + [.key("fuzz-new")]) }
+            _ = expectEdit { try editor.setValue(.boolean(true), at: parent + [.key("flag"), .key("lifted")]) }
         }
-        let entry = TOMLTable(["agency": .string("police"), "note": .string("two\nlines")])
+        let entry = TOMLTable(["agency": .string("police"), "note": .string("two\nlines"), "sub": .table(TOMLTable(["n": .integer(1)]))])
         if let appended = expectEdit({ try editor.appendArrayTable(entry, at: ["fuzz_entries"]) }),
            !appended.starts(with: editor.bytes) {
             fatalError("appending a new array of tables changed the original bytes")
         }
-        for member in editor.table.members {
-            if let items = member.node.array, !items.isEmpty, items.allSatisfy({ $0.table != nil }) {
-                _ = expectEdit { try editor.appendArrayTable(entry, at: [member.key]) }
-                _ = expectEdit { try editor.removeArrayTableEntry(at: [member.key], index: 0) }
-                _ = expectEdit { try editor.removeArrayTableEntry(at: [member.key], index: items.count - 1) }
-                break
+        for path in arrays.prefix(4) {
+            _ = expectEdit { try editor.appendArrayTable(entry, at: path) }
+            _ = expectEdit { try editor.appendArrayTable(entry, at: path + [.index(0), .key("fuzz_sub")]) }
+            _ = expectEdit { try editor.removeArrayTableEntry(at: path, index: 0) }
+            if let count = editor.table.count(at: path) {
+                _ = expectEdit { try editor.removeArrayTableEntry(at: path, index: count - 1) }
             }
         }
     }
@@ -74,7 +94,11 @@ struct FuzzChecks {
         }
     }
 
-    func collect(_ value: TOMLValue, _ path: [TOMLPathComponent], into out: inout [([TOMLPathComponent], TOMLNode)]) {
+    /// Scalars (up to 64) with their paths, and the paths of arrays whose entries are tables.
+    func collect(
+        _ value: TOMLValue, _ path: [TOMLPathComponent],
+        into out: inout [([TOMLPathComponent], TOMLNode)], arrays: inout [[TOMLPathComponent]]
+    ) {
         guard out.count < 64 else { return }
         switch value {
         case .table(let table):
@@ -82,15 +106,16 @@ struct FuzzChecks {
                 if member.node.table == nil && member.node.array == nil {
                     out.append((path + [.key(member.key)], member.node))
                 } else {
-                    collect(member.node.value, path + [.key(member.key)], into: &out)
+                    collect(member.node.value, path + [.key(member.key)], into: &out, arrays: &arrays)
                 }
             }
         case .array(let items):
+            if let first = items.first, first.table != nil { arrays.append(path) }
             for (i, item) in items.enumerated() {
                 if item.table == nil && item.array == nil {
                     out.append((path + [.index(i)], item))
                 } else {
-                    collect(item.value, path + [.index(i)], into: &out)
+                    collect(item.value, path + [.index(i)], into: &out, arrays: &arrays)
                 }
             }
         default:

@@ -162,7 +162,7 @@ extension TOMLEditor {
     /// it, else `h`'s own.
     func childIndentation(of h: Int) -> [UInt8] {
         let depth = statements[h].keys.count
-        for j in (h + 1)...blockLast(of: h) where statements[j].isHeader && statements[j].keys.count == depth + 1 {
+        for j in (h + 1)..<(blockLast(of: h) + 1) where statements[j].isHeader && statements[j].keys.count == depth + 1 {
             return indentation(of: j)
         }
         return indentation(of: h)

@@ -29,3 +29,14 @@ final class TOMLEditorRegressionTests: XCTestCase {
         XCTAssertEqual(appended, text + "\n[[albums]]\nname = \"three\"\n")
     }
 }
+
+extension TOMLEditorRegressionTests {
+    /// A sub-array added to an entry whose header is its block's only line.
+    func testNewSubArrayInAnEmptyEntry() throws {
+        let editor = try TOMLEditor("[[a]]\n")
+        let out = String(decoding: try editor.appendArrayTable(TOMLTable(["n": .integer(1)]), at: ["a", 0, "sub"]), as: UTF8.self)
+        XCTAssertEqual(out, "[[a]]\n\n[[a.sub]]\nn = 1\n")
+        let flag = String(decoding: try editor.setValue(.boolean(true), at: ["a", 0, "flag", "lifted"]), as: UTF8.self)
+        XCTAssertEqual(flag, "[[a]]\n\n[a.flag]\nlifted = true\n")
+    }
+}
