@@ -66,7 +66,10 @@ extension TOMLEditor {
             var close = range.upperBound - 1
             while bytes[close - 1] == TOMLByte.space || bytes[close - 1] == TOMLByte.tab { close -= 1 }
             if close - 1 == range.lowerBound {
-                return try applying(withLineEnds("{ " + member + " }"), in: range, expecting: expected, path: path)
+                // An empty `{}` or `{ }` gets `{ key = value }`; other spacing inside is kept.
+                let spaced = bytes[range.lowerBound + 1] == TOMLByte.space
+                let at = range.lowerBound + (spaced ? 2 : 1)
+                return try applying(withLineEnds((spaced ? "" : " ") + member + " "), in: at..<at, expecting: expected, path: path)
             }
             return try applying(withLineEnds(", " + member), in: close..<close, expecting: expected, path: path)
         case .arrayOfTables:

@@ -8,9 +8,9 @@ import XCTest
 /// JSON comparison, independently of the editor's own check).
 final class TOMLEditorPropertyTests: XCTestCase {
     struct Counts: CustomStringConvertible {
-        var files = 0, noOps = 0, sets = 0, removes = 0, refusedRemoves = 0, appends = 0, entryRemoves = 0, refusedEntryRemoves = 0
+        var files = 0, noOps = 0, sets = 0, newKeys = 0, refusedNewKeys = 0, removes = 0, refusedRemoves = 0, appends = 0, entryRemoves = 0, refusedEntryRemoves = 0
         var description: String {
-            "\(files) files: \(noOps) no-op sets, \(sets) sets, \(removes) removes (\(refusedRemoves) refused), "
+            "\(files) files: \(noOps) no-op sets, \(sets) sets, \(newKeys) new keys and tables (\(refusedNewKeys) refused), \(removes) removes (\(refusedRemoves) refused), "
                 + "\(appends) appends, \(entryRemoves) entry removes (\(refusedEntryRemoves) refused)"
         }
     }
@@ -77,7 +77,28 @@ final class TOMLEditorPropertyTests: XCTestCase {
                 }
                 counts.removes += 1
             } catch let error as TOMLEditError where error.reason != .invalidResult {
+                // Only keys inside inline tables and arrays, and array elements, may be refused.
+                guard path.count > 1 else { throw Failure("removing the top-level key \(path.pathDescription) was refused: \(error)") }
                 counts.refusedRemoves += 1
+            }
+        }
+
+        // A new key, and a new table holding a key, in every table: inserted text only.
+        for path in Self.tables(in: editor.table) {
+            for (newPath, value) in [(path + [.key("mfile new")], TOMLValue.string("x")),
+                                     (path + [.key("flag"), .key("lifted")], .localDate(LocalDate(year: 2026, month: 11, day: 23)))] {
+                guard Self.lookup(original, newPath[...]) == nil else { continue }
+                do {
+                    let edited = try editor.setValue(value, at: newPath)
+                    guard Self.isInsertion(of: editor.bytes, into: edited) else {
+                        throw Failure("adding \(newPath.pathDescription) changed bytes around the new text")
+                    }
+                    try expectDecodes(edited, as: Self.changed(original, newPath[...]) { _ in TaggedJSONComparison.tree(value) },
+                                      "adding \(newPath.pathDescription)")
+                    counts.newKeys += 1
+                } catch let error as TOMLEditError where error.reason == .notALine {
+                    counts.refusedNewKeys += 1
+                }
             }
         }
 
@@ -157,6 +178,37 @@ final class TOMLEditorPropertyTests: XCTestCase {
         }
         if case .table(let table) = value { for member in table.members { visit(member.node, [.key(member.key)]) } }
         return out
+    }
+
+    /// The paths of every table in a document (the root first), through arrays by index.
+    static func tables(in table: TOMLTable) -> [[TOMLPathComponent]] {
+        var out: [[TOMLPathComponent]] = [[]]
+        func visit(_ node: TOMLNode, _ path: [TOMLPathComponent]) {
+            switch node.value {
+            case .table(let table):
+                out.append(path)
+                for member in table.members { visit(member.node, path + [.key(member.key)]) }
+            case .array(let items):
+                for (i, item) in items.enumerated() { visit(item, path + [.index(i)]) }
+            default:
+                break
+            }
+        }
+        for member in table.members { visit(member.node, [.key(member.key)]) }
+        return out
+    }
+
+    /// The tagged JSON at `path`, if any (nil also when the path leads through a scalar).
+    static func lookup(_ tree: Any, _ path: ArraySlice<TOMLPathComponent>) -> Any? {
+        guard let first = path.first else { return tree }
+        switch first {
+        case .key(let key):
+            guard let object = tree as? [String: Any], object["type"] == nil || object.count != 2, let next = object[key] else { return nil }
+            return lookup(next, path.dropFirst())
+        case .index(let index):
+            guard let array = tree as? [Any], array.indices.contains(index) else { return nil }
+            return lookup(array[index], path.dropFirst())
+        }
     }
 
     /// A tagged JSON tree with the value at `path` replaced by `change(old)` (nil removes it).
