@@ -8,6 +8,8 @@ public struct TOMLEditError: Error, Sendable, Equatable, CustomStringConvertible
         case wrongKind
         /// The change can't be made as whole lines (a dotted key, an inline table, a [table] section).
         case notALine
+        /// The new value would nest deeper than `TOMLDecoder.maximumDepth` allows.
+        case tooDeep
         /// The edit produced text that does not decode to the intended document: an mfile bug.
         /// The original bytes are untouched.
         case invalidResult

@@ -5,6 +5,7 @@ extension TOMLEditor {
         guard !path.isEmpty else {
             throw TOMLEditError(.wrongKind, path: path.pathDescription, "give the key of the value to set")
         }
+        try checkDepth(of: value, at: path.count, path)
         let (steps, resolved) = try walk(path, lastEntryForKeys: false)
         var expected = TOMLValue.table(table)
         _ = TOMLTreeEdit.update(&expected, resolved[...] + path[resolved.count...]) { $0 = value }
@@ -94,7 +95,7 @@ extension TOMLEditor {
             throw TOMLEditError(.notALine, path: description,
                                 "this is a table written as a section or with dotted keys, not a key = value line")
         }
-        if statements[s].keys.count > 1, (parent.node.table?.count ?? 0) <= 1 {
+        if statements[s].keyCount > 1, (parent.node.table?.count ?? 0) <= 1 {
             throw TOMLEditError(.notALine, path: description,
                                 "this dotted key is all that defines its table; removing the line would remove the table too")
         }
@@ -118,6 +119,7 @@ extension TOMLEditor {
             if case .array(let items)? = value { value = .array(items + [entryNode]) } else { value = .array([entryNode]) }
         }
         let keys = headerKeys(full)
+        try checkDepth(of: .table(entry), at: full.count + 1, path)
 
         if full.count == resolved.count {
             let target = steps[steps.count - 1]
@@ -174,6 +176,22 @@ extension TOMLEditor {
     }
 
     // MARK: helpers
+
+    /// Refuses a value that would nest deeper than the decoder accepts. `length` is the length
+    /// of its path (each key and index counted: a little stricter than the decoder).
+    func checkDepth(of value: TOMLValue, at length: Int, _ path: [TOMLPathComponent]) throws(TOMLEditError) {
+        func height(_ value: TOMLValue) -> Int {
+            switch value {
+            case .table(let table): 1 + table.members.reduce(0) { max($0, height($1.node.value)) }
+            case .array(let items): 1 + items.reduce(0) { max($0, height($1.value)) }
+            default: 0
+            }
+        }
+        if length - 1 + height(value) > TOMLDecoder.maximumDepth {
+            throw TOMLEditError(.tooDeep, path: path.pathDescription,
+                                "this would nest tables and arrays more than \(TOMLDecoder.maximumDepth) levels deep")
+        }
+    }
 
     /// Adds a new `[keys]` section holding `content` at the end of `section`'s block.
     func insertSection(

@@ -39,7 +39,7 @@ struct TOMLParser {
                 try endLine(after: "the table header")
                 if recordsStatements {
                     statements.append(TOMLStatement(
-                        kind: isArray ? .arrayTable : .table, keys: keys.names, lineStart: lineStart,
+                        kind: isArray ? .arrayTable : .table, keys: keys.names, keyCount: keys.count, lineStart: lineStart,
                         start: start, contentEnd: contentEnd, end: pos, keyStart: keys.last.range.start.offset))
                 }
             default:
@@ -48,7 +48,7 @@ struct TOMLParser {
                 try endLine(after: "the value")
                 if recordsStatements {
                     statements.append(TOMLStatement(
-                        kind: .keyValue, keys: keys.names, lineStart: lineStart,
+                        kind: .keyValue, keys: [], keyCount: keys.count, lineStart: lineStart,
                         start: start, contentEnd: contentEnd, end: pos, keyStart: keys.last.range.start.offset))
                 }
             }

@@ -7,8 +7,10 @@ struct TOMLStatement: Sendable {
     enum Kind: Sendable { case keyValue, table, arrayTable }
 
     var kind: Kind
-    /// The key's segment names: the dotted key of a `key = value`, or the header's path.
+    /// A header's path (segment names); empty for a `key = value`, to keep recording cheap.
     var keys: [String]
+    /// How many segments the key has (more than one for a dotted key).
+    var keyCount: Int
     /// Where the line begins (before any indentation).
     var lineStart: Int
     /// The first byte after the indentation: the key, or the header's `[`.

@@ -40,3 +40,23 @@ extension TOMLEditorRegressionTests {
         XCTAssertEqual(flag, "[[a]]\n\n[a.flag]\nlifted = true\n")
     }
 }
+
+extension TOMLEditorRegressionTests {
+    /// An edit that would nest past the decoder's limit is refused as too deep, not as a bug.
+    func testEditsBeyondTheDepthLimitAreRefused() throws {
+        let deep = Array(repeating: "t", count: TOMLDecoder.maximumDepth - 1).joined(separator: ".")
+        let editor = try TOMLEditor("[[\(deep)]]\nname = 1\n")
+        var path = Array(repeating: TOMLPathComponent.key("t"), count: TOMLDecoder.maximumDepth - 1)
+        path.append(0)
+        for attempt in [
+            { try editor.appendArrayTable(TOMLTable(["n": .integer(1)]), at: path + ["sub"]) },
+            { try editor.setValue(.table(TOMLTable(["a": .table(TOMLTable())])), at: path + ["x"]) },
+            { try editor.setValue(.boolean(true), at: path + ["a", "b", "c"]) },
+        ] as [() throws -> [UInt8]] {
+            XCTAssertThrowsError(try attempt()) { error in
+                XCTAssertEqual((error as? TOMLEditError)?.reason, .tooDeep, "\(error)")
+            }
+        }
+        XCTAssertNoThrow(try editor.setValue(.integer(2), at: path + ["name"]))
+    }
+}
