@@ -45,7 +45,8 @@ final class TransferAgeCryptTests: XCTestCase {
     }
 }
 
-/// Scans `/proc/*/cmdline` of this process's children while it runs.
+/// Scans every process's `/proc/PID/cmdline` while it runs: counts `age` processes and notes
+/// whether any process's arguments hold the secret.
 final class ArgumentWatcher: @unchecked Sendable {
     let secret: String
     private let lock = NSLock()
@@ -61,11 +62,10 @@ final class ArgumentWatcher: @unchecked Sendable {
 
     func start() {
         running = true
-        let me = getpid()
         Thread.detachNewThread { [self] in
             while lock.withLock({ running }) {
-                scan(parent: me)
-                usleep(2000)
+                scan()
+                usleep(1000)
             }
             done.signal()
         }
@@ -76,20 +76,14 @@ final class ArgumentWatcher: @unchecked Sendable {
         done.wait()
     }
 
-    private func scan(parent: Int32) {
+    private func scan() {
         guard let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return }
         for entry in entries {
-            guard let pid = Int32(entry), pid != parent,
-                let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
-                let close = stat.lastIndex(of: ")")
-            else { continue }
-            let fields = stat[stat.index(after: close)...].split(separator: " ")
-            guard fields.count > 2, Int32(fields[1]) == parent else { continue }
-            guard let data = FileManager.default.contents(atPath: "/proc/\(entry)/cmdline") else { continue }
-            let arguments = String(decoding: data, as: UTF8.self)
+            guard let pid = Int32(entry), let data = FileManager.default.contents(atPath: "/proc/\(entry)/cmdline") else { continue }
+            let arguments = data.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
             lock.withLock {
-                if arguments.contains("age") { seen.insert(pid) }
-                if arguments.contains(secret) { leaked = true }
+                if let first = arguments.first, first == "age" || first.hasSuffix("/age") { seen.insert(pid) }
+                if arguments.contains(where: { $0.contains(secret) }) { leaked = true }
             }
         }
     }
