@@ -114,7 +114,7 @@ public struct TransferRecord: Sendable {
     /// decoding and validating each part (against `schemas`) are in its `diagnostics`, under
     /// the names `prefix` + the bundle path.
     public func repository(
-        caseBytes: [UInt8]? = nil, caseFile: String = TransferRecord.casePath, root: URL, schemas: RecordSchemas,
+        caseBytes: [UInt8]? = nil, caseFile: String? = nil, root: URL, schemas: RecordSchemas,
         prefix: String = ""
     ) -> Repository {
         var diagnostics: [Diagnostic] = []
@@ -130,6 +130,7 @@ public struct TransferRecord: Sendable {
         }
         let senderTable = decode(senderBytes, file: prefix + Self.senderPath, kind: .configuration) ?? TOMLTable()
         let configuration = Configuration(table: senderTable, file: prefix + Self.senderPath, problems: &diagnostics)
+        let caseFile = caseFile ?? prefix + Self.casePath
         var cases: [Case] = []
         if let table = decode(caseBytes ?? self.caseBytes, file: caseFile, kind: .case) {
             cases.append(Case(table: table, file: caseFile, problems: &diagnostics))
