@@ -29,7 +29,7 @@ struct Subprocess {
 
     static func run(
         _ executable: String, _ arguments: [String], input: [UInt8], terminal: TerminalScript? = nil,
-        timeout: Double = 300
+        timeout: Double = 900
     ) throws(AgeError) -> Result {
         var inPipe: [Int32] = [0, 0], outPipe: [Int32] = [0, 0], errPipe: [Int32] = [0, 0]
         guard pipe(&inPipe) == 0, pipe(&outPipe) == 0, pipe(&errPipe) == 0 else {

@@ -93,6 +93,11 @@ final class TransferRoundTripTests: XCTestCase {
         XCTAssertEqual(cli.status, 0, cli.stderr)
         XCTAssertEqual(cli.stdout, rendered)
 
+        // The sender's referrals were heard there; the transfer-in referral is to be listed here.
+        let check = try runProduct("mfile", ["check", "--as-of", "2027-02-01"], in: receiver)
+        XCTAssertFalse(check.stdout.contains("\(newID)  referral-not-listed  referral[1]"), check.stdout)
+        XCTAssertTrue(check.stdout.contains("\(newID)  referral-not-listed  referral[2]"), check.stdout)
+
         // The same bundle again is refused: it is already imported.
         let snapshot = TransferFixtures.snapshot(receiver)
         let again = try runProduct("mfile", ["transfer", "in", bundle.path, "--identity", keys.identity], in: receiver)

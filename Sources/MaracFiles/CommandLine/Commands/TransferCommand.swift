@@ -106,7 +106,7 @@ enum TransferCommand {
                 root: root, age: try AgeCrypt.required())
             for warning in result.warnings { context.console.printError(warning.line) }
             context.console.print(result.caseFile)
-            context.console.printError("imported their case \(result.theirID) as \(result.caseID); papers and record data kept in \(result.folder)/; a transfer-in referral lists it for the next meeting. Acknowledge receipt and record the date as acknowledged in its [[transfer]] entry.")
+            context.console.printError("imported their case \(result.theirID) as \(result.caseID); papers and record data kept in \(result.folder)/; a transfer-in referral lists it for the next meeting. Acknowledge receipt (record acknowledged = DATE in its [[transfer]] entry) and refer the victim to the IDVA service (idva_referred in the new [[referral]]).")
             return .ok
         }
     }
