@@ -96,12 +96,16 @@ public enum TransferOut {
 
 /// Checks shared by transfers and disclosures.
 enum CaseChecks {
-    /// The case with `id`, which must have no errors of its own (`mfile lint`).
+    /// The case with `id`, which must have no errors of its own (as `mfile lint` reports them).
     static func find(_ id: String, in repository: Repository) throws(TransferError) -> Case {
         guard let record = repository.findCase(id) else {
             throw TransferError("no case with id \(id) in cases/; give a case id as written in its file name")
         }
-        let errors = Linter.restrict(Linter.lint(repository), to: [record.file]).filter { $0.severity == .error }
+        // The file's own problems (reading, schema, case rules): cross-record checks need the
+        // whole repository linted, which a large one makes slow, and do not change the bundle.
+        let findings = repository.diagnostics.filter { $0.file == record.file }
+            + CaseRules.check(record, LintContext(repository.configuration))
+        let errors = findings.filter { $0.severity == .error }.sorted(by: Diagnostic.reportOrder)
         if !errors.isEmpty {
             throw TransferError(reasons: ["\(record.file) has \(errors.count) problem\(errors.count == 1 ? "" : "s"); fix \(errors.count == 1 ? "it" : "them") first (see 'mfile lint'):"] + errors.map(\.line))
         }

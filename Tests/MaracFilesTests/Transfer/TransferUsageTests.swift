@@ -53,4 +53,20 @@ final class TransferUsageTests: XCTestCase {
         XCTAssertTrue(result.stderr.contains("age is not installed"), result.stderr)
         XCTAssertEqual(TransferFixtures.snapshot(root), snapshot)
     }
+
+    func testCaseWithProblemsIsNotSent() throws {
+        let root = try DemoRepository.copy()
+        let work = try makeTemporaryDirectory("mfile-usage")
+        defer { for url in [root, work] { try? FileManager.default.removeItem(at: url) } }
+        try replaceLine(in: root.appendingPathComponent("cases/2026/2026-EXMP-001.toml"), containing: "consent = \"given\"", with: "consent = \"perhaps\"")
+        let snapshot = TransferFixtures.snapshot(root)
+        let result = try runProduct("mfile", [
+            "transfer", "out", "2026-EXMP-001", "--to", "X", "--recipient", "age1qqqq", "--output", work.appendingPathComponent("b.age").path,
+        ], in: root)
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.stderr.contains("cases/2026/2026-EXMP-001.toml has 1 problem"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("[schema]"), result.stderr)
+        XCTAssertFalse(result.stderr.contains("perhaps"))
+        XCTAssertEqual(TransferFixtures.snapshot(root), snapshot)
+    }
 }
