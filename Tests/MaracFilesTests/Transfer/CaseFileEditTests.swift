@@ -10,7 +10,7 @@ final class TransferCaseFileEditTests: XCTestCase {
         var file = edit("id = 'X'   # literal\nstatus   =   \"open\" # why\n\n[victim]\nname = \"A\"\n")
         try file.setText("status", "transferred-out")
         try file.setText("id", "2026-ABCD-001")
-        XCTAssertEqual(text(file), "id = \"2026-ABCD-001\"   # literal\nstatus   =   \"transferred-out\" # why\n\n[victim]\nname = \"A\"\n")
+        XCTAssertEqual(text(file), "id = '2026-ABCD-001'   # literal\nstatus   =   \"transferred-out\" # why\n\n[victim]\nname = \"A\"\n")
     }
 
     func testAppendKeepsLineEndsAndAddsMissingNewline() throws {
@@ -26,6 +26,12 @@ final class TransferCaseFileEditTests: XCTestCase {
         let table = try TOMLDecoder.decode(bytes: file.bytes)
         XCTAssertEqual(table["flag"]?.table?.keys, ["lifted"])
         XCTAssertEqual(table["disclosure"]?.array?.count, 1)
+    }
+
+    func testNewEntryFollowsTheArraysLastEntry() throws {
+        var file = edit("id = \"X\"\n\n[[transfer]]\ndirection = \"in\"\n\n# the court\n[[disclosure]]\nto = \"A\"\n")
+        try file.appendEntry("transfer", [("direction", .string("out"))])
+        XCTAssertEqual(text(file), "id = \"X\"\n\n[[transfer]]\ndirection = \"in\"\n\n[[transfer]]\ndirection = \"out\"\n\n# the court\n[[disclosure]]\nto = \"A\"\n")
     }
 
     func testRefusesWhatCannotBeAppendedOrSet() {
