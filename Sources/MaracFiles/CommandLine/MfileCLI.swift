@@ -15,6 +15,8 @@ public enum MfileCLI {
         ScheduleCommand.command,
         CalendarCommand.command,
         RulesCommand.command,
+        TransferCommand.command,
+        DiscloseCommand.command,
     ]
 
     public static func run(_ arguments: [String], console: Console, workingDirectory: URL) -> Int32 {
