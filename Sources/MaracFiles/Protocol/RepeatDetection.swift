@@ -133,7 +133,8 @@ public struct RepeatDetection: Sendable {
             for (index, record) in cases.enumerated() {
                 guard let id = record.id else { continue }
                 let related = [index] + (sameVictimAndPerpetrator[index] ?? [])
-                for referral in record.referrals {
+                // A transfer in carries an earlier MARAC's case here: no new incident.
+                for referral in record.referrals where !referral.criteria.contains(.transferIn) {
                     guard let received = referral.received else { continue }
                     let incident = referral.incident.map { min($0, received) } ?? received
                     var previous: (caseIndex: Int, referral: ReferralSummary)?
