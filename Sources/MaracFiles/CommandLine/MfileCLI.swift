@@ -15,6 +15,10 @@ public enum MfileCLI {
         ScheduleCommand.command,
         CalendarCommand.command,
         RulesCommand.command,
+        IndexCommand.command,
+        FindCommand.command,
+        LinksCommand.command,
+        StatsCommand.command,
     ]
 
     public static func run(_ arguments: [String], console: Console, workingDirectory: URL) -> Int32 {

@@ -56,15 +56,24 @@ public struct RepeatDetection: Sendable {
         _ cases: [CaseSummary], rules: ProtocolRules, hearings: [String: [LocalDate]] = [:]
     ) -> RepeatDetection {
         let people = cases.map(CasePeople.init)
-        // Candidate pairs: cases sharing a name's last word for the victim or a perpetrator.
-        var buckets: [String: Set<Int>] = [:]
+        // Candidate pairs: cases sharing a name's last word for the victim or a perpetrator,
+        // with the same date of birth or one without (`samePerson` needs both), so a large
+        // repository with common surnames does not compare every Smith with every Smith.
+        var buckets: [String: [String: Set<Int>]] = [:]
         for (index, entry) in people.enumerated() {
-            for key in entry.blockingKeys { buckets[key, default: []].insert(index) }
+            for key in entry.blockingKeys { buckets[key.stem, default: [:]][key.dob, default: []].insert(index) }
         }
         var pairs = Set<Pair>()
-        for members in buckets.values where members.count > 1 {
-            let sorted = members.sorted()
-            for i in sorted.indices { for j in sorted.indices where j > i { pairs.insert(Pair(a: sorted[i], b: sorted[j])) } }
+        func addPairs(_ a: [Int], _ b: [Int]) {
+            for x in a { for y in b where x != y { pairs.insert(Pair(a: min(x, y), b: max(x, y))) } }
+        }
+        for byDOB in buckets.values {
+            let undated = byDOB[""].map { Array($0) } ?? []
+            for (dob, members) in byDOB {
+                let list = Array(members)
+                if list.count > 1 { addPairs(list, list) }
+                if !dob.isEmpty, !undated.isEmpty { addPairs(undated, list) }
+            }
         }
         var sameVictimAndPerpetrator: [Int: [Int]] = [:]
         var links: [Link] = []
@@ -123,20 +132,24 @@ public struct RepeatDetection: Sendable {
 
     private struct Pair: Hashable { var a: Int; var b: Int }
 
+    /// A role and a name's last word, and the date of birth ("" when not given).
+    private struct BlockingKey: Hashable { var stem: String; var dob: String }
+
     /// A case's victim and perpetrators with their blocking keys (last words of names).
     private struct CasePeople {
         var victim: Person?
         var perpetrators: [Person]
-        var blockingKeys: Set<String>
+        var blockingKeys: Set<BlockingKey>
 
         init(_ record: CaseSummary) {
             victim = record.victim
             perpetrators = record.perpetrators
-            var keys = Set<String>()
+            var keys = Set<BlockingKey>()
             for (role, person) in ([("v", record.victim)] + record.perpetrators.map { ("p", $0) }) {
                 guard let person else { continue }
+                let dob = person.dob?.description ?? ""
                 for name in PersonMatching.names(of: person) {
-                    if let last = name.split(separator: " ").last { keys.insert(role + ":" + last) }
+                    if let last = name.split(separator: " ").last { keys.insert(BlockingKey(stem: role + ":" + last, dob: dob)) }
                 }
             }
             blockingKeys = keys
