@@ -1,13 +1,17 @@
 /// The index file: `MFILEIDX`, a version (UInt32), the payload's length and `ContentHash`
 /// (UInt64 each, little-endian), then the payload (see `ByteWriter` for the primitives):
 ///
-///     configuration stamp; entry count; per entry: stamp, kind (0 unreadable, 1 case,
-///     2 meeting), then the record
+///     fingerprint (count, sum: UInt64 each); marac.toml's stamp; entry count;
+///     per entry: stamp (path, size, time, hash), kind (0 unreadable, 1 case, 2 meeting),
+///       a case: its record, its blocking keys and its repeats and links, each length-prefixed
+///       (so an update copies unchanged entries as bytes and `find` skips what it does not read);
+///       a meeting: its record, length-prefixed.
 ///
-/// A case: id, people (role, names with their normalised and sound-key forms, dob, gender,
-/// equality fields, in-household), referrals, transfer directions, hearing dates, repeats and
-/// links. A meeting: marac, date, the case ids heard. A file that is short, of another
-/// version, fails its checksum or does not decode exactly to its end is `IndexFormat.Problem`.
+/// A case record: id, people (role, dob, names with their normalised and sound-key forms,
+/// gender, equality fields, in-household), referrals, transfer directions. A meeting record:
+/// marac, date, the case ids heard. Hearing dates are worked out from the meetings on loading.
+/// A file that is short, of another version, fails its checksum or does not decode exactly
+/// to its end is an `IndexFormat.Problem`, and the index is rebuilt.
 public enum IndexFormat {
     public static let magic = Array("MFILEIDX".utf8)
     public static let version: UInt32 = 1
@@ -27,20 +31,27 @@ public enum IndexFormat {
         }
     }
 
-    public static func encode(_ index: PeopleIndex) -> [UInt8] {
-        var w = ByteWriter()
-        w.bytes.reserveCapacity(index.entries.count * 400)
-        stamp(index.configuration, &w)
-        w.count(index.entries.count)
-        for entry in index.entries {
-            stamp(entry.stamp, &w)
-            switch entry.record {
-            case .unreadable: w.byte(0)
-            case .case(let item): w.byte(1); encodeCase(item, &w)
-            case .meeting(let item): w.byte(2); encodeMeeting(item, &w)
-            }
-        }
-        let payload = w.bytes
+    /// One entry as found in a stored index: its stamp and where its parts are.
+    struct RawEntry {
+        var stamp: FileStamp
+        var kind: UInt8
+        var record: Range<Int>
+        var keys: Range<Int> = 0..<0
+        var relations: Range<Int> = 0..<0
+    }
+
+    /// A stored index checked and split into entries, nothing decoded yet.
+    struct RawIndex {
+        var bytes: [UInt8]
+        var fingerprint: IndexFingerprint
+        var configuration: FileStamp
+        var entries: [RawEntry]
+    }
+
+    // MARK: - Writing
+
+    /// Wraps a payload in the header.
+    static func seal(_ payload: [UInt8]) -> [UInt8] {
         var out = ByteWriter()
         out.bytes.reserveCapacity(payload.count + headerSize)
         out.bytes += magic
@@ -51,7 +62,45 @@ public enum IndexFormat {
         return out.bytes
     }
 
-    public static func decode(_ bytes: [UInt8]) throws(Problem) -> PeopleIndex {
+    /// The whole index written from memory (repeats and links as the cases hold them).
+    public static func encode(_ index: PeopleIndex) -> [UInt8] {
+        var w = ByteWriter()
+        var fingerprint = IndexFingerprint()
+        fingerprint.add(index.configuration)
+        for entry in index.entries { fingerprint.add(entry.stamp) }
+        w.word(fingerprint.count)
+        w.word(fingerprint.sum)
+        IndexRecordCoding.stamp(index.configuration, &w)
+        w.count(index.entries.count)
+        for entry in index.entries {
+            IndexRecordCoding.stamp(entry.stamp, &w)
+            switch entry.record {
+            case .unreadable: w.byte(0)
+            case .case(let item):
+                w.byte(1)
+                part(&w) { IndexRecordCoding.encodeCase(item, &$0) }
+                part(&w) { IndexRecordCoding.encodeKeys(IndexRecordCoding.blockingKeys(item), &$0) }
+                part(&w) { IndexRecordCoding.encodeRelations(repeats: item.repeats, links: item.links, &$0) }
+            case .meeting(let item):
+                w.byte(2)
+                part(&w) { IndexRecordCoding.encodeMeeting(item, &$0) }
+            }
+        }
+        return seal(w.bytes)
+    }
+
+    /// Writes a length-prefixed part.
+    static func part(_ w: inout ByteWriter, _ body: (inout ByteWriter) -> Void) {
+        var inner = ByteWriter()
+        body(&inner)
+        w.count(inner.bytes.count)
+        w.bytes += inner.bytes
+    }
+
+    // MARK: - Reading
+
+    /// Checks the header and checksum; returns where the payload starts.
+    static func check(_ bytes: [UInt8]) throws(Problem) -> Int {
         guard bytes.count >= headerSize else { throw bytes.starts(with: magic.prefix(bytes.count)) ? .truncated : .notAnIndex }
         guard bytes.starts(with: magic) else { throw .notAnIndex }
         var v: UInt32 = 0
@@ -59,165 +108,109 @@ public enum IndexFormat {
         guard v == version else { throw .wrongVersion(v) }
         var r = ByteReader(bytes, offset: 12)
         guard let length = try? r.word(), let checksum = try? r.word() else { throw .truncated }
-        guard UInt64(bytes.count - headerSize) == length else {
-            throw UInt64(bytes.count - headerSize) < length ? .truncated : .malformed
-        }
+        let actual = UInt64(bytes.count - headerSize)
+        guard actual == length else { throw actual < length ? .truncated : .malformed }
         guard ContentHash.hash(bytes[headerSize...]) == checksum else { throw .badChecksum }
+        return headerSize
+    }
+
+    /// The stored fingerprint of a checked index.
+    static func fingerprint(_ bytes: [UInt8]) -> IndexFingerprint? {
+        var r = ByteReader(bytes, offset: headerSize)
+        guard let count = try? r.word(), let sum = try? r.word() else { return nil }
+        return IndexFingerprint(count: count, sum: sum)
+    }
+
+    static func raw(_ bytes: [UInt8]) throws(Problem) -> RawIndex {
+        var r = ByteReader(bytes, offset: try check(bytes))
         do {
-            let configuration = try readStamp(&r)
+            let fingerprint = IndexFingerprint(count: try r.word(), sum: try r.word())
+            let configuration = try IndexRecordCoding.readStamp(&r)
             let count = try r.count()
-            var entries: [IndexEntry] = []
+            var entries: [RawEntry] = []
             entries.reserveCapacity(count)
             for _ in 0..<count {
-                let stamp = try readStamp(&r)
-                let record: IndexedRecord
-                switch try r.byte() {
-                case 0: record = .unreadable
-                case 1: record = .case(try decodeCase(&r, file: stamp.path))
-                case 2: record = .meeting(try decodeMeeting(&r, file: stamp.path))
+                let stamp = try IndexRecordCoding.readStamp(&r)
+                let kind = try r.byte()
+                var entry = RawEntry(stamp: stamp, kind: kind, record: r.offset..<r.offset)
+                switch kind {
+                case 0: break
+                case 1:
+                    entry.record = try r.skipPart()
+                    entry.keys = try r.skipPart()
+                    entry.relations = try r.skipPart()
+                case 2: entry.record = try r.skipPart()
                 default: throw ByteReader.Malformed()
                 }
-                entries.append(IndexEntry(stamp: stamp, record: record))
+                entries.append(entry)
             }
             guard r.atEnd else { throw ByteReader.Malformed() }
-            return PeopleIndex(entries: entries, configuration: configuration)
+            return RawIndex(bytes: bytes, fingerprint: fingerprint, configuration: configuration, entries: entries)
         } catch {
             throw .malformed
         }
     }
 
-    // MARK: - Parts
-
-    private static func stamp(_ s: FileStamp, _ w: inout ByteWriter) {
-        w.string(s.path)
-        w.varint(s.size)
-        w.signed(s.modified)
-        w.word(s.hash)
-    }
-
-    private static func readStamp(_ r: inout ByteReader) throws(ByteReader.Malformed) -> FileStamp {
-        FileStamp(path: try r.string(), size: try r.varint(), modified: try r.signed(), hash: try r.word())
-    }
-
-    private static let roles = Person.Role.allCases
-    private static let criteria = Referral.Criterion.allCases
-    private static let decisions: [Referral.Decision] = [.accepted, .returned, .pending]
-
-    private static func encodeCase(_ c: IndexedCase, _ w: inout ByteWriter) {
-        w.optionalString(c.id)
-        w.count(c.people.count)
-        for p in c.people {
-            w.byte(UInt8(roles.firstIndex(of: p.role)!))
-            w.count(p.names.count)
-            for n in p.names {
-                w.string(n.display)
-                w.string(n.normalised)
-                w.string(n.phonetic)
-                w.byte(n.isAlias ? 1 : 0)
+    /// Everything in a stored index, with each case's hearing dates from the meetings.
+    public static func decode(_ bytes: [UInt8]) throws(Problem) -> PeopleIndex {
+        let raw = try raw(bytes)
+        do {
+            var entries: [IndexEntry] = []
+            entries.reserveCapacity(raw.entries.count)
+            for e in raw.entries {
+                let record: IndexedRecord
+                switch e.kind {
+                case 1:
+                    var r = ByteReader(bytes, offset: e.record.lowerBound)
+                    var item = try IndexRecordCoding.decodeCase(&r, file: e.stamp.path)
+                    guard r.offset == e.record.upperBound else { throw ByteReader.Malformed() }
+                    var k = ByteReader(bytes, offset: e.keys.lowerBound)
+                    _ = try IndexRecordCoding.decodeKeys(&k)
+                    guard k.offset == e.keys.upperBound else { throw ByteReader.Malformed() }
+                    var rel = ByteReader(bytes, offset: e.relations.lowerBound)
+                    try IndexRecordCoding.decodeRelations(&rel, into: &item)
+                    guard rel.offset == e.relations.upperBound else { throw ByteReader.Malformed() }
+                    record = .case(item)
+                case 2:
+                    var r = ByteReader(bytes, offset: e.record.lowerBound)
+                    record = .meeting(try IndexRecordCoding.decodeMeeting(&r, file: e.stamp.path))
+                    guard r.offset == e.record.upperBound else { throw ByteReader.Malformed() }
+                default:
+                    record = .unreadable
+                }
+                entries.append(IndexEntry(stamp: e.stamp, record: record))
             }
-            w.date(p.dob)
-            w.optionalString(p.gender)
-            w.optionalString(p.ethnicity)
-            w.optionalString(p.sexualOrientation)
-            w.optionalString(p.disability)
-            w.optionalBool(p.inHousehold)
-        }
-        w.count(c.referrals.count)
-        for f in c.referrals {
-            w.count(f.number)
-            w.date(f.received)
-            w.date(f.incident)
-            w.date(f.decided)
-            w.optionalString(f.agency)
-            var mask: UInt64 = 0
-            for item in f.criteria { mask |= 1 << UInt64(criteria.firstIndex(of: item)!) }
-            w.varint(mask)
-            w.byte(f.decision.map { UInt8(decisions.firstIndex(of: $0)! + 1) } ?? 0)
-            w.optionalBool(f.idvaEngaged)
-            w.byte(f.infoOnly ? 1 : 0)
-            w.optionalString(f.dvds)
-        }
-        w.count(c.transfers.count)
-        for t in c.transfers { w.byte(t == .in ? 0 : 1) }
-        w.count(c.hearings.count)
-        for d in c.hearings { w.date(d) }
-        w.count(c.repeats.count)
-        for r in c.repeats {
-            w.count(r.referral)
-            w.string(r.previousCaseID)
-            w.count(r.previousReferral)
-        }
-        w.count(c.links.count)
-        for l in c.links {
-            w.string(l.caseID)
-            w.byte(l.kind == .sameVictim ? 0 : 1)
+            var index = PeopleIndex(entries: entries, configuration: raw.configuration)
+            index.attachHearings()
+            return index
+        } catch {
+            throw .malformed
         }
     }
+}
 
-    private static func decodeCase(_ r: inout ByteReader, file: String) throws(ByteReader.Malformed) -> IndexedCase {
-        let id = try r.optionalString()
-        var people: [IndexedPerson] = []
-        let peopleCount = try r.count()
-        people.reserveCapacity(peopleCount)
-        for _ in 0..<peopleCount {
-            let roleIndex = Int(try r.byte())
-            guard roleIndex < roles.count else { throw ByteReader.Malformed() }
-            var names: [IndexedName] = []
-            let nameCount = try r.count()
-            names.reserveCapacity(nameCount)
-            for _ in 0..<nameCount {
-                names.append(IndexedName(
-                    display: try r.string(), normalised: try r.string(), phonetic: try r.string(),
-                    isAlias: try r.byte() == 1))
-            }
-            people.append(IndexedPerson(
-                role: roles[roleIndex], names: names, dob: try r.date(), gender: try r.optionalString(),
-                ethnicity: try r.optionalString(), sexualOrientation: try r.optionalString(),
-                disability: try r.optionalString(), inHousehold: try r.optionalBool()))
-        }
-        var referrals: [IndexedReferral] = []
-        let referralCount = try r.count()
-        for _ in 0..<referralCount {
-            let number = try r.count()
-            let received = try r.date(), incident = try r.date(), decided = try r.date()
-            let agency = try r.optionalString()
-            let mask = try r.varint()
-            let decision = Int(try r.byte())
-            guard decision <= decisions.count else { throw ByteReader.Malformed() }
-            referrals.append(IndexedReferral(
-                number: number, received: received, incident: incident, decided: decided, agency: agency,
-                criteria: criteria.indices.filter { mask & (1 << UInt64($0)) != 0 }.map { criteria[$0] },
-                decision: decision == 0 ? nil : decisions[decision - 1], idvaEngaged: try r.optionalBool(),
-                infoOnly: try r.byte() == 1, dvds: try r.optionalString()))
-        }
-        var transfers: [Transfer.Direction] = []
-        for _ in 0..<(try r.count()) { transfers.append(try r.byte() == 0 ? .in : .out) }
-        var item = IndexedCase(id: id, file: file, people: people, referrals: referrals, transfers: transfers)
-        for _ in 0..<(try r.count()) {
-            guard let date = try r.date() else { throw ByteReader.Malformed() }
-            item.hearings.append(date)
-        }
-        for _ in 0..<(try r.count()) {
-            item.repeats.append(IndexedRepeat(referral: try r.count(), previousCaseID: try r.string(), previousReferral: try r.count()))
-        }
-        for _ in 0..<(try r.count()) {
-            item.links.append(IndexedLink(caseID: try r.string(), kind: try r.byte() == 0 ? .sameVictim : .samePerpetrator))
-        }
-        return item
+extension ByteReader {
+    /// Skips a length-prefixed part; returns where its bytes are.
+    mutating func skipPart() throws(Malformed) -> Range<Int> {
+        let length = try count()
+        let start = offset
+        offset += length
+        return start..<offset
     }
+}
 
-    private static func encodeMeeting(_ m: IndexedMeeting, _ w: inout ByteWriter) {
-        w.optionalString(m.marac)
-        w.date(m.date)
-        w.count(m.hearingCaseIDs.count)
-        for id in m.hearingCaseIDs { w.string(id) }
-    }
-
-    private static func decodeMeeting(_ r: inout ByteReader, file: String) throws(ByteReader.Malformed) -> IndexedMeeting {
-        let marac = try r.optionalString()
-        let date = try r.date()
-        var ids: [String] = []
-        for _ in 0..<(try r.count()) { ids.append(try r.string()) }
-        return IndexedMeeting(file: file, marac: marac, date: date, hearingCaseIDs: ids)
+extension PeopleIndex {
+    /// Sets each case's hearing dates from the meetings.
+    mutating func attachHearings() {
+        var hearings: [String: [LocalDate]] = [:]
+        for entry in entries {
+            guard case .meeting(let meeting) = entry.record, let date = meeting.date else { continue }
+            for id in meeting.hearingCaseIDs { hearings[id, default: []].append(date) }
+        }
+        for i in entries.indices {
+            guard case .case(var item) = entries[i].record, let id = item.id, let dates = hearings[id] else { continue }
+            item.hearings = dates.sorted()
+            entries[i].record = .case(item)
+        }
     }
 }

@@ -16,56 +16,82 @@ public enum IndexStore {
         case rebuilt(reason: String)
     }
 
-    /// The stored index, `nil` when there is none, or why it cannot be used.
-    public static func read(root: URL) -> Result<PeopleIndex, IndexFormat.Problem>? {
+    /// The stored index's bytes, `nil` when there is none.
+    static func storedBytes(root: URL) -> [UInt8]? {
         let file = url(root: root)
         guard FileManager.default.fileExists(atPath: file.path) else { return nil }
-        guard let bytes = try? FileSystem.read(file) else { return .failure(.malformed) }
+        return (try? FileSystem.read(file)) ?? []
+    }
+
+    /// The stored index checked and split into entries, `nil` when there is none, or why it
+    /// cannot be used.
+    static func read(root: URL) -> Result<IndexFormat.RawIndex, IndexFormat.Problem>? {
+        var timer = PhaseTimer()
+        guard let bytes = storedBytes(root: root) else { return nil }
+        timer.lap("read index")
         do {
-            return .success(try IndexFormat.decode(bytes))
+            defer { timer.lap("check index") }
+            return .success(try IndexFormat.raw(bytes))
         } catch {
             return .failure(error)
         }
     }
 
     /// Writes the index atomically.
+    public static func save(_ bytes: [UInt8], root: URL) throws(RepositoryError) {
+        var timer = PhaseTimer()
+        try AtomicWrite.write(bytes, to: url(root: root))
+        timer.lap("write index")
+    }
+
+    /// Writes an index held in memory (tests).
     public static func save(_ index: PeopleIndex, root: URL) throws(RepositoryError) {
-        try AtomicWrite.write(IndexFormat.encode(index), to: url(root: root))
+        try save(IndexFormat.encode(index), root: root)
     }
 
-    /// Whether every record file and `marac.toml` has the size and time the index recorded,
-    /// and no file has come or gone.
-    public static func isFresh(_ index: PeopleIndex, root: URL) -> Bool {
-        guard let config = RecordFileStat.stat(IndexBuilder.configurationFile, root: root),
-            config.size == index.configuration.size, config.modified == index.configuration.modified
-        else { return false }
-        let listing = RecordFileStat.list(root: root)
-        guard listing.count == index.entries.count else { return false }
-        for (file, entry) in zip(listing, index.entries) {
-            if file.path != entry.stamp.path || file.size != entry.stamp.size || file.modified != entry.stamp.modified {
-                return false
-            }
-        }
-        return true
+    /// Whether a whole index's fingerprint is that of the files as they are now: every record
+    /// file and `marac.toml` with the size and time recorded, none come or gone.
+    static func isFresh(_ bytes: [UInt8], root: URL) -> Bool {
+        guard let stored = IndexFormat.fingerprint(bytes) else { return false }
+        return stored == IndexFingerprint.current(root: root)
     }
 
-    /// The index for `find`, `links` and `stats`: the stored one when it is fresh; otherwise
-    /// brought up to date (stale) or rebuilt (missing, cut short, another version, failing
-    /// its checksum) and saved. A damaged index is never trusted, not even in part.
-    public static func current(root: URL) throws(RepositoryError) -> (index: PeopleIndex, refresh: Refresh) {
-        var previous: PeopleIndex?
+    /// The index bytes for `find`, `links` and `stats`: the stored index when it is whole and
+    /// fresh; otherwise brought up to date (stale) or rebuilt (missing, cut short, another
+    /// version, failing its checksum, malformed) and saved. A damaged index is never trusted,
+    /// not even in part.
+    public static func currentBytes(root: URL) throws(RepositoryError) -> (bytes: [UInt8], refresh: Refresh) {
+        var timer = PhaseTimer()
+        var previous: IndexFormat.RawIndex?
         var refresh = Refresh.updated
-        switch read(root: root) {
-        case .none:
+        if let bytes = storedBytes(root: root) {
+            timer.lap("read index")
+            do {
+                _ = try IndexFormat.check(bytes)
+                timer.lap("checksum")
+                if isFresh(bytes, root: root) {
+                    timer.lap("fingerprint")
+                    return (bytes, .fresh)
+                }
+                previous = try IndexFormat.raw(bytes)
+            } catch {
+                refresh = .rebuilt(reason: error.description)
+            }
+        } else {
             refresh = .rebuilt(reason: "there was no index")
-        case .failure(let problem):
-            refresh = .rebuilt(reason: problem.description)
-        case .success(let index):
-            if isFresh(index, root: root) { return (index, .fresh) }
-            previous = index
         }
         let outcome = try IndexBuilder.update(root: root, previous: previous)
-        try? save(outcome.index, root: root)
-        return (outcome.index, refresh)
+        try? save(outcome.bytes, root: root)
+        return (outcome.bytes, refresh)
+    }
+
+    /// The index decoded, brought up to date first as `currentBytes` does.
+    public static func current(root: URL) throws(RepositoryError) -> (index: PeopleIndex, refresh: Refresh) {
+        let (bytes, refresh) = try currentBytes(root: root)
+        do {
+            return (try IndexFormat.decode(bytes), refresh)
+        } catch {
+            throw RepositoryError("the index just written cannot be read back (\(error.description)); run 'mfile index --full'")
+        }
     }
 }

@@ -10,16 +10,23 @@ public struct RecordFileStat: Sendable, Hashable {
 
     /// Every `*.toml` file below `cases/` and `meetings/` (names starting with "." skipped, as
     /// `FileSystem.tomlFiles` does), sorted by path, with `readdir` and `fstatat` only, the
-    /// year folders on all cores: fast enough to check freshness before every `find`.
+    /// year folders on all cores.
     public static func list(root: URL) -> [RecordFileStat] {
-        var folders: [String] = []
-        for top in [Repository.casesFolder, Repository.meetingsFolder] { collectFolders(top, root: root.path, into: &folders) }
+        let folders = folders(root: root)
         let results = FolderResults(count: folders.count)
         let folderList = folders, rootPath = root.path
         DispatchQueue.concurrentPerform(iterations: folderList.count) { i in
             results.set(i, files(in: folderList[i], root: rootPath))
         }
-        return results.all().flatMap { $0 }.sorted { $0.path < $1.path }
+        let all = results.all().flatMap { $0 }
+        return zip(all, all.dropFirst()).allSatisfy { $0.path < $1.path } ? all : all.sorted { $0.path < $1.path }
+    }
+
+    /// `cases/`, `meetings/` and every folder below them, in path order.
+    static func folders(root: URL) -> [String] {
+        var folders: [String] = []
+        for top in [Repository.casesFolder, Repository.meetingsFolder] { collectFolders(top, root: root.path, into: &folders) }
+        return folders
     }
 
     /// The stat of one file (relative to `root`), if it exists.
@@ -66,7 +73,7 @@ public struct RecordFileStat: Sendable, Hashable {
             guard fstatat(fd, name, &info, 0) == 0, (info.st_mode & S_IFMT) == S_IFREG else { continue }
             found.append(RecordFileStat(path: folder + "/" + name, size: UInt64(info.st_size), modified: nanoseconds(info)))
         }
-        return found
+        return found.sorted { $0.path < $1.path }
     }
 
     private static func entryName(_ entry: UnsafeMutablePointer<dirent>) -> String {

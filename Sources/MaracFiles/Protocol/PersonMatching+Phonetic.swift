@@ -80,16 +80,30 @@ extension PersonMatching {
     /// Whether two words differ by at most one typing slip (a letter added, dropped, changed,
     /// or two neighbours swapped); words shorter than four letters must be equal.
     public static func withinOneSlip<A: StringProtocol, B: StringProtocol>(_ a: A, _ b: B) -> Bool {
-        let x = Array(a.utf8), y = Array(b.utf8)
-        if x == y { return true }
-        if min(x.count, y.count) < 4 || abs(x.count - y.count) > 1 { return false }
+        withinOneSlip(Array(a.utf8), Array(b.utf8))
+    }
+
+    /// The same over UTF-8 bytes.
+    static func withinOneSlip<A: RandomAccessCollection<UInt8>, B: RandomAccessCollection<UInt8>>(_ a: A, _ b: B) -> Bool
+    where A.Index == Int, B.Index == Int {
+        let xc = a.count, yc = b.count
+        if min(xc, yc) < 4 || abs(xc - yc) > 1 { return xc == yc && a.elementsEqual(b) }
+        let x0 = a.startIndex, y0 = b.startIndex
+        func x(_ i: Int) -> UInt8 { a[x0 + i] }
+        func y(_ i: Int) -> UInt8 { b[y0 + i] }
         var i = 0
-        while i < min(x.count, y.count), x[i] == y[i] { i += 1 }
-        if x.count == y.count {
-            if x[(i + 1)...] == y[(i + 1)...] { return true }  // one changed
-            return i + 1 < x.count && x[i] == y[i + 1] && x[i + 1] == y[i] && x[(i + 2)...] == y[(i + 2)...]
+        while i < min(xc, yc), x(i) == y(i) { i += 1 }
+        if i == xc && i == yc { return true }
+        func tailsEqual(_ xi: Int, _ yi: Int) -> Bool {
+            guard xc - xi == yc - yi else { return false }
+            var p = xi, q = yi
+            while p < xc { if x(p) != y(q) { return false }; p += 1; q += 1 }
+            return true
         }
-        let (long, short) = x.count > y.count ? (x, y) : (y, x)
-        return long[(i + 1)...] == short[i...]  // one added or dropped
+        if xc == yc {
+            if tailsEqual(i + 1, i + 1) { return true }  // one changed
+            return i + 1 < xc && x(i) == y(i + 1) && x(i + 1) == y(i) && tailsEqual(i + 2, i + 2)
+        }
+        return xc > yc ? tailsEqual(i + 1, i) : tailsEqual(i, i + 1)  // one added or dropped
     }
 }

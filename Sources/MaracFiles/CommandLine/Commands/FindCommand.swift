@@ -29,9 +29,16 @@ enum FindCommand {
             dob = date
         }
         let root = try context.repositoryRoot()
-        let (index, refresh) = try IndexStore.current(root: root)
+        let (index, refresh) = try IndexStore.currentBytes(root: root)
         IndexCommand.noteRefresh(refresh, context)
-        let hits = PeopleSearch.find(query, dob: dob, in: index)
+        var timer = PhaseTimer()
+        let hits: [PeopleSearch.Hit]
+        do {
+            hits = try PeopleSearch.find(query, dob: dob, in: index)
+        } catch {
+            throw RepositoryError("\(error.description); run 'mfile index --full'")
+        }
+        timer.lap("search")
 
         if context.arguments.flag("--ids-only") {
             var seen = Set<String>()

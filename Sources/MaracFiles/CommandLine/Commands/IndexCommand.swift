@@ -20,7 +20,7 @@ enum IndexCommand {
     static func run(_ context: CommandContext) throws -> ExitStatus {
         let root = try context.repositoryRoot()
         let started = Date()
-        var previous: PeopleIndex?
+        var previous: IndexFormat.RawIndex?
         var note = ""
         if !context.arguments.flag("--full") {
             switch IndexStore.read(root: root) {
@@ -30,13 +30,14 @@ enum IndexCommand {
             }
         }
         let outcome = try IndexBuilder.update(root: root, previous: previous)
-        if !outcome.unchanged || previous == nil { try IndexStore.save(outcome.index, root: root) }
+        if !outcome.unchanged { try IndexStore.save(outcome.bytes, root: root) }
         let seconds = Date().timeIntervalSince(started)
-        let cases = outcome.index.cases.count, meetings = outcome.index.meetings.count
+        let cases = outcome.caseCount, meetings = outcome.meetingCount
         context.console.printError(
             "index: \(cases) case\(cases == 1 ? "" : "s"), \(meetings) meeting\(meetings == 1 ? "" : "s"); "
                 + "\(outcome.filesRead) file\(outcome.filesRead == 1 ? "" : "s") read (\(outcome.filesDecoded) changed), "
-                + "\(outcome.filesReused) unchanged" + note + String(format: " in %.2f s", seconds))
+                + "\(outcome.filesReused) unchanged; repeats and links worked out for \(outcome.casesRelated) case\(outcome.casesRelated == 1 ? "" : "s")"
+                + note + String(format: " in %.2f s", seconds))
         return .ok
     }
 
