@@ -60,7 +60,9 @@ public enum IndexStore {
     /// fresh; otherwise brought up to date (stale) or rebuilt (missing, cut short, another
     /// version, failing its checksum, malformed) and saved. A damaged index is never trusted,
     /// not even in part.
-    public static func currentBytes(root: URL) throws(RepositoryError) -> (bytes: [UInt8], refresh: Refresh) {
+    /// With `checkFreshness` false a whole stored index is used without looking at the record
+    /// files (`mfile find --no-refresh`); damage is still detected.
+    public static func currentBytes(root: URL, checkFreshness: Bool = true) throws(RepositoryError) -> (bytes: [UInt8], refresh: Refresh) {
         var timer = PhaseTimer()
         var previous: IndexFormat.RawIndex?
         var refresh = Refresh.updated
@@ -69,7 +71,7 @@ public enum IndexStore {
             do {
                 _ = try IndexFormat.check(bytes)
                 timer.lap("checksum")
-                if isFresh(bytes, root: root) {
+                if !checkFreshness || isFresh(bytes, root: root) {
                     timer.lap("fingerprint")
                     return (bytes, .fresh)
                 }

@@ -83,7 +83,7 @@ public struct NameQuery: Sendable {
         let nf = nameWords.first, nl = nameWords.last
         if Self.equal(qf, nf) && Self.equal(ql, nl) { return isAlias ? .alias : .exact }
         if Self.equal(qf, nl) && Self.equal(ql, nf) { return .swapped }
-        if nameWords.count == words.count, sameWords(nameWords) { return .swapped }
+        if nameWords.count == words.count, words.count > 2, sameWords(nameWords) { return .swapped }
         guard nameKeys.count == nameWords.count else { return nil }
         let kf = keys[0], kl = keys[keys.count - 1], mf = nameKeys.first, ml = nameKeys.last
         func alike(_ q: [UInt8], _ qk: [UInt8], _ w: UnsafeRawBufferPointer, _ wk: UnsafeRawBufferPointer) -> Bool {

@@ -159,3 +159,18 @@ final class IndexStoreTests: XCTestCase {
         XCTAssertEqual(try IndexStore.current(root: root).refresh, .updated)
     }
 }
+
+extension IndexStoreTests {
+    func testNoRefreshUsesTheStoredIndexButNotADamagedOne() throws {
+        let file = root.appendingPathComponent("cases/2026/2026-EXMP-011.toml")
+        try replaceLine(in: file, containing: "name = \"Chloe Brennan\"", with: "name = \"Chloe Marsden\"")
+        try IndexFixture.bumpTime(file)
+        XCTAssertEqual(try IndexStore.currentBytes(root: root, checkFreshness: false).refresh, .fresh)
+        var bytes = try FileSystem.read(indexFile)
+        bytes[bytes.count - 1] ^= 1
+        try AtomicWrite.write(bytes, to: indexFile)
+        guard case .rebuilt = try IndexStore.currentBytes(root: root, checkFreshness: false).refresh else {
+            return XCTFail("a damaged index was trusted")
+        }
+    }
+}

@@ -8,11 +8,15 @@ enum FindCommand {
             OptionSpec("--dob", value: "DATE", help: "only people with this date of birth (or none recorded), YYYY-MM-DD"),
             OptionSpec("--ids-only", help: "print the case ids only, one a line (for scripts)"),
             OptionSpec("--format", value: "FORMAT", help: "text (default): one line a person; json"),
+            OptionSpec("--no-refresh", help: "use the index as it stands, without checking every file's size and time (after 'mfile index')"),
         ],
         details: """
             Matches ignore case, spacing, accents, hyphens and apostrophes, and find the same
             words in another order, aliases, and names that sound alike or have one typing
             slip. Ranked: exact, alias, swapped, sounds alike, one word; a matching --dob first.
+            The index is first checked against every record file's size and modification time
+            and brought up to date if needed; --no-refresh skips that check (a damaged index is
+            still detected and rebuilt), for scripts that have just run 'mfile index'.
             The output shows names: it is for the administrator's screen, not for sharing.
             Exit status: 0 someone found, 1 nobody found, 2 usage or I/O error.
             """,
@@ -29,7 +33,7 @@ enum FindCommand {
             dob = date
         }
         let root = try context.repositoryRoot()
-        let (index, refresh) = try IndexStore.currentBytes(root: root)
+        let (index, refresh) = try IndexStore.currentBytes(root: root, checkFreshness: !context.arguments.flag("--no-refresh"))
         IndexCommand.noteRefresh(refresh, context)
         var timer = PhaseTimer()
         let hits: [PeopleSearch.Hit]
