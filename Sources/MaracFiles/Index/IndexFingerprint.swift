@@ -36,10 +36,14 @@ public struct IndexFingerprint: Sendable, Hashable {
             total.add(FileStamp(path: config.path, size: config.size, modified: config.modified, hash: 0))
         }
         let folders = RecordFileStat.folders(root: root)
-        let parts = FingerprintSlots(count: folders.count)
+        // One worker per core, each taking every n-th folder (folders differ much in size).
+        let workers = max(1, min(ProcessInfoCores.count, folders.count))
+        let parts = FingerprintSlots(count: workers)
         let rootPath = root.path
-        DispatchQueue.concurrentPerform(iterations: folders.count) { i in
-            parts.set(i, fingerprint(folder: folders[i], root: rootPath))
+        DispatchQueue.concurrentPerform(iterations: workers) { w in
+            var part = IndexFingerprint()
+            for i in stride(from: w, to: folders.count, by: workers) { part.merge(fingerprint(folder: folders[i], root: rootPath)) }
+            parts.set(w, part)
         }
         for part in parts.all() { total.merge(part) }
         return total

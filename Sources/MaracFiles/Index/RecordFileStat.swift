@@ -15,8 +15,10 @@ public struct RecordFileStat: Sendable, Hashable {
         let folders = folders(root: root)
         let results = FolderResults(count: folders.count)
         let folderList = folders, rootPath = root.path
-        DispatchQueue.concurrentPerform(iterations: folderList.count) { i in
-            results.set(i, files(in: folderList[i], root: rootPath))
+        // One worker per core, each taking every n-th folder.
+        let workers = max(1, min(ProcessInfoCores.count, folderList.count))
+        DispatchQueue.concurrentPerform(iterations: workers) { w in
+            for i in stride(from: w, to: folderList.count, by: workers) { results.set(i, files(in: folderList[i], root: rootPath)) }
         }
         let all = results.all().flatMap { $0 }
         return zip(all, all.dropFirst()).allSatisfy { $0.path < $1.path } ? all : all.sorted { $0.path < $1.path }
