@@ -51,3 +51,20 @@ final class IndexLinksTests: XCTestCase {
         XCTAssertEqual(bad.status, 2)
     }
 }
+
+extension IndexLinksTests {
+    func testIndexAndLinksJSONPrintNoNames() throws {
+        let root = try DemoRepository.copy()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let index = try runProduct("mfile", ["index"], in: root)
+        XCTAssertEqual(index.status, 0, index.stderr)
+        XCTAssertTrue(index.stderr.hasPrefix("index: 23 cases, 5 meetings; 28 files read"), index.stderr)
+        let json = try runProduct("mfile", ["links", "--format", "json"], in: root)
+        XCTAssertEqual(json.status, 0, json.stderr)
+        let value = try JSONParser.parse(json.stdout)
+        XCTAssertNotNil(value["serial_perpetrators"])
+        for text in [index.stdout + index.stderr, json.stdout + json.stderr] {
+            for name in ["Okafor", "Hartley", "Brennan", "Qureshi", "1991-02-11"] { XCTAssertFalse(text.contains(name), name) }
+        }
+    }
+}
