@@ -17,6 +17,10 @@ public enum MfileCLI {
         RulesCommand.command,
         TransferCommand.command,
         DiscloseCommand.command,
+        IndexCommand.command,
+        FindCommand.command,
+        LinksCommand.command,
+        StatsCommand.command,
     ]
 
     public static func run(_ arguments: [String], console: Console, workingDirectory: URL) -> Int32 {

@@ -10,6 +10,7 @@ import Foundation
 public enum PersonMatching {
     /// The comparable form of a name: lower case, no diacritics, words separated by one space.
     public static func normalise(_ name: String) -> String {
+        if let ascii = normaliseASCII(name) { return ascii }
         let folded = name.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
         var text = ""
         for scalar in folded.unicodeScalars {
@@ -23,6 +24,28 @@ public enum PersonMatching {
             }
         }
         return text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ").lowercased()
+    }
+
+    /// The same for a name written in ASCII only (the common case), without Foundation's
+    /// folding: lower case, hyphens, underscores and commas as spaces, apostrophes, backticks
+    /// and full stops dropped, spaces collapsed. `nil` for any other name.
+    private static func normaliseASCII(_ name: String) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(name.utf8.count)
+        var pendingSpace = false
+        for byte in name.utf8 {
+            guard byte < 0x80 else { return nil }
+            switch byte {
+            case UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: ","), UInt8(ascii: " "), 0x09...0x0D:
+                pendingSpace = !out.isEmpty
+            case UInt8(ascii: "'"), UInt8(ascii: "`"), UInt8(ascii: "."):
+                continue
+            default:
+                if pendingSpace { out.append(UInt8(ascii: " ")); pendingSpace = false }
+                out.append(byte >= 65 && byte <= 90 ? byte + 32 : byte)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Every normalised form of a person's name and aliases.

@@ -1,0 +1,77 @@
+/// `mfile find QUERY`: people matching a name, with their roles and cases.
+enum FindCommand {
+    static let command = Command(
+        name: "find",
+        summary: "find people by name (tolerant of spelling, order, aliases) and their cases",
+        usage: "find QUERY [--dob DATE] [--ids-only] [--format text|json]",
+        options: [
+            OptionSpec("--dob", value: "DATE", help: "only people with this date of birth (or none recorded), YYYY-MM-DD"),
+            OptionSpec("--ids-only", help: "print the case ids only, one a line (for scripts)"),
+            OptionSpec("--format", value: "FORMAT", help: "text (default): one line a person; json"),
+            OptionSpec("--no-refresh", help: "use the index as it stands, without checking every file's size and time (after 'mfile index')"),
+        ],
+        details: """
+            Matches ignore case, spacing, accents, hyphens and apostrophes, and find the same
+            words in another order, aliases, and names that sound alike or have one typing
+            slip. Ranked: exact, alias, swapped, sounds alike, one word; a matching --dob first.
+            The index is first checked against every record file's size and modification time
+            and brought up to date if needed; --no-refresh skips that check (a damaged index is
+            still detected and rebuilt), for scripts that have just run 'mfile index'.
+            The output shows names: it is for the administrator's screen, not for sharing.
+            Exit status: 0 someone found, 1 nobody found, 2 usage or I/O error.
+            """,
+        run: run)
+
+    static func run(_ context: CommandContext) throws -> ExitStatus {
+        let format = try context.format(["text", "json"])
+        guard !context.arguments.positional.isEmpty else { throw UsageError("give a name to look for") }
+        let query = NameQuery(context.arguments.positional.joined(separator: " "))
+        guard !query.isEmpty else { throw UsageError("the name to look for has no letters") }
+        var dob: LocalDate?
+        if let text = context.arguments.value("--dob") {
+            guard let date = LocalDate(isoText: text) else { throw UsageError("--dob needs a date written YYYY-MM-DD") }
+            dob = date
+        }
+        let root = try context.repositoryRoot()
+        let (index, refresh) = try IndexStore.currentBytes(root: root, checkFreshness: !context.arguments.flag("--no-refresh"))
+        IndexCommand.noteRefresh(refresh, context)
+        var timer = PhaseTimer()
+        let hits: [PeopleSearch.Hit]
+        do {
+            hits = try PeopleSearch.find(query, dob: dob, in: index)
+        } catch {
+            throw RepositoryError("\(error.description); run 'mfile index --full'")
+        }
+        timer.lap("search")
+
+        if context.arguments.flag("--ids-only") {
+            var seen = Set<String>()
+            var text = ""
+            for hit in hits { for id in hit.caseIDs where seen.insert(id).inserted { text += id + "\n" } }
+            context.console.write(text)
+        } else if format == "json" {
+            context.console.print(JSONWriter.write(.array(hits.map(json)), pretty: true))
+        } else {
+            var text = ""
+            for hit in hits {
+                let alias = hit.matchedAlias.map { " (as \"\($0)\")" } ?? ""
+                text += "\(hit.name)\(alias)  \(hit.role.rawValue)  dob \(hit.dob?.description ?? "-")  "
+                    + "\(hit.caseIDs.joined(separator: ", "))  [\(hit.match)]\n"
+            }
+            context.console.write(text)
+            context.console.printError("\(hits.count) \(hits.count == 1 ? "person" : "people") found")
+        }
+        return hits.isEmpty ? .findings : .ok
+    }
+
+    static func json(_ hit: PeopleSearch.Hit) -> JSONValue {
+        .object([
+            ("name", .string(hit.name)),
+            ("matched_alias", hit.matchedAlias.map(JSONValue.string) ?? .null),
+            ("role", .string(hit.role.rawValue)),
+            ("dob", hit.dob.map { .string($0.description) } ?? .null),
+            ("match", .string(String(describing: hit.match))),
+            ("cases", .array(hit.caseIDs.map(JSONValue.string))),
+        ])
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+
+/// Where the index lives (`.mfile/index`, git-ignored) and how commands get a fresh one.
+public enum IndexStore {
+    public static let path = ".mfile/index"
+
+    public static func url(root: URL) -> URL { root.appendingPathComponent(path) }
+
+    /// How the index a command uses was obtained.
+    public enum Refresh: Sendable, Equatable {
+        /// The stored index matched every file.
+        case fresh
+        /// The stored index was whole but some files had changed: brought up to date.
+        case updated
+        /// There was no usable index: built from every file (`reason` says why; no record values).
+        case rebuilt(reason: String)
+    }
+
+    /// The stored index's bytes, `nil` when there is none.
+    static func storedBytes(root: URL) -> [UInt8]? {
+        let file = url(root: root)
+        guard FileManager.default.fileExists(atPath: file.path) else { return nil }
+        return (try? FileSystem.read(file)) ?? []
+    }
+
+    /// The stored index checked and split into entries, `nil` when there is none, or why it
+    /// cannot be used.
+    static func read(root: URL) -> Result<IndexFormat.RawIndex, IndexFormat.Problem>? {
+        var timer = PhaseTimer()
+        guard let bytes = storedBytes(root: root) else { return nil }
+        timer.lap("read index")
+        do {
+            defer { timer.lap("check index") }
+            return .success(try IndexFormat.raw(bytes))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// Writes the index atomically.
+    public static func save(_ bytes: [UInt8], root: URL) throws(RepositoryError) {
+        var timer = PhaseTimer()
+        try AtomicWrite.write(bytes, to: url(root: root))
+        timer.lap("write index")
+    }
+
+    /// Writes an index held in memory (tests).
+    public static func save(_ index: PeopleIndex, root: URL) throws(RepositoryError) {
+        try save(IndexFormat.encode(index), root: root)
+    }
+
+    /// Whether a whole index's fingerprint is that of the files as they are now: every record
+    /// file and `marac.toml` with the size and time recorded, none come or gone.
+    static func isFresh(_ bytes: [UInt8], root: URL) -> Bool {
+        guard let stored = IndexFormat.fingerprint(bytes) else { return false }
+        return stored == IndexFingerprint.current(root: root)
+    }
+
+    /// The index bytes for `find`, `links` and `stats`: the stored index when it is whole and
+    /// fresh; otherwise brought up to date (stale) or rebuilt (missing, cut short, another
+    /// version, failing its checksum, malformed) and saved. A damaged index is never trusted,
+    /// not even in part.
+    /// With `checkFreshness` false a whole stored index is used without looking at the record
+    /// files (`mfile find --no-refresh`); damage is still detected.
+    public static func currentBytes(root: URL, checkFreshness: Bool = true) throws(RepositoryError) -> (bytes: [UInt8], refresh: Refresh) {
+        var timer = PhaseTimer()
+        var previous: IndexFormat.RawIndex?
+        var refresh = Refresh.updated
+        if let bytes = storedBytes(root: root) {
+            timer.lap("read index")
+            do {
+                _ = try IndexFormat.check(bytes)
+                timer.lap("checksum")
+                if !checkFreshness || isFresh(bytes, root: root) {
+                    timer.lap("fingerprint")
+                    return (bytes, .fresh)
+                }
+                previous = try IndexFormat.raw(bytes)
+            } catch {
+                refresh = .rebuilt(reason: error.description)
+            }
+        } else {
+            refresh = .rebuilt(reason: "there was no index")
+        }
+        let outcome = try IndexBuilder.update(root: root, previous: previous)
+        try? save(outcome.bytes, root: root)
+        return (outcome.bytes, refresh)
+    }
+
+    /// The index decoded, brought up to date first as `currentBytes` does.
+    public static func current(root: URL) throws(RepositoryError) -> (index: PeopleIndex, refresh: Refresh) {
+        let (bytes, refresh) = try currentBytes(root: root)
+        do {
+            return (try IndexFormat.decode(bytes), refresh)
+        } catch {
+            throw RepositoryError("the index just written cannot be read back (\(error.description)); run 'mfile index --full'")
+        }
+    }
+}
