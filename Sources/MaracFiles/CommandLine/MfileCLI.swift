@@ -10,6 +10,8 @@ public enum MfileCLI {
         LintCommand.command,
         InitCommand.command,
         NewCommand.command,
+        DoctorCommand.command,
+        HookCommand.command,
     ]
 
     public static func run(_ arguments: [String], console: Console, workingDirectory: URL) -> Int32 {
