@@ -12,6 +12,7 @@ public enum MfileCLI {
         NewCommand.command,
         DoctorCommand.command,
         HookCommand.command,
+        SweepCommand.command,
     ]
 
     public static func run(_ arguments: [String], console: Console, workingDirectory: URL) -> Int32 {
