@@ -1,7 +1,14 @@
 // The toml-test decoder protocol: TOML on standard input, tagged JSON on standard output;
-// invalid TOML exits 1 with the error on standard error.
-import MaracFiles
+// invalid TOML exits 1 with `line:column: error: message` on standard error.
 import Foundation
+import MaracFiles
 
-print("toml-decode: not yet implemented")
-exit(2)
+let input = FileHandle.standardInput.readDataToEndOfFile()
+do {
+    let table = try TOMLDecoder.decode(bytes: [UInt8](input))
+    FileHandle.standardOutput.write(Data((JSONWriter.write(TOMLTaggedJSON.encode(table)) + "\n").utf8))
+    exit(0)
+} catch {
+    FileHandle.standardError.write(Data("\(error.position.line):\(error.position.column): error: \(error.message)\n".utf8))
+    exit(1)
+}

@@ -10,9 +10,14 @@ public enum MfileCLI {
         LintCommand.command,
         InitCommand.command,
         NewCommand.command,
+        CheckCommand.command,
+        RenderCommand.command,
+        ScheduleCommand.command,
+        CalendarCommand.command,
+        RulesCommand.command,
+        SweepCommand.command,
         DoctorCommand.command,
         HookCommand.command,
-        SweepCommand.command,
     ]
 
     public static func run(_ arguments: [String], console: Console, workingDirectory: URL) -> Int32 {

@@ -22,6 +22,7 @@ public enum Linter {
         }
         let findings = scan.diagnostics + CrossRecordRules.check(
             scan.summaries, undecodedCaseFiles: scan.undecodedCaseFiles)
+            + ProtocolLint.check(scan.configuration, scan.summaries)
         return LintReport(findings: findings.sorted(by: Diagnostic.reportOrder), fileCount: scan.recordFileCount + 1)
     }
 
@@ -39,6 +40,7 @@ public enum Linter {
             facts.append(.meeting(MeetingFacts(meeting)))
         }
         findings += CrossRecordRules.check(facts, undecodedCaseFiles: repository.undecodedCaseFiles)
+        findings += ProtocolLint.check(repository.configuration, facts)
         return findings.sorted(by: Diagnostic.reportOrder)
     }
 

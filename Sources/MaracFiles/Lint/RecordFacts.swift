@@ -16,8 +16,11 @@ struct CaseFacts: Sendable {
     var idPosition: SourcePosition?
     var marac: String?
     var acceptedReferrals: [AcceptedReferral]
+    /// The people and referrals, for the protocol checks (`ProtocolLint`).
+    var summary: CaseSummary
 
     init(_ record: Case) {
+        summary = CaseSummary(record)
         file = record.file
         id = record.id
         idPosition = FieldReader(record.table, file: record.file).position(of: "id")

@@ -19,5 +19,8 @@ extension ProtocolRules {
         .init(.agendaWindowMinDays, .period(RulePeriod(5, .days)), .gwentProtocol("§4.5")),
         .init(.slotMinutesWithChildren, .count(15), .gwentProtocol("§4.10")),
         .init(.slotMinutesWithoutChildren, .count(10), .gwentProtocol("§4.10")),
+        // Minutes "approved by the relevant MARAC Chair prior to ... circulation" [001 §4.9]:
+        // no time limit given.
+        .init(.minutesApprovalDays, .period(RulePeriod(10, .workingDays)), .gwentProtocol("§4.9"), .mfileDefault),
     ])
 }

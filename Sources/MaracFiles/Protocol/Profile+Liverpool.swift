@@ -29,5 +29,7 @@ extension ProtocolRules {
         .init(.professionalsMeetingWindowMonths, .period(RulePeriod(6, .months)), .liverpoolProtocol("App.6")),
         .init(.dhrDisclosureDays, .period(RulePeriod(10, .workingDays)), .liverpoolProtocol("§5.7")),
         .init(.flagMonths, .period(RulePeriod(12, .months)), .liverpoolProtocol("§2.6", "§5.5")),
+        // Minutes and action plans are signed off by the chair; no time limit given.
+        .init(.minutesApprovalDays, .period(RulePeriod(10, .workingDays)), .mfileDefault),
     ])
 }

@@ -17,7 +17,12 @@ extension ProtocolRules {
         .init(.agendaClaresLawLast, .on, .westMidlandsProtocol("§27")),
         .init(.agendaTransfersOutLast, .on, .westMidlandsBriefing),
         .init(.repeatInfoOnlyListing, .on, .westMidlandsBriefing),
+        // "written information should be provided" when a representative cannot attend [000 §8]:
+        // no notice period is given, so it is due by the meeting itself.
+        .init(.absentAgencyWrittenInfoDays, .period(RulePeriod(0, .days)), .westMidlandsProtocol("§8")),
         .init(.minutesPDFPerCase, .on, .westMidlandsBriefing),
+        // The chair approves the minutes [000 §4, §7] but no protocol sets a time limit.
+        .init(.minutesApprovalDays, .period(RulePeriod(10, .workingDays)), .westMidlandsProtocol("§7"), .mfileDefault),
         .init(.actionChaseDays, .period(RulePeriod(7, .days)), .westMidlandsProtocol("§12")),
         .init(.professionalsMeetingDays, .period(RulePeriod(10, .days)), .westMidlandsProtocol("§14")),
         .init(.complexCaseHearings, .count(4), .westMidlandsProtocol("§14")),

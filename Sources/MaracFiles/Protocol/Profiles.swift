@@ -11,6 +11,7 @@ extension ProtocolRules {
 extension RuleSource {
     static func westMidlandsProtocol(_ sections: String...) -> RuleSource { RuleSource(.westMidlandsProtocol, sections) }
     static let westMidlandsBriefing = RuleSource(.westMidlandsBriefing, [])
+    static let mfileDefault = RuleSource(.mfileDefault, [])
     static func gwentProtocol(_ sections: String...) -> RuleSource { RuleSource(.gwentProtocol, sections) }
     static func liverpoolProtocol(_ sections: String...) -> RuleSource { RuleSource(.liverpoolProtocol, sections) }
 }

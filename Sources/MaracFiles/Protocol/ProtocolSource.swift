@@ -10,6 +10,9 @@ public enum ProtocolDocument: String, Sendable, Hashable, CaseIterable {
     case liverpoolProtocol
     /// seed 004
     case westMidlandsBriefing
+    /// Not a protocol: a number `mfile` supplies where the protocols require something but set
+    /// no time limit (e.g. the chair's approval of the minutes).
+    case mfileDefault
 
     /// The document's readable title.
     public var title: String {
@@ -19,6 +22,7 @@ public enum ProtocolDocument: String, Sendable, Hashable, CaseIterable {
         case .safeLivesTemplates: "SafeLives MARAC Strategic Templates"
         case .liverpoolProtocol: "Liverpool MARAC Combined Protocol"
         case .westMidlandsBriefing: "West Midlands MARAC Transformation Project briefing (2019)"
+        case .mfileDefault: "mfile default (no time limit in the protocol)"
         }
     }
 }

@@ -39,6 +39,7 @@ public enum RuleID: String, Sendable, Hashable, CaseIterable, Comparable {
     case absentAgencyWrittenInfoDays = "absent_agency_written_info_days"
     case maxCasesMovedPerAgency = "max_cases_moved_per_agency"
     case minutesPDFPerCase = "minutes_pdf_per_case"
+    case minutesApprovalDays = "minutes_approval_days"
     // Actions
     case actionChaseDays = "action_chase_days"
     case actionCompletionDays = "action_completion_days"
@@ -80,7 +81,7 @@ public enum RuleID: String, Sendable, Hashable, CaseIterable, Comparable {
         case .idvaReferral: .period(units: RuleID.deadlineUnits)
         case .agendaWindowMinDays, .agendaWindowMaxDays, .absentAgencyWrittenInfoDays,
              .actionChaseDays, .actionCompletionDays, .professionalsMeetingDays, .transferOutDays,
-             .dhrDisclosureDays:
+             .dhrDisclosureDays, .minutesApprovalDays:
             .period(units: RuleID.dayUnits)
         case .youngPersonDASH, .professionalJudgement, .escalation, .transferIn, .dvdsAutomatic,
              .hbvAutomatic, .hbvClosedSession, .consentReasonRequired, .agendaHighestRiskFirst,
@@ -136,6 +137,8 @@ public enum RuleID: String, Sendable, Hashable, CaseIterable, Comparable {
             "An agency that cannot attend sends written information at least this long before the meeting"
         case .maxCasesMovedPerAgency: "Most cases one agency may have moved on the agenda on a day"
         case .minutesPDFPerCase: "Minutes are sent as one PDF per case"
+        case .minutesApprovalDays:
+            "The chair approves the minutes within this long of the meeting (no protocol sets a number: mfile's default)"
         case .actionChaseDays:
             "Actions with no update are chased this long after the meeting"
         case .actionCompletionDays: "Agencies report actions complete within this long of the meeting"

@@ -724,5 +724,636 @@ public enum DefaultFiles {
 }
 
 """###),
+        ("templates/_actions.html.mustache", ###"""
+<table class="data actions">
+<thead><tr><th>No.</th>{{#showCase}}<th>Meeting</th><th>Case</th>{{/showCase}}<th>Agency</th><th>Owner</th><th>Action</th><th>Due</th><th>Status</th></tr></thead>
+<tbody>
+{{#rows}}
+<tr{{#overdue}} class="overdue"{{/overdue}}><td class="n">{{id}}</td>{{#showCase}}<td class="n">{{meetingDate}}</td><td class="n">{{caseID}}</td>{{/showCase}}<td>{{agency}}</td><td>{{owner}}</td><td>{{text}}{{#note}}<div class="note">Note: {{note}}</div>{{/note}}</td><td class="n">{{due}}</td><td class="status-{{statusClass}}">{{status}}{{#completed}} ({{completed}}){{/completed}}{{#overdue}}: OVERDUE {{daysOverdue}} days{{/overdue}}</td></tr>
+{{/rows}}
+</tbody>
+</table>
+
+"""###),
+        ("templates/_actions.md.mustache", ###"""
+{{#showCase}}
+| No. | Meeting | Case | Agency | Owner | Action | Due | Status |
+| --- | --- | --- | --- | --- | --- | --- | --- |
+{{/showCase}}
+{{^showCase}}
+| No. | Agency | Owner | Action | Due | Status |
+| --- | --- | --- | --- | --- | --- |
+{{/showCase}}
+{{#rows}}
+| {{id}} |{{#showCase}} {{meetingDate}} | {{caseID}} |{{/showCase}} {{agency}} | {{owner}} | {{text}}{{#note}}<br>Note: {{note}}{{/note}} | {{due}} | {{status}}{{#completed}} ({{completed}}){{/completed}}{{#overdue}}: **OVERDUE {{daysOverdue}} days**{{/overdue}} |
+{{/rows}}
+
+"""###),
+        ("templates/_confidentiality.mustache", ###"""
+The information shared at this meeting is confidential. It is shared only to protect the victims, children and others at risk discussed here, and only for the purposes of the MARAC. It must not be passed on outside your agency, or used for any other purpose, without the agreement of the agency that shared it and the chair. Information is held securely under your agency's data protection policy. By signing, you agree to keep to this statement.
+"""###),
+        ("templates/_footing.md.mustache", ###"""
+
+**{{paper.marking}}{{#paper.closed}}: CLOSED SESSION{{/paper.closed}}**
+
+"""###),
+        ("templates/_frame-bottom.html.mustache", ###"""
+</main>
+</td></tr></tbody>
+</table>
+
+"""###),
+        ("templates/_frame-top.html.mustache", ###"""
+<div class="marking marking-top" role="note">{{paper.marking}}{{#paper.closed}} <span class="closed">CLOSED SESSION</span>{{/paper.closed}}</div>
+<div class="marking marking-bottom" role="note">{{paper.marking}}{{#paper.closed}} <span class="closed">CLOSED SESSION</span>{{/paper.closed}}</div>
+<table class="layout">
+<thead><tr><td><div class="space-top"></div></td></tr></thead>
+<tfoot><tr><td><div class="space-bottom"></div></td></tr></tfoot>
+<tbody><tr><td>
+<header>
+<h1>{{paper.marac}}</h1>
+<p class="subtitle">{{paper.title}}{{#paper.dateLong}}: {{paper.dateLong}}{{/paper.dateLong}}</p>
+{{#paper.closed}}
+<p class="closed-banner">CLOSED SESSION: NOT FOR GENERAL CIRCULATION. Share only with the closed session's members.</p>
+{{/paper.closed}}
+</header>
+<main>
+
+"""###),
+        ("templates/_head.html.mustache", ###"""
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{paper.marking}}: {{paper.marac}}: {{paper.title}}{{#paper.date}} {{paper.date}}{{/paper.date}}</title>
+<style>
+/* A4 print. The protective marking is repeated on every printed page by the fixed header and
+   footer below (Chromium repeats position:fixed elements on each page); the spacer rows of the
+   layout table keep content clear of them. Page numbers use the @page margin box, which
+   Chromium 131+ prints; older browsers leave them out. */
+@page {
+  size: A4;
+  margin: 12mm 14mm 12mm 14mm;
+  @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 8pt Arial, Helvetica, sans-serif; color: #333; }
+}
+:root { color-scheme: light; }
+* { box-sizing: border-box; }
+html { font: 10.5pt/1.4 Arial, Helvetica, "Liberation Sans", sans-serif; color: #000; background: #fff; }
+body { margin: 0; padding: 0 1rem; }
+.marking { position: fixed; left: 0; right: 0; height: 8mm; line-height: 8mm; text-align: center;
+  font-weight: bold; letter-spacing: 0.06em; background: #fff; color: #000; z-index: 10; }
+.marking-top { top: 0; border-bottom: 1px solid #000; }
+.marking-bottom { bottom: 0; border-top: 1px solid #000; }
+.marking .closed { color: #a00000; }
+table.layout { width: 100%; border-collapse: collapse; border: 0; }
+table.layout > thead > tr > td, table.layout > tfoot > tr > td, table.layout > tbody > tr > td { border: 0; padding: 0; }
+.space-top { height: 11mm; }
+.space-bottom { height: 11mm; }
+h1 { font-size: 16pt; margin: 0 0 2pt; }
+h2 { font-size: 13pt; margin: 14pt 0 4pt; border-bottom: 1.5pt solid #000; break-after: avoid; }
+h3 { font-size: 11pt; margin: 10pt 0 3pt; break-after: avoid; }
+h4 { font-size: 10.5pt; margin: 6pt 0 2pt; break-after: avoid; }
+.subtitle { font-size: 12pt; margin: 0 0 8pt; }
+.closed-banner { border: 2pt solid #a00000; color: #a00000; font-weight: bold; padding: 4pt 6pt; text-align: center; }
+.draft { border: 1.5pt dashed #000; padding: 3pt 6pt; font-weight: bold; }
+table.data { width: 100%; border-collapse: collapse; margin: 3pt 0 8pt; font-size: 9.5pt; }
+table.data th, table.data td { border: 0.75pt solid #555; padding: 2pt 4pt; text-align: left; vertical-align: top; overflow-wrap: break-word; }
+table.data td.n, table.data th.n { white-space: nowrap; }
+table.data th { background: #e6e6e6; }
+table.data thead { display: table-header-group; }
+table.data tr { break-inside: avoid; }
+.case { margin: 0 0 10pt; }
+.case-head { break-after: avoid; }
+.marker { display: inline-block; border: 1pt solid #000; padding: 0 3pt; font-size: 8.5pt; font-weight: bold; margin-left: 4pt; }
+.slot { font-weight: bold; }
+dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 1pt 8pt; margin: 2pt 0 4pt; }
+dl.facts dt { font-weight: bold; }
+dl.facts dd { margin: 0; }
+.info { margin: 2pt 0 4pt; padding: 2pt 6pt; break-inside: avoid; }
+.info .label { display: inline-block; font-size: 8.5pt; font-weight: bold; text-transform: uppercase; margin-right: 4pt; padding: 0 3pt; }
+.info.fact { border-left: 3pt solid #000; }
+.info.fact .label { border: 1pt solid #000; }
+.info.opinion { border-left: 3pt dashed #555; font-style: italic; background: #f3f3f3; }
+.info.opinion .label { border: 1pt dashed #000; font-style: normal; }
+.info.unmarked { border-left: 3pt dotted #a00000; }
+.info .text { white-space: pre-wrap; }
+.overdue { font-weight: bold; }
+.status-complete { color: #225522; }
+.note { font-size: 9pt; }
+.statement { border: 1pt solid #000; padding: 4pt 8pt; margin: 4pt 0 8pt; }
+@media screen {
+  body { max-width: 210mm; margin: 0 auto; }
+}
+@media print {
+  body { padding: 0; }
+  a { color: #000; text-decoration: none; }
+}
+</style>
+</head>
+
+"""###),
+        ("templates/_heading.md.mustache", ###"""
+**{{paper.marking}}{{#paper.closed}}: CLOSED SESSION{{/paper.closed}}**
+
+# {{paper.marac}}
+
+{{paper.title}}{{#paper.dateLong}}: {{paper.dateLong}}{{/paper.dateLong}}
+{{#paper.closed}}
+
+> **CLOSED SESSION: NOT FOR GENERAL CIRCULATION.** Share only with the closed session's members.
+{{/paper.closed}}
+
+"""###),
+        ("templates/_hearing.html.mustache", ###"""
+<article class="case">
+<h3 class="case-head">{{number}}. Case {{caseID}}{{#victim}}: {{victim}}{{/victim}}</h3>
+{{#presentedBy}}
+<p>Presented by {{presentedBy}}.</p>
+{{/presentedBy}}
+{{> _people.html}}
+<h4>Information shared</h4>
+{{#hasInformation}}
+{{#information}}
+<div class="agency-info">
+<p><strong>{{agency}}</strong></p>
+{{#items}}
+<div class="info {{kind}}"><span class="label">{{label}}</span> <span class="text">{{text}}</span></div>
+{{/items}}
+</div>
+{{/information}}
+{{/hasInformation}}
+{{^hasInformation}}
+<p>No information recorded.</p>
+{{/hasInformation}}
+{{#professionalsMeetingNeeded}}
+<p><strong>A professionals' meeting is needed.</strong></p>
+{{/professionalsMeetingNeeded}}
+<h4>Actions</h4>
+{{#hasActions}}
+{{#actions}}
+{{> _actions.html}}
+{{/actions}}
+{{/hasActions}}
+{{^hasActions}}
+<p>No actions agreed.</p>
+{{/hasActions}}
+</article>
+
+"""###),
+        ("templates/_hearing.md.mustache", ###"""
+
+### {{number}}. Case {{caseID}}{{#victim}}: {{victim}}{{/victim}}
+{{#presentedBy}}
+
+Presented by {{presentedBy}}.
+{{/presentedBy}}
+
+{{> _people.md}}
+
+#### Information shared
+{{#hasInformation}}
+
+| Agency | Fact or opinion | Information |
+| --- | --- | --- |
+{{#information}}
+{{#items}}
+| {{agency}} | {{#isFact}}**FACT**{{/isFact}}{{#isOpinion}}*PROFESSIONAL OPINION*{{/isOpinion}}{{^isFact}}{{^isOpinion}}{{label}}{{/isOpinion}}{{/isFact}} | {{#isOpinion}}*{{text}}*{{/isOpinion}}{{^isOpinion}}{{text}}{{/isOpinion}} |
+{{/items}}
+{{/information}}
+{{/hasInformation}}
+{{^hasInformation}}
+
+No information recorded.
+{{/hasInformation}}
+{{#professionalsMeetingNeeded}}
+
+**A professionals' meeting is needed.**
+{{/professionalsMeetingNeeded}}
+
+#### Actions
+{{#hasActions}}
+
+{{#actions}}
+{{> _actions.md}}
+{{/actions}}
+{{/hasActions}}
+{{^hasActions}}
+
+No actions agreed.
+{{/hasActions}}
+
+"""###),
+        ("templates/_minutes-head.html.mustache", ###"""
+<dl class="facts">
+<dt>Meeting</dt><dd>{{paper.meetingID}}</dd>
+{{#paper.chair}}
+<dt>Chair</dt><dd>{{paper.chair}}</dd>
+{{/paper.chair}}
+<dt>Approved by the chair</dt><dd>{{#paper.approved}}{{paper.approved}}{{/paper.approved}}{{^paper.approved}}not yet{{/paper.approved}}</dd>
+</dl>
+{{#paper.draft}}
+<p class="draft">DRAFT: not yet approved by the chair. Do not circulate.</p>
+{{/paper.draft}}
+<h2>Confidentiality statement</h2>
+<p class="statement">{{> _confidentiality}}</p>
+
+"""###),
+        ("templates/_minutes-head.md.mustache", ###"""
+
+Meeting: {{paper.meetingID}}.{{#paper.chair}} Chair: {{paper.chair}}.{{/paper.chair}} Approved by the chair: {{#paper.approved}}{{paper.approved}}{{/paper.approved}}{{^paper.approved}}not yet{{/paper.approved}}.
+{{#paper.draft}}
+
+> **DRAFT: not yet approved by the chair. Do not circulate.**
+{{/paper.draft}}
+
+## Confidentiality statement
+
+> {{> _confidentiality}}
+
+"""###),
+        ("templates/_people.html.mustache", ###"""
+<table class="data people">
+<thead><tr><th>Role</th><th>Name</th><th>Aliases</th><th>Date of birth</th><th>Address</th><th>Relationship / household</th></tr></thead>
+<tbody>
+{{#people}}
+<tr><td>{{roleLabel}}</td><td>{{name}}</td><td>{{aliases}}</td><td class="n">{{dob}}</td><td>{{address}}</td><td>{{relationship}}{{#inHousehold}}in household: {{inHousehold}}{{/inHousehold}}</td></tr>
+{{/people}}
+</tbody>
+</table>
+
+"""###),
+        ("templates/_people.md.mustache", ###"""
+| Role | Name | Aliases | Date of birth | Address | Relationship / household |
+| --- | --- | --- | --- | --- | --- |
+{{#people}}
+| {{roleLabel}} | {{name}} | {{aliases}} | {{dob}} | {{address}} | {{relationship}}{{#inHousehold}}in household: {{inHousehold}}{{/inHousehold}} |
+{{/people}}
+
+"""###),
+        ("templates/actions.html.mustache", ###"""
+<!DOCTYPE html>
+<html lang="en-GB">
+{{> _head.html}}
+<body>
+{{> _frame-top.html}}
+<p>Open and overdue actions as of {{paper.asOf}}{{#paper.agencyFilter}} for {{paper.agencyFilter}}{{/paper.agencyFilter}}. Overdue: due before {{paper.asOf}} and neither complete nor marked as cannot be completed.</p>
+{{#agencies}}
+<h2>{{agency}}</h2>
+<p>{{overdueCount}} overdue, {{openCount}} open.</p>
+{{#actions}}
+{{> _actions.html}}
+{{/actions}}
+{{/agencies}}
+{{^hasActions}}
+<p>No open actions.</p>
+{{/hasActions}}
+{{> _frame-bottom.html}}
+</body>
+</html>
+
+"""###),
+        ("templates/actions.md.mustache", ###"""
+{{> _heading.md}}
+
+Open and overdue actions as of {{paper.asOf}}{{#paper.agencyFilter}} for {{paper.agencyFilter}}{{/paper.agencyFilter}}. Overdue: due before {{paper.asOf}} and neither complete nor marked as cannot be completed.
+{{#agencies}}
+
+## {{agency}}
+
+{{overdueCount}} overdue, {{openCount}} open.
+
+{{#actions}}
+{{> _actions.md}}
+{{/actions}}
+{{/agencies}}
+{{^hasActions}}
+
+No open actions.
+{{/hasActions}}
+{{> _footing.md}}
+
+"""###),
+        ("templates/agenda.html.mustache", ###"""
+<!DOCTYPE html>
+<html lang="en-GB">
+{{> _head.html}}
+<body>
+{{> _frame-top.html}}
+<section>
+<dl class="facts">
+<dt>Meeting</dt><dd>{{paper.meetingID}}</dd>
+<dt>Cases</dt><dd>{{caseCount}}{{#hasCases}}, heard from {{start}} to {{end}}{{/hasCases}}</dd>
+</dl>
+<ol>
+<li>Introductions; the chair reads the confidentiality statement and everyone present signs it.</li>
+<li>Outstanding actions from earlier meetings.</li>
+<li>Cases, in the order below.{{#childrenFirst}} Cases with children are heard first, so children's agencies can leave after them.{{/childrenFirst}}</li>
+</ol>
+</section>
+{{#hasCases}}
+<section>
+<h2>Timetable</h2>
+<table class="data timetable">
+<thead><tr><th>No.</th><th>Time</th><th>Case</th><th>Section</th><th>Risk</th><th>Repeat</th><th>Children</th></tr></thead>
+<tbody>
+{{#timetable}}
+<tr><td>{{number}}</td><td class="n">{{time}}</td><td class="n">{{caseID}}</td><td>{{section}}</td><td class="n">{{risk}}</td><td>{{repeat}}</td><td>{{children}}</td></tr>
+{{/timetable}}
+</tbody>
+</table>
+</section>
+{{/hasCases}}
+{{^hasCases}}
+<p>No cases are listed for this meeting.</p>
+{{/hasCases}}
+{{#sections}}
+<section class="agenda-section {{id}}">
+<h2>{{title}}</h2>
+{{#items}}
+<article class="case">
+<h3 class="case-head">{{number}}. Case {{caseID}}{{#slotStart}} <span class="slot">{{slotStart}}-{{slotEnd}}</span> ({{slotMinutes}} min){{/slotStart}}{{#repeat}}<span class="marker">REPEAT</span>{{/repeat}}{{#infoOnly}}<span class="marker">FOR INFORMATION ONLY</span>{{/infoOnly}}{{#claresLaw}}<span class="marker">CLARE'S LAW</span>{{/claresLaw}}{{#transferOut}}<span class="marker">TRANSFER OUT</span>{{/transferOut}}</h3>
+<dl class="facts">
+<dt>Referred by</dt><dd>{{referringAgency}}{{#received}} (received {{received}}){{/received}}</dd>
+{{#risk}}
+<dt>Risk</dt><dd>{{risk}}</dd>
+{{/risk}}
+{{#presentedBy}}
+<dt>Presented by</dt><dd>{{presentedBy}}</dd>
+{{/presentedBy}}
+</dl>
+{{> _people.html}}
+</article>
+{{/items}}
+</section>
+{{/sections}}
+{{#hasOverflow}}
+<section class="overflow">
+<h2>Over the limit of {{cap}} cases: for the chair to prioritise</h2>
+<p>These cases do not fit this meeting. The chair and coordinator decide, by risk, which are heard and which move to the next meeting.</p>
+<table class="data">
+<thead><tr><th>Case</th><th>Risk</th><th>Referred by</th><th>Received</th><th>Repeat</th><th>Children</th></tr></thead>
+<tbody>
+{{#overflow}}
+<tr><td class="n">{{caseID}}</td><td class="n">{{risk}}</td><td>{{referringAgency}}</td><td>{{received}}</td><td>{{#repeat}}yes{{/repeat}}{{^repeat}}no{{/repeat}}</td><td>{{#hasChildren}}yes{{/hasChildren}}{{^hasChildren}}no{{/hasChildren}}</td></tr>
+{{/overflow}}
+</tbody>
+</table>
+</section>
+{{/hasOverflow}}
+{{> _frame-bottom.html}}
+</body>
+</html>
+
+"""###),
+        ("templates/agenda.md.mustache", ###"""
+{{> _heading.md}}
+
+Meeting: {{paper.meetingID}}. Cases: {{caseCount}}{{#hasCases}}, heard from {{start}} to {{end}}{{/hasCases}}.
+
+1. Introductions; the chair reads the confidentiality statement and everyone present signs it.
+2. Outstanding actions from earlier meetings.
+3. Cases, in the order below.{{#childrenFirst}} Cases with children are heard first, so children's agencies can leave after them.{{/childrenFirst}}
+{{#hasCases}}
+
+## Timetable
+
+| No. | Time | Case | Section | Risk | Repeat | Children |
+| --- | --- | --- | --- | --- | --- | --- |
+{{#timetable}}
+| {{number}} | {{time}} | {{caseID}} | {{section}} | {{risk}} | {{repeat}} | {{children}} |
+{{/timetable}}
+{{/hasCases}}
+{{^hasCases}}
+
+No cases are listed for this meeting.
+{{/hasCases}}
+{{#sections}}
+
+## {{title}}
+{{#items}}
+
+### {{number}}. Case {{caseID}}{{#slotStart}}, {{slotStart}}-{{slotEnd}} ({{slotMinutes}} min){{/slotStart}}{{#repeat}} [REPEAT]{{/repeat}}{{#infoOnly}} [FOR INFORMATION ONLY]{{/infoOnly}}{{#claresLaw}} [CLARE'S LAW]{{/claresLaw}}{{#transferOut}} [TRANSFER OUT]{{/transferOut}}
+
+Referred by: {{referringAgency}}{{#received}} (received {{received}}){{/received}}{{#risk}}. Risk: {{risk}}{{/risk}}{{#presentedBy}}. Presented by: {{presentedBy}}{{/presentedBy}}.
+
+{{> _people.md}}
+{{/items}}
+{{/sections}}
+{{#hasOverflow}}
+
+## Over the limit of {{cap}} cases: for the chair to prioritise
+
+These cases do not fit this meeting. The chair and coordinator decide, by risk, which are heard and which move to the next meeting.
+
+| Case | Risk | Referred by | Received | Repeat | Children |
+| --- | --- | --- | --- | --- | --- |
+{{#overflow}}
+| {{caseID}} | {{risk}} | {{referringAgency}} | {{received}} | {{#repeat}}yes{{/repeat}}{{^repeat}}no{{/repeat}} | {{#hasChildren}}yes{{/hasChildren}}{{^hasChildren}}no{{/hasChildren}} |
+{{/overflow}}
+{{/hasOverflow}}
+{{> _footing.md}}
+
+"""###),
+        ("templates/case-minutes.html.mustache", ###"""
+<!DOCTYPE html>
+<html lang="en-GB">
+{{> _head.html}}
+<body>
+{{> _frame-top.html}}
+{{> _minutes-head.html}}
+<h2>Outstanding actions from earlier meetings</h2>
+{{#hasEarlierActions}}
+{{#earlierActions}}
+{{> _actions.html}}
+{{/earlierActions}}
+{{/hasEarlierActions}}
+{{^hasEarlierActions}}
+<p>None.</p>
+{{/hasEarlierActions}}
+<h2>Case heard</h2>
+{{#hearings}}
+{{> _hearing.html}}
+{{/hearings}}
+{{> _frame-bottom.html}}
+</body>
+</html>
+
+"""###),
+        ("templates/case-minutes.md.mustache", ###"""
+{{> _heading.md}}
+{{> _minutes-head.md}}
+
+## Outstanding actions from earlier meetings
+{{#hasEarlierActions}}
+
+{{#earlierActions}}
+{{> _actions.md}}
+{{/earlierActions}}
+{{/hasEarlierActions}}
+{{^hasEarlierActions}}
+
+None.
+{{/hasEarlierActions}}
+
+## Case heard
+{{#hearings}}
+{{> _hearing.md}}
+{{/hearings}}
+{{> _footing.md}}
+
+"""###),
+        ("templates/minutes.html.mustache", ###"""
+<!DOCTYPE html>
+<html lang="en-GB">
+{{> _head.html}}
+<body>
+{{> _frame-top.html}}
+{{> _minutes-head.html}}
+<h2>Attendance</h2>
+{{#hasAttendees}}
+<table class="data">
+<thead><tr><th>Agency</th><th>Name</th><th>Role</th><th>Signed in</th><th>Signed out</th><th>Confidentiality signed</th></tr></thead>
+<tbody>
+{{#attendees}}
+<tr><td>{{agency}}</td><td>{{name}}</td><td>{{role}}</td><td>{{signedIn}}</td><td>{{signedOut}}</td><td>{{confidentialitySigned}}</td></tr>
+{{/attendees}}
+</tbody>
+</table>
+{{/hasAttendees}}
+{{^hasAttendees}}
+<p>No attendance recorded.</p>
+{{/hasAttendees}}
+<h2>Apologies</h2>
+{{#hasApologies}}
+<table class="data">
+<thead><tr><th>Agency</th><th>Name</th><th>Written information sent</th><th>Received</th></tr></thead>
+<tbody>
+{{#apologies}}
+<tr><td>{{agency}}</td><td>{{name}}</td><td>{{writtenInformation}}</td><td>{{writtenReceived}}</td></tr>
+{{/apologies}}
+</tbody>
+</table>
+{{/hasApologies}}
+{{^hasApologies}}
+<p>None.</p>
+{{/hasApologies}}
+<h2>Outstanding actions from earlier meetings</h2>
+{{#hasEarlierActions}}
+{{#earlierActions}}
+{{> _actions.html}}
+{{/earlierActions}}
+{{/hasEarlierActions}}
+{{^hasEarlierActions}}
+<p>None.</p>
+{{/hasEarlierActions}}
+<h2>Cases heard</h2>
+{{#hearings}}
+{{> _hearing.html}}
+{{/hearings}}
+{{^hasHearings}}
+<p>No cases.</p>
+{{/hasHearings}}
+{{> _frame-bottom.html}}
+</body>
+</html>
+
+"""###),
+        ("templates/minutes.md.mustache", ###"""
+{{> _heading.md}}
+{{> _minutes-head.md}}
+
+## Attendance
+{{#hasAttendees}}
+
+| Agency | Name | Role | Signed in | Signed out | Confidentiality signed |
+| --- | --- | --- | --- | --- | --- |
+{{#attendees}}
+| {{agency}} | {{name}} | {{role}} | {{signedIn}} | {{signedOut}} | {{confidentialitySigned}} |
+{{/attendees}}
+{{/hasAttendees}}
+{{^hasAttendees}}
+
+No attendance recorded.
+{{/hasAttendees}}
+
+## Apologies
+{{#hasApologies}}
+
+| Agency | Name | Written information sent | Received |
+| --- | --- | --- | --- |
+{{#apologies}}
+| {{agency}} | {{name}} | {{writtenInformation}} | {{writtenReceived}} |
+{{/apologies}}
+{{/hasApologies}}
+{{^hasApologies}}
+
+None.
+{{/hasApologies}}
+
+## Outstanding actions from earlier meetings
+{{#hasEarlierActions}}
+
+{{#earlierActions}}
+{{> _actions.md}}
+{{/earlierActions}}
+{{/hasEarlierActions}}
+{{^hasEarlierActions}}
+
+None.
+{{/hasEarlierActions}}
+
+## Cases heard
+{{#hearings}}
+{{> _hearing.md}}
+{{/hearings}}
+{{^hasHearings}}
+
+No cases.
+{{/hasHearings}}
+{{> _footing.md}}
+
+"""###),
+        ("templates/register.html.mustache", ###"""
+<!DOCTYPE html>
+<html lang="en-GB">
+{{> _head.html}}
+<body>
+{{> _frame-top.html}}
+<p>{{caseCount}} cases.</p>
+<table class="data register">
+<thead><tr><th>Case</th><th>MARAC</th><th>Status</th><th>Session</th><th>First referral</th><th>Hearings</th><th>Latest meeting</th></tr></thead>
+<tbody>
+{{#cases}}
+{{#closedSession}}
+<tr><td class="n">{{caseID}}</td><td colspan="6">closed session</td></tr>
+{{/closedSession}}
+{{^closedSession}}
+<tr><td class="n">{{caseID}}</td><td>{{marac}}</td><td>{{status}}</td><td>{{session}}</td><td class="n">{{firstReferral}}</td><td>{{hearings}}</td><td class="n">{{latestMeeting}}</td></tr>
+{{/closedSession}}
+{{/cases}}
+</tbody>
+</table>
+{{> _frame-bottom.html}}
+</body>
+</html>
+
+"""###),
+        ("templates/register.md.mustache", ###"""
+{{> _heading.md}}
+
+{{caseCount}} cases.
+
+| Case | MARAC | Status | Session | First referral | Hearings | Latest meeting |
+| --- | --- | --- | --- | --- | --- | --- |
+{{#cases}}
+{{#closedSession}}
+| {{caseID}} | closed session |  |  |  |  |  |
+{{/closedSession}}
+{{^closedSession}}
+| {{caseID}} | {{marac}} | {{status}} | {{session}} | {{firstReferral}} | {{hearings}} | {{latestMeeting}} |
+{{/closedSession}}
+{{/cases}}
+{{> _footing.md}}
+
+"""###),
     ]
 }

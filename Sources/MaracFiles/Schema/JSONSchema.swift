@@ -15,11 +15,12 @@ public struct JSONSchema: Sendable {
     let program: SchemaProgram
 
     /// Compiles `schema`, read from `uri` (its `$id`, if any, also identifies it); `$ref`s may
-    /// point into `schema` itself or into any schema in `registry`.
+    /// point into `schema` itself or into any schema in `registry`. `registry` may already hold
+    /// `schema` under `uri`, but not another document.
     public init(compiling schema: JSONValue, uri: String = SchemaRegistry.anonymousURI,
                 registry: SchemaRegistry = SchemaRegistry(), options: SchemaOptions = SchemaOptions()) throws {
         var registry = registry
-        try registry.register(schema, uri: uri)
+        if registry.document(uri: uri) != schema { try registry.register(schema, uri: uri) }
         program = try SchemaCompiler.compile(uri: uri, registry: registry, options: options)
     }
 
@@ -31,17 +32,27 @@ public struct JSONSchema: Sendable {
     /// Every way `instance` breaks the schema; empty when it is valid.
     public func validate(_ instance: JSONValue) -> [SchemaViolation] {
         program.nodes.withUnsafeBufferPointer { nodes in
-            var evaluator = SchemaEvaluator(nodes: nodes)
-            _ = evaluator.validate(program.root, instance, collect: true)
-            return evaluator.violations
+            program.sites.withUnsafeBufferPointer { sites in
+              program.resources.withUnsafeBufferPointer { resources in
+                var evaluator = SchemaEvaluator(nodes: nodes, sites: sites, resources: resources,
+                                                tracksDynamicScope: program.tracksDynamicScope)
+                _ = evaluator.validate(program.root, instance, collect: true)
+                return evaluator.violations
+              }
+            }
         }
     }
 
     /// Whether `instance` is valid; faster than `validate` as it stops at the first violation.
     public func isValid(_ instance: JSONValue) -> Bool {
         program.nodes.withUnsafeBufferPointer { nodes in
-            var evaluator = SchemaEvaluator(nodes: nodes)
-            return evaluator.validate(program.root, instance, collect: false)
+            program.sites.withUnsafeBufferPointer { sites in
+              program.resources.withUnsafeBufferPointer { resources in
+                var evaluator = SchemaEvaluator(nodes: nodes, sites: sites, resources: resources,
+                                                tracksDynamicScope: program.tracksDynamicScope)
+                return evaluator.validate(program.root, instance, collect: false)
+              }
+            }
         }
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Equality as JSON Schema defines it for `enum`, `const` and `uniqueItems`: numbers compare by
 /// value (`1 == 1.0`), object members compare regardless of order, booleans are not numbers.
 enum JSONSchemaEquality {
@@ -20,9 +22,17 @@ enum JSONSchemaEquality {
 
     /// String equality by Unicode code points, as JSON requires (Swift's `==` also equates
     /// canonically equivalent strings, such as a precomposed `é` and `e` + combining accent).
+    /// Code points are equal exactly when the UTF-8 bytes are, so this compares bytes.
     @inline(__always)
     static func same(_ a: String, _ b: String) -> Bool {
-        a == b && a.utf8.elementsEqual(b.utf8)
+        guard a.utf8.count == b.utf8.count else { return false }
+        let result = a.utf8.withContiguousStorageIfAvailable { x in
+            b.utf8.withContiguousStorageIfAvailable { y in
+                x.count == y.count && (x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0)
+            }
+        }
+        if let result, let result { return result }
+        return a.utf8.elementsEqual(b.utf8)
     }
 }
 

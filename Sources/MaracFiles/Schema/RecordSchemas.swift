@@ -63,16 +63,24 @@ public struct RecordSchemas: Sendable {
     }
 
     /// A path as administrators count: `referral[1].agency` is the first referral's agency.
+    /// A key that is not a plain field name (someone may have typed a person's name as a key)
+    /// is not printed.
     static func fieldPath(_ path: [PathComponent]) -> String {
         if path.isEmpty { return "the file" }
         var out = ""
         for component in path {
             switch component {
-            case .key(let key): out += (out.isEmpty ? "" : ".") + key
+            case .key(let key):
+                out += (out.isEmpty ? "" : ".") + (isFieldName(key) ? key : "(a field whose name is not a plain field name)")
             case .index(let index): out += "[\(index + 1)]"
             }
         }
         return out
+    }
+
+    static func isFieldName(_ key: String) -> Bool {
+        !key.isEmpty && key.utf8.count <= 40
+            && key.utf8.allSatisfy { $0 == 95 || $0 == 45 || (48...57).contains($0) || (97...122).contains($0) }
     }
 
     /// Where the deepest existing part of `path` is written: the key of a field, the value of

@@ -5,13 +5,18 @@ struct SchemaCompiler {
         "type", "enum", "const", "required", "properties", "additionalProperties", "patternProperties",
         "items", "prefixItems", "minItems", "maxItems", "uniqueItems", "contains", "minContains", "maxContains",
         "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "minLength", "maxLength",
-        "pattern", "format", "$ref", "allOf", "anyOf", "oneOf", "not", "if", "then", "else",
+        "pattern", "format", "$ref", "$dynamicRef", "allOf", "anyOf", "oneOf", "not", "if", "then", "else",
         "dependentRequired", "dependentSchemas", "minProperties", "maxProperties", "propertyNames",
+        "unevaluatedProperties", "unevaluatedItems",
     ]
 
     let registry: SchemaRegistry
     let options: SchemaOptions
     var nodes: [SchemaNode] = []
+    var sites: [CheckSite] = []
+    var resources: [[String: Int]] = []
+    var resourceIndices: [String: Int] = [:]
+    var usesDynamicRef = false
     var indices: [SchemaLocation: Int] = [:]
 
     /// Compiles the schema registered under (or identified by) `uri`.
@@ -23,7 +28,8 @@ struct SchemaCompiler {
         var compiler = SchemaCompiler(registry: registry, options: options)
         let root = try compiler.compile(at: location)
         try compiler.rejectReferenceLoops()
-        return SchemaProgram(nodes: compiler.nodes, root: root)
+        return SchemaProgram(nodes: compiler.nodes, sites: compiler.sites, resources: compiler.resources,
+                             tracksDynamicScope: compiler.usesDynamicRef, root: root)
     }
 
     mutating func compile(at location: SchemaLocation) throws -> Int {
@@ -41,9 +47,10 @@ struct SchemaCompiler {
         nodes.append(SchemaNode(location: location.text, checks: []))
         switch schema {
         case .bool(true):
-            break
+            nodes[index].resource = try resource(base)
         case .bool(false):
-            nodes[index].checks = [SchemaCheck(keyword: "false", location: location.text, kind: .never)]
+            nodes[index].resource = try resource(base)
+            nodes[index].checks = [SchemaCheck(kind: .never, site: site("false", location.text))]
         case .object(let members):
             var object = SchemaObject(members: members, location: location, base: base)
             if let known = registry.baseURIs[location] {
@@ -51,7 +58,15 @@ struct SchemaCompiler {
             } else if case .string(let id)? = schema["$id"] {
                 object.base = SchemaURI.split(SchemaURI.resolve(id, against: base)).resource
             }
-            nodes[index].checks = try compileKeywords(object)
+            nodes[index].resource = try resource(object.base)
+            let checks = try compileKeywords(object)
+            nodes[index].checks = checks
+            nodes[index].usesUnevaluated = checks.contains {
+                switch $0.kind {
+                case .unevaluatedProperties, .unevaluatedItems: true
+                default: false
+                }
+            }
         default:
             throw SchemaError("a schema must be an object, true or false", at: location.text)
         }
@@ -72,7 +87,7 @@ struct SchemaCompiler {
         }
         var checks: [SchemaCheck] = []
         func add(_ keyword: String, _ kind: SchemaCheck.Kind) {
-            checks.append(SchemaCheck(keyword: keyword, location: schema.location(of: keyword), kind: kind))
+            checks.append(SchemaCheck(kind: kind, site: site(keyword, schema.location(of: keyword))))
         }
 
         if let value = schema["type"] { add("type", .type(try types(value, schema))) }
@@ -84,7 +99,7 @@ struct SchemaCompiler {
             for item in values {
                 if case .string(let s) = item { strings[s, default: []].append(s) } else { others.append(item) }
             }
-            add("enum", .enumeration(strings: strings, others: others, allowed: SchemaText.list(values)))
+            add("enum", .enumeration(EnumRule(strings: strings, others: others, allowed: SchemaText.list(values))))
         }
         if let value = schema["format"] {
             guard case .string(let name) = value else { throw schema.error("format must be a string", "format") }
@@ -149,12 +164,15 @@ struct SchemaCompiler {
         let rest = try subschema("items", schema)
         if prefix != nil || rest != nil {
             let keyword = rest != nil ? "items" : "prefixItems"
-            add(keyword, .items(prefix: prefix ?? [], rest: rest, restLocation: schema.location(of: "items")))
+            add(keyword, .items(prefix: prefix ?? [], rest: rest, restForbidden: schema["items"] == .bool(false),
+                               restSite: site("items", schema.location(of: "items"))))
         }
         if let contained = try subschema("contains", schema) {
             let min = try schema.count("minContains") ?? 1
             let max = try schema.count("maxContains")
-            add("contains", .contains(schema: contained, min: min, max: max))
+            add("contains", .contains(schema: contained, min: min, max: max,
+                                      minSite: site("minContains", schema.location(of: schema["minContains"] == nil ? "contains" : "minContains")),
+                                      maxSite: site("maxContains", schema.location(of: "maxContains"))))
         } else {
             _ = try schema.count("minContains")
             _ = try schema.count("maxContains")
@@ -162,10 +180,24 @@ struct SchemaCompiler {
         if let value = schema["$ref"] {
             guard case .string(let reference) = value else { throw schema.error("$ref must be a string", "$ref") }
             let target = SchemaURI.resolve(reference, against: schema.base)
-            guard let location = registry.locate(target) else {
+            guard let location = registry.locate(target), registry.value(at: location) != nil else {
                 throw schema.error("$ref \(target) cannot be resolved: no such schema is registered", "$ref")
             }
             add("$ref", .ref(try compile(at: location)))
+        }
+        if let value = schema["$dynamicRef"] {
+            guard case .string(let reference) = value else { throw schema.error("$dynamicRef must be a string", "$dynamicRef") }
+            let target = SchemaURI.resolve(reference, against: schema.base)
+            guard let location = registry.locate(target), registry.value(at: location) != nil else {
+                throw schema.error("$dynamicRef \(target) cannot be resolved: no such schema is registered", "$dynamicRef")
+            }
+            var anchor: String?
+            if let fragment = SchemaURI.split(target).fragment, !fragment.isEmpty, !fragment.hasPrefix("/"),
+               case .string(fragment)? = registry.value(at: location)?["$dynamicAnchor"] {
+                anchor = fragment
+                usesDynamicRef = true
+            }
+            add("$dynamicRef", .dynamicRef(initial: try compile(at: location), anchor: anchor))
         }
         if let list = try schemaArray("allOf", schema) { add("allOf", .allOf(list)) }
         if let list = try schemaArray("anyOf", schema) { add("anyOf", .anyOf(list)) }
@@ -173,8 +205,14 @@ struct SchemaCompiler {
         if let index = try subschema("not", schema) { add("not", .not(index)) }
         let then = try subschema("then", schema)
         let otherwise = try subschema("else", schema)
-        if let condition = try subschema("if", schema), then != nil || otherwise != nil {
+        if let condition = try subschema("if", schema) {
             add("if", .conditional(if: condition, then: then, else: otherwise))
+        }
+        if let index = try subschema("unevaluatedProperties", schema) {
+            add("unevaluatedProperties", .unevaluatedProperties(schema: index, forbidden: schema["unevaluatedProperties"] == .bool(false)))
+        }
+        if let index = try subschema("unevaluatedItems", schema) {
+            add("unevaluatedItems", .unevaluatedItems(schema: index, forbidden: schema["unevaluatedItems"] == .bool(false)))
         }
         _ = try schemaMap("$defs", schema)
         return checks
@@ -185,18 +223,34 @@ struct SchemaCompiler {
         let patterns = try schemaMap("patternProperties", schema)
         let additional = try subschema("additionalProperties", schema)
         guard properties != nil || patterns != nil || additional != nil else { return nil }
-        var rules = MemberRules(properties: [:], patterns: [], additional: additional,
-                                additionalForbidden: schema["additionalProperties"] == .bool(false),
-                                additionalLocation: schema.location(of: "additionalProperties"))
-        for (name, index) in properties ?? [] where rules.properties[name] == nil { rules.properties[name] = (name, index) }
-        for (source, index) in patterns ?? [] {
+        let compiledPatterns = try (patterns ?? []).map { source, index in
             guard let pattern = SchemaPattern(source) else {
                 throw schema.error("patternProperties names must be valid regular expressions", "patternProperties")
             }
-            rules.patterns.append((pattern, index))
+            return (pattern, index)
         }
+        let rules = MemberRules(properties: properties ?? [], patterns: compiledPatterns, additional: additional,
+                                additionalForbidden: schema["additionalProperties"] == .bool(false),
+                                additionalSite: site("additionalProperties", schema.location(of: "additionalProperties")))
         let keyword = properties != nil ? "properties" : patterns != nil ? "patternProperties" : "additionalProperties"
         return (keyword, rules)
+    }
+
+    /// The index of a schema resource, its `$dynamicAnchor`s compiled.
+    private mutating func resource(_ uri: String) throws -> Int {
+        if let index = resourceIndices[uri] { return index }
+        let index = resources.count
+        resources.append([:])
+        resourceIndices[uri] = index
+        for (name, location) in registry.dynamicAnchors[uri] ?? [:] {
+            resources[index][name] = try compile(at: location)
+        }
+        return index
+    }
+
+    private mutating func site(_ keyword: String, _ location: String) -> Int {
+        sites.append(CheckSite(keyword: keyword, location: location))
+        return sites.count - 1
     }
 
     // MARK: subschemas
@@ -248,7 +302,7 @@ struct SchemaCompiler {
         func inPlace(_ node: Int) -> [Int] {
             nodes[node].checks.flatMap { check -> [Int] in
                 switch check.kind {
-                case .ref(let target), .not(let target): [target]
+                case .ref(let target), .not(let target), .dynamicRef(let target, _): [target]
                 case .allOf(let list), .anyOf(let list), .oneOf(let list): list
                 case .conditional(let condition, let then, let otherwise): [condition] + [then, otherwise].compactMap { $0 }
                 case .dependentSchemas(let list): list.map(\.schema)
@@ -267,52 +321,5 @@ struct SchemaCompiler {
             state[node] = 2
         }
         for node in nodes.indices { try visit(node) }
-    }
-}
-
-/// A schema object being compiled, with its location and base URI.
-struct SchemaObject {
-    let members: [(key: String, value: JSONValue)]
-    let location: SchemaLocation
-    var base: String
-
-    subscript(keyword: String) -> JSONValue? { members.first { $0.key == keyword }?.value }
-
-    func location(of keyword: String) -> String { location.text + "/" + JSONPointer.escape(keyword) }
-
-    func child(_ tokens: String...) -> SchemaLocation {
-        SchemaLocation(document: location.document, pointer: tokens.reduce(location.pointer) { JSONPointer.appending($0, $1) })
-    }
-
-    func error(_ message: String, _ keyword: String) -> SchemaError {
-        SchemaError(message, at: location(of: keyword), keyword: keyword)
-    }
-
-    /// A non-negative integer keyword (`1.0` counts as an integer).
-    func count(_ keyword: String) throws -> Int? {
-        guard let value = self[keyword] else { return nil }
-        switch value {
-        case .integer(let i) where i >= 0: return Int(i)
-        case .number(let d) where d >= 0 && d == d.rounded() && d < 1e18: return Int(d)
-        default: throw error("\(keyword) must be a whole number, 0 or more", keyword)
-        }
-    }
-
-    func number(_ keyword: String) throws -> SchemaNumber? {
-        guard let value = self[keyword] else { return nil }
-        switch value {
-        case .integer(let i): return .integer(i)
-        case .number(let d): return .double(d)
-        default: throw error("\(keyword) must be a number", keyword)
-        }
-    }
-
-    func strings(_ keyword: String) throws -> [String]? {
-        guard let value = self[keyword] else { return nil }
-        guard case .array(let items) = value else { throw error("\(keyword) must be an array of strings", keyword) }
-        return try items.map { item in
-            guard case .string(let s) = item else { throw error("\(keyword) must be an array of strings", keyword) }
-            return s
-        }
     }
 }

@@ -1,44 +1,109 @@
 /// Runs a `SchemaProgram` over one value. Messages are built only when a check fails, and
 /// branches that only need a yes/no answer (`anyOf`, `oneOf`, `not`, `if`, `contains`) run
 /// without collecting violations and stop at the first failure.
+///
+/// Which members and items were evaluated (for `unevaluatedProperties`/`unevaluatedItems`) is
+/// tracked only below a node that needs it: `sink` is then where a valid subschema reports the
+/// members and items of the same value it evaluated.
 struct SchemaEvaluator: ~Copyable {
     let nodes: UnsafeBufferPointer<SchemaNode>
+    let sites: UnsafeBufferPointer<CheckSite>
+    let resources: UnsafeBufferPointer<[String: Int]>
+    let tracksDynamicScope: Bool
+    /// The schema resources entered, outermost first (kept only when `tracksDynamicScope`).
+    var dynamicScope: [Int] = []
+    /// How many schemas apply to the current value, one inside the other (counted only when
+    /// `tracksDynamicScope`).
+    var inPlaceDepth = 0
+    static let maxInPlaceDepth = 200
     var path: [PathComponent] = []
     var violations: [SchemaViolation] = []
 
-    init(nodes: UnsafeBufferPointer<SchemaNode>) {
+    init(nodes: UnsafeBufferPointer<SchemaNode>, sites: UnsafeBufferPointer<CheckSite>,
+         resources: UnsafeBufferPointer<[String: Int]>, tracksDynamicScope: Bool) {
         self.nodes = nodes
+        self.sites = sites
+        self.resources = resources
+        self.tracksDynamicScope = tracksDynamicScope
         path.reserveCapacity(16)
     }
 
-    mutating func validate(_ node: Int, _ value: JSONValue, collect: Bool) -> Bool {
-        var valid = true
-        for check in nodes[node].checks where !run(check, value, collect: collect) {
-            valid = false
-            if !collect { return false }
+    mutating func validate(_ node: Int, _ value: JSONValue, collect: Bool,
+                           sink: UnsafeMutablePointer<Evaluated>? = nil) -> Bool {
+        if tracksDynamicScope {
+            // A $dynamicRef can only be resolved while validating, so a loop through one is
+            // stopped here rather than rejected when compiling.
+            inPlaceDepth += 1
+            defer { inPlaceDepth -= 1 }
+            guard inPlaceDepth <= Self.maxInPlaceDepth else {
+                if collect {
+                    violations.append(SchemaViolation(path: path, schemaLocation: nodes[node].location, keyword: "$dynamicRef",
+                                                      message: "cannot be checked: the schema refers to itself without end"))
+                }
+                return false
+            }
+            if dynamicScope.last != nodes[node].resource {
+                dynamicScope.append(nodes[node].resource)
+                defer { dynamicScope.removeLast() }
+                return validateInScope(node, value, collect: collect, sink: sink)
+            }
         }
+        return validateInScope(node, value, collect: collect, sink: sink)
+    }
+
+    private mutating func validateInScope(_ node: Int, _ value: JSONValue, collect: Bool,
+                                          sink: UnsafeMutablePointer<Evaluated>?) -> Bool {
+        if sink == nil, !nodes[node].usesUnevaluated {
+            return nodes[node].checks.withUnsafeBufferPointer { checks in
+                var valid = true
+                for i in checks.indices where !run(checks[i], value, collect: collect, sink: nil) {
+                    valid = false
+                    if !collect { return false }
+                }
+                return valid
+            }
+        }
+        var local = Evaluated(value)
+        let valid = withUnsafeMutablePointer(to: &local) { local in
+            nodes[node].checks.withUnsafeBufferPointer { checks in
+                var valid = true
+                for i in checks.indices where !run(checks[i], value, collect: collect, sink: local) {
+                    valid = false
+                    if !collect { return false }
+                }
+                return valid
+            }
+        }
+        if valid, let sink { sink.pointee.merge(local) }
         return valid
     }
 
     private mutating func validate(_ node: Int, _ value: JSONValue, at component: PathComponent, collect: Bool) -> Bool {
         path.append(component)
-        defer { path.removeLast() }
+        let outerDepth = inPlaceDepth
+        inPlaceDepth = 0
+        defer {
+            path.removeLast()
+            inPlaceDepth = outerDepth
+        }
         return validate(node, value, collect: collect)
     }
 
     private mutating func fail(_ check: SchemaCheck, _ collect: Bool, at component: PathComponent? = nil,
-                               keyword: String? = nil, location: String? = nil, _ message: @autoclosure () -> String) -> Bool {
+                               site: Int? = nil, _ message: @autoclosure () -> String) -> Bool {
         guard collect else { return false }
         var where_ = path
         if let component { where_.append(component) }
-        violations.append(SchemaViolation(path: where_, schemaLocation: location ?? check.location,
-                                          keyword: keyword ?? check.keyword, message: message()))
+        let site = sites[site ?? check.site]
+        violations.append(SchemaViolation(path: where_, schemaLocation: site.location, keyword: site.keyword,
+                                          message: message()))
         return false
     }
 
     // MARK: checks
 
-    private mutating func run(_ check: SchemaCheck, _ value: JSONValue, collect: Bool) -> Bool {
+    private mutating func run(_ check: borrowing SchemaCheck, _ value: JSONValue, collect: Bool,
+                              sink: UnsafeMutablePointer<Evaluated>?) -> Bool {
         switch check.kind {
         case .never:
             return fail(check, collect, "is not allowed")
@@ -46,13 +111,13 @@ struct SchemaEvaluator: ~Copyable {
         case .type(let types):
             return Self.matches(value, types) || fail(check, collect, "must be " + Self.describe(types))
 
-        case .enumeration(let strings, let others, let allowed):
+        case .enumeration(let rule):
             if case .string(let s) = value {
-                if let variants = strings[s], variants.contains(where: { JSONSchemaEquality.same($0, s) }) { return true }
-            } else if others.contains(where: { JSONSchemaEquality.equal($0, value) }) {
+                if let variants = rule.strings[s], variants.contains(where: { JSONSchemaEquality.same($0, s) }) { return true }
+            } else if rule.others.contains(where: { JSONSchemaEquality.equal($0, value) }) {
                 return true
             }
-            return fail(check, collect, "must be one of: " + allowed)
+            return fail(check, collect, "must be one of: " + rule.allowed)
 
         case .const(let expected, let shown):
             return JSONSchemaEquality.equal(expected, value) || fail(check, collect, "must be exactly " + shown)
@@ -68,7 +133,7 @@ struct SchemaEvaluator: ~Copyable {
 
         case .members(let rules):
             guard case .object(let members) = value else { return true }
-            return validateMembers(members, rules, check, collect: collect)
+            return validateMembers(members, rules, check, collect: collect, sink: sink)
 
         case .minProperties(let n):
             guard case .object(let members) = value, members.count < n else { return true }
@@ -81,7 +146,7 @@ struct SchemaEvaluator: ~Copyable {
         case .propertyNames(let schema):
             guard case .object(let members) = value else { return true }
             var valid = true
-            for member in members where !validate(schema, .string(member.key), collect: false) {
+            for member in members where !validate(schema, .string(member.key), at: .key(member.key), collect: false) {
                 valid = fail(check, collect, at: .key(member.key), "is not an allowed field name")
                 if !collect { return false }
             }
@@ -102,23 +167,24 @@ struct SchemaEvaluator: ~Copyable {
             guard case .object(let members) = value else { return true }
             var valid = true
             for (key, schema) in list where Self.has(members, key) {
-                if !validate(schema, value, collect: collect) {
+                if !validate(schema, value, collect: collect, sink: sink) {
                     valid = false
                     if !collect { return false }
                 }
             }
             return valid
 
-        case .items(let prefix, let rest, let restLocation):
+        case .items(let prefix, let rest, let restForbidden, let restSite):
             guard case .array(let items) = value else { return true }
+            if let sink { sink.pointee.markItems(upTo: rest == nil ? prefix.count : items.count) }
             var valid = true
             for (i, item) in items.enumerated() {
                 let ok: Bool
                 if i < prefix.count {
                     ok = validate(prefix[i], item, at: .index(i), collect: collect)
                 } else if let rest {
-                    if nodes[rest].checks.first.map({ if case .never = $0.kind { true } else { false } }) == true {
-                        ok = fail(check, collect, at: .index(i), keyword: "items", location: restLocation,
+                    if restForbidden {
+                        ok = fail(check, collect, at: .index(i), site: restSite,
                                   "is not allowed: the list may have at most " + SchemaText.plural(prefix.count, "item"))
                     } else {
                         ok = validate(rest, item, at: .index(i), collect: collect)
@@ -133,16 +199,19 @@ struct SchemaEvaluator: ~Copyable {
             }
             return valid
 
-        case .contains(let schema, let min, let max):
+        case .contains(let schema, let min, let max, let minSite, let maxSite):
             guard case .array(let items) = value else { return true }
             var count = 0
-            for item in items where validate(schema, item, collect: false) { count += 1 }
+            for (i, item) in items.enumerated() where validate(schema, item, at: .index(i), collect: false) {
+                count += 1
+                sink?.pointee.items[i] = true
+            }
             if count < min {
-                return fail(check, collect, keyword: "minContains",
+                return fail(check, collect, site: minSite,
                             "must contain at least " + SchemaText.plural(min, "matching item"))
             }
             if let max, count > max {
-                return fail(check, collect, keyword: "maxContains",
+                return fail(check, collect, site: maxSite,
                             "must contain at most " + SchemaText.plural(max, "matching item"))
             }
             return true
@@ -196,23 +265,39 @@ struct SchemaEvaluator: ~Copyable {
             return fail(check, collect, "must be " + format.expectation)
 
         case .ref(let target):
-            return validate(target, value, collect: collect)
+            return validate(target, value, collect: collect, sink: sink)
+
+        case .dynamicRef(let initial, let anchor):
+            var target = initial
+            if let anchor {
+                for resource in dynamicScope {
+                    if let node = resources[resource][anchor] {
+                        target = node
+                        break
+                    }
+                }
+            }
+            return validate(target, value, collect: collect, sink: sink)
 
         case .allOf(let list):
             var valid = true
-            for schema in list where !validate(schema, value, collect: collect) {
+            for schema in list where !validate(schema, value, collect: collect, sink: sink) {
                 valid = false
                 if !collect { return false }
             }
             return valid
 
         case .anyOf(let list):
-            for schema in list where validate(schema, value, collect: false) { return true }
-            return fail(check, collect, "does not match any of the allowed forms")
+            var matched = false
+            for schema in list where validate(schema, value, collect: false, sink: sink) {
+                matched = true
+                if sink == nil { return true }
+            }
+            return matched || fail(check, collect, "does not match any of the allowed forms")
 
         case .oneOf(let list):
             var matches = 0
-            for schema in list where validate(schema, value, collect: false) {
+            for schema in list where validate(schema, value, collect: false, sink: sink) {
                 matches += 1
                 if matches > 1 { return fail(check, collect, "matches more than one of the allowed forms (exactly one is expected)") }
             }
@@ -223,20 +308,52 @@ struct SchemaEvaluator: ~Copyable {
                 || fail(check, collect, "is not allowed here (it matches a form the schema excludes)")
 
         case .conditional(let condition, let then, let otherwise):
-            let branch = validate(condition, value, collect: false) ? then : otherwise
+            if then == nil, otherwise == nil, sink == nil { return true }
+            let branch = validate(condition, value, collect: false, sink: sink) ? then : otherwise
             guard let branch else { return true }
-            return validate(branch, value, collect: collect)
+            return validate(branch, value, collect: collect, sink: sink)
+
+        case .unevaluatedProperties(let schema, let forbidden):
+            guard case .object(let members) = value, let sink else { return true }
+            var valid = true
+            for (i, member) in members.enumerated() where !sink.pointee.members[i] {
+                let ok = forbidden
+                    ? fail(check, collect, at: .key(member.key), "is not an allowed field")
+                    : validate(schema, member.value, at: .key(member.key), collect: collect)
+                if !ok {
+                    valid = false
+                    if !collect { return false }
+                }
+            }
+            if valid { sink.pointee.markMembers() }
+            return valid
+
+        case .unevaluatedItems(let schema, let forbidden):
+            guard case .array(let items) = value, let sink else { return true }
+            var valid = true
+            for (i, item) in items.enumerated() where !sink.pointee.items[i] {
+                let ok = forbidden
+                    ? fail(check, collect, at: .index(i), "is not allowed: the list has more items than the schema describes")
+                    : validate(schema, item, at: .index(i), collect: collect)
+                if !ok {
+                    valid = false
+                    if !collect { return false }
+                }
+            }
+            if valid { sink.pointee.markItems(upTo: items.count) }
+            return valid
         }
     }
 
     private mutating func validateMembers(_ members: [(key: String, value: JSONValue)], _ rules: MemberRules,
-                                          _ check: SchemaCheck, collect: Bool) -> Bool {
+                                          _ check: borrowing SchemaCheck, collect: Bool,
+                                          sink: UnsafeMutablePointer<Evaluated>?) -> Bool {
         var valid = true
-        for member in members {
+        var hint = 0
+        for (i, member) in members.enumerated() {
             var matched = false
             var ok = true
-            if !rules.properties.isEmpty, let (name, schema) = rules.properties[member.key],
-               JSONSchemaEquality.same(name, member.key) {
+            if let schema = rules.property(member.key, hint: &hint) {
                 matched = true
                 ok = validate(schema, member.value, at: .key(member.key), collect: collect)
             }
@@ -244,10 +361,10 @@ struct SchemaEvaluator: ~Copyable {
                 matched = true
                 if !validate(schema, member.value, at: .key(member.key), collect: collect) { ok = false }
             }
+            if let sink, matched || rules.additional != nil { sink.pointee.members[i] = true }
             if !matched, let additional = rules.additional {
                 if rules.additionalForbidden {
-                    ok = fail(check, collect, at: .key(member.key), keyword: "additionalProperties",
-                              location: rules.additionalLocation, "is not an allowed field")
+                    ok = fail(check, collect, at: .key(member.key), site: rules.additionalSite, "is not an allowed field")
                 } else {
                     ok = validate(additional, member.value, at: .key(member.key), collect: collect)
                 }
@@ -258,80 +375,5 @@ struct SchemaEvaluator: ~Copyable {
             }
         }
         return valid
-    }
-
-    // MARK: values
-
-    @inline(__always)
-    static func has(_ members: [(key: String, value: JSONValue)], _ name: String) -> Bool {
-        members.contains { JSONSchemaEquality.same($0.key, name) }
-    }
-
-    static func matches(_ value: JSONValue, _ types: JSONTypes) -> Bool {
-        switch value {
-        case .null: types.contains(.null)
-        case .bool: types.contains(.boolean)
-        case .integer: !types.isDisjoint(with: [.integer, .number])
-        case .number(let d): types.contains(.number) || (types.contains(.integer) && d.isFinite && d == d.rounded())
-        case .string: types.contains(.string)
-        case .array: types.contains(.array)
-        case .object: types.contains(.object)
-        }
-    }
-
-    static func describe(_ types: JSONTypes) -> String {
-        var names: [String] = []
-        if types.contains(.string) { names.append("text") }
-        if types.contains(.number) { names.append("a number") } else if types.contains(.integer) { names.append("a whole number") }
-        if types.contains(.boolean) { names.append("true or false") }
-        if types.contains(.array) { names.append("a list") }
-        if types.contains(.object) { names.append("a table of fields") }
-        if types.contains(.null) { names.append("null") }
-        return names.isEmpty ? "of no type at all" : names.joined(separator: " or ")
-    }
-
-    /// The order of a numeric value against a schema number; nil for values that are not numbers.
-    static func compare(_ value: JSONValue, _ limit: SchemaNumber) -> Int? {
-        switch (value, limit) {
-        case let (.integer(x), .integer(y)): return x < y ? -1 : x > y ? 1 : 0
-        case let (.integer(x), .double(y)): return compare(Double(x), y)
-        case let (.number(x), _): return compare(x, limit.doubleValue)
-        default: return nil
-        }
-    }
-
-    private static func compare(_ x: Double, _ y: Double) -> Int { x < y ? -1 : x > y ? 1 : 0 }
-
-    static func isMultiple(_ value: JSONValue, of divisor: SchemaNumber) -> Bool? {
-        switch (value, divisor) {
-        case let (.integer(x), .integer(y)): return x % y == 0
-        case let (.integer(x), .double(y)): return isMultiple(Double(x), y)
-        case let (.number(x), _): return isMultiple(x, divisor.doubleValue)
-        default: return nil
-        }
-    }
-
-    private static func isMultiple(_ x: Double, _ y: Double) -> Bool {
-        let quotient = x / y
-        guard quotient.isFinite else { return false }
-        let rounded = quotient.rounded()
-        return quotient == rounded || abs(quotient - rounded) <= 1e-9 * max(1, abs(quotient))
-    }
-
-    /// The indices of the first repeated item and its earlier twin.
-    static func duplicate(in items: [JSONValue]) -> (Int, Int)? {
-        if items.count > 8, items.allSatisfy({ if case .string = $0 { true } else { false } }) {
-            var seen: [String: Int] = [:]
-            for (i, item) in items.enumerated() {
-                guard case .string(let s) = item else { continue }
-                if let first = seen[s] { return (first, i) }
-                seen[s] = i
-            }
-            return nil
-        }
-        for j in items.indices {
-            for i in 0..<j where JSONSchemaEquality.equal(items[i], items[j]) { return (i, j) }
-        }
-        return nil
     }
 }

@@ -3,6 +3,7 @@ enum SchemaKeywords {
     /// Keywords whose value is one schema.
     static let singleSchema: Set<String> = [
         "additionalProperties", "items", "not", "if", "then", "else", "contains", "propertyNames",
+        "unevaluatedProperties", "unevaluatedItems",
     ]
     /// Keywords whose value is an object of schemas.
     static let schemaMap: Set<String> = ["properties", "patternProperties", "$defs", "dependentSchemas"]
@@ -10,7 +11,7 @@ enum SchemaKeywords {
     static let schemaArray: Set<String> = ["allOf", "anyOf", "oneOf", "prefixItems"]
     /// Annotation and identifier keywords: accepted, no effect on validation.
     static let annotations: Set<String> = [
-        "$schema", "$id", "$anchor", "$comment", "$defs", "title", "description", "default", "examples",
+        "$schema", "$id", "$anchor", "$dynamicAnchor", "$comment", "$defs", "title", "description", "default", "examples",
         "deprecated", "readOnly", "writeOnly", "contentEncoding", "contentMediaType", "contentSchema",
     ]
     /// The meta-schema URIs accepted in `$schema`.

@@ -4,33 +4,51 @@ import Foundation
 /// Immutable once built, so one program is shared by all threads validating with it.
 final class SchemaProgram: Sendable {
     let nodes: [SchemaNode]
+    let sites: [CheckSite]
+    /// The `$dynamicAnchor`s of each schema resource: name to node.
+    let resources: [[String: Int]]
+    /// Whether any `$dynamicRef` needs the dynamic scope (the resources entered so far) tracked.
+    let tracksDynamicScope: Bool
     let root: Int
 
-    init(nodes: [SchemaNode], root: Int) {
+    init(nodes: [SchemaNode], sites: [CheckSite], resources: [[String: Int]], tracksDynamicScope: Bool, root: Int) {
         self.nodes = nodes
+        self.sites = sites
+        self.resources = resources
+        self.tracksDynamicScope = tracksDynamicScope
         self.root = root
     }
+}
+
+/// What a violation names: the keyword and its absolute location, `uri#/pointer/keyword`.
+/// Kept apart from the checks so that running a check touches no strings.
+struct CheckSite: Sendable {
+    var keyword: String
+    var location: String
 }
 
 /// One compiled subschema: the checks its keywords make, cheapest first.
 struct SchemaNode: Sendable {
     var location: String
     var checks: [SchemaCheck]
+    /// The schema resource (index into `SchemaProgram.resources`) the node belongs to.
+    var resource = 0
+    /// Whether a check needs to know which members or items the other checks evaluated
+    /// (`unevaluatedProperties`, `unevaluatedItems`); only such nodes collect that.
+    var usesUnevaluated = false
 }
 
 /// One keyword (or a group of keywords that work together) ready to run.
 struct SchemaCheck: Sendable {
-    /// The keyword named in violations.
-    var keyword: String
-    /// The keyword's absolute location, `uri#/pointer/keyword`.
-    var location: String
     var kind: Kind
+    /// The index of its `CheckSite`.
+    var site: Int
 
     enum Kind: Sendable {
         case never
         case type(JSONTypes)
         /// Strings by their canonical form, each with the exact variants allowed.
-        case enumeration(strings: [String: [String]], others: [JSONValue], allowed: String)
+        case enumeration(EnumRule)
         case const(JSONValue, shown: String)
         case required([String])
         case members(MemberRules)
@@ -39,8 +57,9 @@ struct SchemaCheck: Sendable {
         case propertyNames(Int)
         case dependentRequired([(key: String, required: [String])])
         case dependentSchemas([(key: String, schema: Int)])
-        case items(prefix: [Int], rest: Int?, restLocation: String)
-        case contains(schema: Int, min: Int, max: Int?)
+        /// `prefixItems` and `items`; `restForbidden` when `items` is `false`.
+        case items(prefix: [Int], rest: Int?, restForbidden: Bool, restSite: Int)
+        case contains(schema: Int, min: Int, max: Int?, minSite: Int, maxSite: Int)
         case minItems(Int)
         case maxItems(Int)
         case uniqueItems
@@ -54,23 +73,79 @@ struct SchemaCheck: Sendable {
         case pattern(SchemaPattern)
         case format(SchemaFormat)
         case ref(Int)
+        /// `initial` is the statically resolved target; with `anchor`, the outermost resource
+        /// in the dynamic scope holding that `$dynamicAnchor` takes its place.
+        case dynamicRef(initial: Int, anchor: String?)
         case allOf([Int])
         case anyOf([Int])
         case oneOf([Int])
         case not(Int)
         case conditional(if: Int, then: Int?, else: Int?)
+        /// Always the last checks of a node; `forbidden` when the schema is `false`.
+        case unevaluatedProperties(schema: Int, forbidden: Bool)
+        case unevaluatedItems(schema: Int, forbidden: Bool)
+    }
+}
+
+/// The values an `enum` allows.
+final class EnumRule: Sendable {
+    /// Strings by their canonical form, each with the exact variants allowed.
+    let strings: [String: [String]]
+    let others: [JSONValue]
+    /// The values as listed in messages.
+    let allowed: String
+
+    init(strings: [String: [String]], others: [JSONValue], allowed: String) {
+        self.strings = strings
+        self.others = others
+        self.allowed = allowed
     }
 }
 
 /// `properties`, `patternProperties` and `additionalProperties` of one schema, applied in one
 /// pass over an object's members.
-struct MemberRules: Sendable {
-    var properties: [String: (name: String, schema: Int)]
-    var patterns: [(pattern: SchemaPattern, schema: Int)]
+final class MemberRules: Sendable {
+    /// `properties` in schema order; `index` finds them by name when there are many.
+    let properties: [(name: String, schema: Int)]
+    let index: [String: Int]
+    let patterns: [(pattern: SchemaPattern, schema: Int)]
     /// The `additionalProperties` schema; `additionalForbidden` when it is `false`.
-    var additional: Int?
-    var additionalForbidden: Bool
-    var additionalLocation: String
+    let additional: Int?
+    let additionalForbidden: Bool
+    let additionalSite: Int
+
+    init(properties: [(name: String, schema: Int)], patterns: [(pattern: SchemaPattern, schema: Int)],
+         additional: Int?, additionalForbidden: Bool, additionalSite: Int) {
+        self.properties = properties
+        var index: [String: Int] = [:]
+        for (i, property) in properties.enumerated() where index[property.name] == nil { index[property.name] = i }
+        self.index = index
+        self.patterns = patterns
+        self.additional = additional
+        self.additionalForbidden = additionalForbidden
+        self.additionalSite = additionalSite
+    }
+
+    /// The schema of the property named `name` (compared by code points, as JSON requires).
+    /// Records usually list fields in schema order, so the property after the last one found
+    /// (`hint`) is tried first.
+    @inline(__always)
+    func property(_ name: String, hint: inout Int) -> Int? {
+        if hint < properties.count, JSONSchemaEquality.same(properties[hint].name, name) {
+            hint += 1
+            return properties[hint - 1].schema
+        }
+        if properties.count <= 12 {
+            for (i, property) in properties.enumerated() where JSONSchemaEquality.same(property.name, name) {
+                hint = i + 1
+                return property.schema
+            }
+            return nil
+        }
+        guard let i = index[name], JSONSchemaEquality.same(properties[i].name, name) else { return nil }
+        hint = i + 1
+        return properties[i].schema
+    }
 }
 
 /// The JSON types named by `type`.
@@ -107,22 +182,5 @@ enum SchemaNumber: Sendable, CustomStringConvertible {
         case .integer(let i): String(i)
         case .double(let d): d == d.rounded() && abs(d) < 1e15 ? String(Int64(d)) : String(d)
         }
-    }
-}
-
-/// A `pattern` regular expression, compiled once with the schema.
-struct SchemaPattern: @unchecked Sendable {
-    // NSRegularExpression is immutable and documented as safe to use from several threads.
-    let regex: NSRegularExpression
-    let source: String
-
-    init?(_ source: String) {
-        guard let regex = try? NSRegularExpression(pattern: source, options: []) else { return nil }
-        self.regex = regex
-        self.source = source
-    }
-
-    func matches(_ text: String) -> Bool {
-        regex.firstMatch(in: text, options: [], range: NSRange(location: 0, length: text.utf16.count)) != nil
     }
 }

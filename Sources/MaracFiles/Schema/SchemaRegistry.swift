@@ -19,20 +19,30 @@ public struct SchemaRegistry: Sendable {
     var documents: [String: JSONValue] = [:]
     var resources: [String: SchemaLocation] = [:]
     var anchors: [String: SchemaLocation] = [:]
+    /// The `$dynamicAnchor`s of each schema resource, by resource URI and name.
+    var dynamicAnchors: [String: [String: SchemaLocation]] = [:]
     var baseURIs: [SchemaLocation: String] = [:]
 
     public init() {}
 
-    /// Adds a schema document under `uri` (absolute, or relative to `file:///`).
+    /// Adds a schema document under `uri` (absolute, or relative to `file:///`). When it throws
+    /// (an `$id` used twice, say), the registry is left unchanged.
     public mutating func register(_ schema: JSONValue, uri: String) throws {
         let document = SchemaURI.split(SchemaURI.resolve(uri, against: "file:///")).resource
         let root = SchemaLocation(document: document, pointer: "")
         if documents[document] != nil {
             throw SchemaError("a schema is already registered under this URI", at: root.text)
         }
-        documents[document] = schema
-        resources[document] = root
-        try index(schema, at: root, base: document)
+        var updated = self
+        updated.documents[document] = schema
+        updated.resources[document] = root
+        try updated.index(schema, at: root, base: document)
+        self = updated
+    }
+
+    /// The document registered under `uri` (not an `$id`).
+    func document(uri: String) -> JSONValue? {
+        documents[SchemaURI.split(SchemaURI.resolve(uri, against: "file:///")).resource]
     }
 
     /// Whether a document or `$id` is registered under `uri`.
@@ -56,6 +66,10 @@ public struct SchemaRegistry: Sendable {
         }
         if case .string(let anchor)? = schema["$anchor"] {
             anchors[base + "#" + anchor] = location
+        }
+        if case .string(let anchor)? = schema["$dynamicAnchor"] {
+            anchors[base + "#" + anchor] = location
+            dynamicAnchors[base, default: [:]][anchor] = location
         }
         baseURIs[location] = base
         for child in SchemaKeywords.children(of: members) {

@@ -2,25 +2,20 @@
 /// where tables may be defined and extended.
 ///
 /// Tables live in an arena and refer to each other by index, so nested tables are extended
-/// in place; `finish()` turns the arena into `TOMLTable`s.
+/// in place; `finish()` turns the arena into `TOMLTable`s without copying members.
 struct TOMLDocumentBuilder {
-    enum Content {
-        case value(TOMLValue)
+    /// What a member holds: a finished value, or a table (or array of tables) still in the arena.
+    enum Slot {
+        case value
         case table(Int)
         case tableArray(Int)
     }
 
-    struct Entry {
-        var key: String
-        var keyRange: SourceRange
-        /// The value's range, or the first `[[header]]` of an array of tables.
-        var range: SourceRange
-        var content: Content
-    }
-
     struct Table {
-        var entries: [Entry] = []
-        var index: [String: Int] = [:]
+        /// Members as they will appear; a table's node is filled in by `build`.
+        var members: [TOMLTable.Member] = []
+        var slots: [Slot] = []
+        var index: [String: Int]? = nil
         var range: SourceRange
         var depth: Int
         var definedByHeader = false
@@ -28,22 +23,24 @@ struct TOMLDocumentBuilder {
         var dottedSection = -1
         var dottedLine = 0
 
-        private static let indexThreshold = 8
-
-        func find(_ key: String) -> Int? {
-            if entries.count <= Self.indexThreshold {
-                for i in entries.indices where entries[i].key == key { return i }
-                return nil
-            }
-            return index[key]
+        init(range: SourceRange, depth: Int) {
+            self.range = range
+            self.depth = depth
         }
 
-        mutating func append(_ entry: Entry) {
-            entries.append(entry)
-            if entries.count == Self.indexThreshold + 1 {
-                for (i, existing) in entries.enumerated() { index[existing.key] = i }
-            } else if entries.count > Self.indexThreshold {
-                index[entry.key] = entries.count - 1
+        mutating func append(_ member: TOMLTable.Member, _ slot: Slot) {
+            if members.isEmpty {
+                members.reserveCapacity(8)
+                slots.reserveCapacity(8)
+            }
+            members.append(member)
+            slots.append(slot)
+            if index != nil {
+                index![member.key] = members.count - 1
+            } else if members.count > TOMLTable.indexThreshold {
+                var built = [String: Int](minimumCapacity: members.count * 2)
+                for (i, existing) in members.enumerated() { built[existing.key] = i }
+                index = built
             }
         }
     }
@@ -61,6 +58,8 @@ struct TOMLDocumentBuilder {
     /// Identifies the current `[header]` section or inline table, for the dotted-key rules.
     private var section = 0
     private var sectionCount = 0
+    /// Stands in for a table's node until `build` fills it in.
+    private let placeholder = TOMLValue.boolean(false)
 
     init() {
         let origin = SourcePosition(line: 1, column: 1, offset: 0)
@@ -69,107 +68,112 @@ struct TOMLDocumentBuilder {
 
     func depth(of table: Int) -> Int { tables[table].depth }
 
+    /// The position of `key` among the members of `table` (read in place: no copy of the table).
+    private func find(_ key: String, in table: Int) -> Int? {
+        if tables[table].index != nil { return tables[table].index![key] }
+        for i in 0..<tables[table].members.count where tables[table].members[i].key == key { return i }
+        return nil
+    }
+
     // MARK: key = value
 
-    /// Adds `keys = value` to `table`, creating the tables a dotted key names.
-    mutating func insert(_ keys: [TOMLKeySegment], _ node: TOMLNode, into table: Int) throws(TOMLError) {
+    /// Adds `key = value` to `table`, creating the tables a dotted key names.
+    mutating func insert(_ key: TOMLKeyPath, _ node: TOMLNode, into table: Int) throws(TOMLError) {
         var target = table
-        for segment in keys.dropLast() { target = try descendDotted(target, segment) }
-        let last = keys[keys.count - 1]
-        if let i = tables[target].find(last.name) {
-            let entry = tables[target].entries[i]
+        for segment in key.parents { target = try descendDotted(target, segment) }
+        let last = key.last
+        if let i = find(last.name, in: target) {
             let name = describeKey(last.name)
-            switch entry.content {
+            let line = tables[target].members[i].node.range.start.line
+            switch tables[target].slots[i] {
             case .value:
-                throw fail("the key \(name) is defined twice (first at line \(entry.range.start.line))", last.range)
+                throw fail("the key \(name) is defined twice (first at line \(line))", last.range)
             case .table(let child):
                 throw fail("the key \(name) is already a table (defined at line \(tables[child].range.start.line)); it can't also hold a value", last.range)
             case .tableArray:
-                throw fail("the key \(name) is already an array of tables (defined at line \(entry.range.start.line)); it can't also hold a value", last.range)
+                throw fail("the key \(name) is already an array of tables (defined at line \(line)); it can't also hold a value", last.range)
             }
         }
-        tables[target].append(Entry(key: last.name, keyRange: last.range, range: node.range, content: .value(node.value)))
+        tables[target].append(TOMLTable.Member(key: last.name, keyRange: last.range, node: node), .value)
     }
 
     private mutating func descendDotted(_ parent: Int, _ segment: TOMLKeySegment) throws(TOMLError) -> Int {
-        let name = describeKey(segment.name)
-        guard let i = tables[parent].find(segment.name) else {
+        guard let i = find(segment.name, in: parent) else {
             let child = try newTable(in: parent, segment, range: segment.range)
             tables[child].dottedSection = section
             tables[child].dottedLine = segment.range.start.line
             return child
         }
-        let entry = tables[parent].entries[i]
-        switch entry.content {
+        let name = describeKey(segment.name)
+        switch tables[parent].slots[i] {
         case .table(let child):
-            let table = tables[child]
-            if table.definedByHeader {
-                throw fail("the table \(name) has its own [header] at line \(table.range.start.line): add this key under that header instead", segment.range)
+            if tables[child].definedByHeader {
+                throw fail("the table \(name) has its own [header] at line \(tables[child].range.start.line): add this key under that header instead", segment.range)
             }
-            if table.dottedSection >= 0 && table.dottedSection != section {
-                throw fail("the table \(name) was already defined at line \(table.dottedLine); dotted keys can't add to it from here", segment.range)
+            let dottedSection = tables[child].dottedSection
+            if dottedSection >= 0 && dottedSection != section {
+                throw fail("the table \(name) was already defined at line \(tables[child].dottedLine); dotted keys can't add to it from here", segment.range)
             }
-            if table.dottedSection < 0 {
+            if dottedSection < 0 {
                 tables[child].dottedSection = section
                 tables[child].dottedLine = segment.range.start.line
             }
             return child
         case .tableArray:
-            throw fail("the key \(name) is an array of tables (defined at line \(entry.range.start.line)); dotted keys can't add to it", segment.range)
-        case .value(let value):
-            throw valueInTheWay(name, value, entry, segment)
+            let line = tables[parent].members[i].node.range.start.line
+            throw fail("the key \(name) is an array of tables (defined at line \(line)); dotted keys can't add to it", segment.range)
+        case .value:
+            throw valueInTheWay(tables[parent].members[i], segment)
         }
     }
 
     // MARK: [table] and [[array of tables]]
 
     /// Starts the section of a `[table]` header.
-    mutating func openTable(_ keys: [TOMLKeySegment], header: SourceRange) throws(TOMLError) {
+    mutating func openTable(_ key: TOMLKeyPath, header: SourceRange) throws(TOMLError) {
         startSection()
         var parent = 0
-        for segment in keys.dropLast() { parent = try descendHeader(parent, segment) }
-        let last = keys[keys.count - 1]
-        guard let i = tables[parent].find(last.name) else {
+        for segment in key.parents { parent = try descendHeader(parent, segment) }
+        let last = key.last
+        guard let i = find(last.name, in: parent) else {
             let child = try newTable(in: parent, last, range: header)
             tables[child].definedByHeader = true
             current = child
             return
         }
-        let entry = tables[parent].entries[i]
-        switch entry.content {
+        switch tables[parent].slots[i] {
         case .table(let child):
-            let table = tables[child]
-            if table.definedByHeader {
-                throw fail("this table was already defined at line \(table.range.start.line)", header)
+            if tables[child].definedByHeader {
+                throw fail("this table was already defined at line \(tables[child].range.start.line)", header)
             }
-            if table.dottedSection >= 0 {
-                throw fail("this table was already defined by dotted keys at line \(table.dottedLine)", header)
+            if tables[child].dottedSection >= 0 {
+                throw fail("this table was already defined by dotted keys at line \(tables[child].dottedLine)", header)
             }
             tables[child].definedByHeader = true
             tables[child].range = header
-            tables[parent].entries[i].keyRange = last.range
+            tables[parent].members[i].keyRange = last.range
             current = child
         case .tableArray:
-            throw fail("\(describeKey(last.name)) is already an array of tables (defined at line \(entry.range.start.line)): write [[...]] to add an entry to it", header)
-        case .value(let value):
-            throw valueInTheWay(describeKey(last.name), value, entry, last)
+            let line = tables[parent].members[i].node.range.start.line
+            throw fail("\(describeKey(last.name)) is already an array of tables (defined at line \(line)): write [[...]] to add an entry to it", header)
+        case .value:
+            throw valueInTheWay(tables[parent].members[i], last)
         }
     }
 
     /// Starts the section of an `[[array of tables]]` header: a new table appended to the array.
-    mutating func appendArrayTable(_ keys: [TOMLKeySegment], header: SourceRange) throws(TOMLError) {
+    mutating func appendArrayTable(_ key: TOMLKeyPath, header: SourceRange) throws(TOMLError) {
         startSection()
         var parent = 0
-        for segment in keys.dropLast() { parent = try descendHeader(parent, segment) }
-        let last = keys[keys.count - 1]
-        guard let i = tables[parent].find(last.name) else {
+        for segment in key.parents { parent = try descendHeader(parent, segment) }
+        let last = key.last
+        guard let i = find(last.name, in: parent) else {
             let child = try newTable(in: parent, last, range: header, asArray: true)
             tables[child].definedByHeader = true
             current = child
             return
         }
-        let entry = tables[parent].entries[i]
-        switch entry.content {
+        switch tables[parent].slots[i] {
         case .tableArray(let array):
             let child = try makeTable(depth: tables[parent].depth + 1, range: header, at: last)
             tables[child].definedByHeader = true
@@ -177,20 +181,19 @@ struct TOMLDocumentBuilder {
             current = child
         case .table(let child):
             throw fail("\(describeKey(last.name)) is already a table (defined at line \(tables[child].range.start.line)), so it can't also be an array of tables", header)
-        case .value(let value):
-            throw valueInTheWay(describeKey(last.name), value, entry, last)
+        case .value:
+            throw valueInTheWay(tables[parent].members[i], last)
         }
     }
 
     private mutating func descendHeader(_ parent: Int, _ segment: TOMLKeySegment) throws(TOMLError) -> Int {
-        guard let i = tables[parent].find(segment.name) else {
+        guard let i = find(segment.name, in: parent) else {
             return try newTable(in: parent, segment, range: segment.range)
         }
-        let entry = tables[parent].entries[i]
-        switch entry.content {
+        switch tables[parent].slots[i] {
         case .table(let child): return child
         case .tableArray(let array): return tableArrays[array][tableArrays[array].count - 1]
-        case .value(let value): throw valueInTheWay(describeKey(segment.name), value, entry, segment)
+        case .value: throw valueInTheWay(tables[parent].members[i], segment)
         }
     }
 
@@ -205,8 +208,7 @@ struct TOMLDocumentBuilder {
     mutating func beginInlineTable(depth: Int, at position: SourcePosition) -> InlineScope {
         let scope = InlineScope(table: tables.count, outerSection: section)
         tables.append(Table(range: SourceRange(start: position, end: position), depth: depth))
-        sectionCount += 1
-        section = sectionCount
+        startSection()
         return scope
     }
 
@@ -224,14 +226,15 @@ struct TOMLDocumentBuilder {
         in parent: Int, _ segment: TOMLKeySegment, range: SourceRange, asArray: Bool = false
     ) throws(TOMLError) -> Int {
         let child = try makeTable(depth: tables[parent].depth + 1, range: range, at: segment)
-        let content: Content
+        let slot: Slot
         if asArray {
             tableArrays.append([child])
-            content = .tableArray(tableArrays.count - 1)
+            slot = .tableArray(tableArrays.count - 1)
         } else {
-            content = .table(child)
+            slot = .table(child)
         }
-        tables[parent].append(Entry(key: segment.name, keyRange: segment.range, range: range, content: content))
+        let member = TOMLTable.Member(key: segment.name, keyRange: segment.range, node: TOMLNode(placeholder, range: range))
+        tables[parent].append(member, slot)
         return child
     }
 
@@ -243,34 +246,38 @@ struct TOMLDocumentBuilder {
         return tables.count - 1
     }
 
-    /// The document's root table.
-    func finish() -> TOMLTable { build(0) }
+    /// The document's root table; the builder is spent afterwards.
+    mutating func finish() -> TOMLTable { build(0) }
 
-    private func build(_ index: Int) -> TOMLTable {
-        let entries = tables[index].entries
+    /// Moves a table's members out of the arena, filling in its nested tables.
+    private mutating func build(_ index: Int) -> TOMLTable {
         var members: [TOMLTable.Member] = []
-        members.reserveCapacity(entries.count)
-        for entry in entries {
-            let node: TOMLNode
-            switch entry.content {
-            case .value(let value):
-                node = TOMLNode(value, range: entry.range)
+        swap(&members, &tables[index].members)
+        let slots = tables[index].slots
+        for i in slots.indices {
+            switch slots[i] {
+            case .value:
+                continue
             case .table(let child):
-                node = TOMLNode(.table(build(child)), range: tables[child].range)
+                members[i].node = TOMLNode(.table(build(child)), range: tables[child].range)
             case .tableArray(let array):
-                let items = tableArrays[array].map { TOMLNode(.table(build($0)), range: tables[$0].range) }
-                node = TOMLNode(.array(items), range: entry.range)
+                var items: [TOMLNode] = []
+                items.reserveCapacity(tableArrays[array].count)
+                for child in tableArrays[array] {
+                    items.append(TOMLNode(.table(build(child)), range: tables[child].range))
+                }
+                members[i].node.value = .array(items)
             }
-            members.append(TOMLTable.Member(key: entry.key, keyRange: entry.keyRange, node: node))
         }
-        return TOMLTable(uniqueMembers: members)
+        return TOMLTable(uniqueMembers: members, index: tables[index].index)
     }
 
     // MARK: errors
 
-    private func valueInTheWay(_ name: String, _ value: TOMLValue, _ entry: Entry, _ segment: TOMLKeySegment) -> TOMLError {
-        let line = entry.range.start.line
-        switch value {
+    private func valueInTheWay(_ member: TOMLTable.Member, _ segment: TOMLKeySegment) -> TOMLError {
+        let name = describeKey(segment.name)
+        let line = member.node.range.start.line
+        switch member.node.value {
         case .table:
             return fail("the key \(name) already holds an inline table (at line \(line)), which can't be extended", segment.range)
         case .array:

@@ -4,6 +4,15 @@ struct TOMLKeySegment {
     var range: SourceRange
 }
 
+/// A key as written: a plain key, or the segments of a dotted key.
+struct TOMLKeyPath {
+    /// The segments before the last one (empty for a plain key).
+    var parents: [TOMLKeySegment] = []
+    var last: TOMLKeySegment
+
+    var count: Int { parents.count + 1 }
+}
+
 /// A key as it is shown in messages: `'name'`, or JSON-quoted when it holds unusual characters.
 func describeKey(_ key: String) -> String {
     let plain = !key.isEmpty && key.utf8.allSatisfy { byte in

@@ -33,6 +33,7 @@ extension TOMLParser {
             if matches("inf", at: i) { return .float(negative ? -.infinity : .infinity) }
             if matches("nan", at: i) { return .float(.nan) }
         }
+        if !signed, !TOMLByte.isDigit(bytes[i]) { throw fail(Self.unknownValueMessage, at: range.lowerBound) }
         if bytes[i] == UInt8(ascii: "0"), i + 1 < stop {
             let radix: UInt64
             switch bytes[i + 1] {

@@ -73,7 +73,7 @@ extension TOMLParser {
     /// Both multi-line forms: a newline right after the opening quotes is dropped, CR LF becomes
     /// LF, and up to two quotes may sit just before the closing ones.
     private mutating func parseMultilineString(quote: UInt8) throws(TOMLError) -> String {
-        let startLine = lines.line
+        let opening = pos
         let escapes = quote == TOMLByte.quote
         pos += 3
         _ = try consumeNewline()
@@ -112,7 +112,7 @@ extension TOMLParser {
             }
         }
         let closing = escapes ? "\"\"\"" : "'''"
-        throw fail("unterminated multi-line string: add the closing \(closing) (the string starts at line \(startLine))")
+        throw fail("unterminated multi-line string: add the closing \(closing) where its text ends", at: opening)
     }
 
     /// Reads one escape sequence into `scratch` (cursor on the backslash).
@@ -163,6 +163,6 @@ extension TOMLParser {
         guard let scalar = Unicode.Scalar(value) else {
             throw fail("invalid escape sequence: it names a code point that is not a Unicode character", at: start)
         }
-        for unit in UTF8.encode(scalar)! { scratch.append(unit) }
+        scratch.append(contentsOf: scalar.utf8)
     }
 }

@@ -26,10 +26,16 @@ extension TOMLParser {
             throw fail("expected a value before ','")
         case TOMLByte.newline, TOMLByte.carriageReturn, TOMLByte.hash:
             throw fail("expected a value")
+        case let byte where TOMLByte.isControl(byte):
+            throw fail(Self.controlOutsideStrings)
         default:
             throw fail(Self.unknownValueMessage)
         }
         return TOMLNode(value, range: SourceRange(start: start, end: mark()))
+    }
+
+    static var controlOutsideStrings: String {
+        "an invisible control character is not allowed here: remove it (inside quoted text, write it as an escape such as \\u000C)"
     }
 
     static var unknownValueMessage: String {

@@ -109,35 +109,42 @@ struct TOMLParser {
     // MARK: keys
 
     /// Reads `key` or `dotted.key` (and the blanks after it).
-    mutating func parseKey() throws(TOMLError) -> [TOMLKeySegment] {
-        var segments: [TOMLKeySegment] = []
-        while true {
-            let start = mark()
-            guard pos < end else { throw fail(segments.isEmpty ? "expected a key" : "expected a key after '.'") }
-            let name: String
-            switch bytes[pos] {
-            case TOMLByte.quote:
-                if startsTripleQuote(TOMLByte.quote) { throw fail("a key can't be a multi-line string: quote it with a single \" on each side") }
-                name = try parseBasicString()
-            case TOMLByte.apostrophe:
-                if startsTripleQuote(TOMLByte.apostrophe) { throw fail("a key can't be a multi-line string: quote it with a single ' on each side") }
-                name = try parseLiteralString()
-            case let byte where TOMLByte.isBareKey(byte):
-                let start = pos
-                repeat { pos += 1 } while pos < end && TOMLByte.isBareKey(bytes[pos])
-                name = text(start..<pos)
-            case TOMLByte.equals where segments.isEmpty:
-                throw fail("expected a key before '='")
-            default:
-                if !segments.isEmpty { throw fail("expected a key after '.'") }
-                throw fail("expected a key: use letters, digits, '_' and '-', or put the key in quotes")
-            }
-            segments.append(TOMLKeySegment(name: name, range: SourceRange(start: start, end: mark())))
-            skipBlanks()
-            guard pos < end, bytes[pos] == TOMLByte.dot else { return segments }
+    mutating func parseKey() throws(TOMLError) -> TOMLKeyPath {
+        var key = TOMLKeyPath(last: try parseKeySegment(first: true))
+        while pos < end, bytes[pos] == TOMLByte.dot {
             pos += 1
             skipBlanks()
+            key.parents.append(key.last)
+            key.last = try parseKeySegment(first: false)
         }
+        return key
+    }
+
+    private mutating func parseKeySegment(first: Bool) throws(TOMLError) -> TOMLKeySegment {
+        let start = mark()
+        guard pos < end else { throw fail(first ? "expected a key" : "expected a key after '.'") }
+        let name: String
+        switch bytes[pos] {
+        case TOMLByte.quote:
+            if startsTripleQuote(TOMLByte.quote) { throw fail("a key can't be a multi-line string: quote it with a single \" on each side") }
+            name = try parseBasicString()
+        case TOMLByte.apostrophe:
+            if startsTripleQuote(TOMLByte.apostrophe) { throw fail("a key can't be a multi-line string: quote it with a single ' on each side") }
+            name = try parseLiteralString()
+        case let byte where TOMLByte.isBareKey(byte):
+            let nameStart = pos
+            repeat { pos += 1 } while pos < end && TOMLByte.isBareKey(bytes[pos])
+            name = text(nameStart..<pos)
+        case TOMLByte.equals where first:
+            throw fail("expected a key before '='")
+        case let byte where TOMLByte.isControl(byte):
+            throw fail(Self.controlOutsideStrings)
+        default:
+            throw fail(first ? "expected a key: use letters, digits, '_' and '-', or put the key in quotes" : "expected a key after '.'")
+        }
+        let segment = TOMLKeySegment(name: name, range: SourceRange(start: start, end: mark()))
+        skipBlanks()
+        return segment
     }
 
     /// Reads `key = value` into `table`.

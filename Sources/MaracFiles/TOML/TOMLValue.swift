@@ -71,7 +71,7 @@ public struct TOMLTable: Sendable {
     public private(set) var members: [Member] = []
     /// Built once a table grows past a handful of keys; small tables are scanned.
     private var index: [String: Int]? = nil
-    private static let indexThreshold = 12
+    static let indexThreshold = 12
 
     public init() {}
 
@@ -79,10 +79,11 @@ public struct TOMLTable: Sendable {
         for member in members { self[member: member.key] = member }
     }
 
-    /// A table of members whose keys are known to be distinct, as the decoder builds them.
-    init(uniqueMembers: [Member]) {
+    /// A table of members whose keys are known to be distinct, as the decoder builds them, with
+    /// the key index it kept (present exactly when there are more than `indexThreshold` members).
+    init(uniqueMembers: [Member], index: [String: Int]?) {
         members = uniqueMembers
-        rebuildIndex()
+        self.index = index
     }
 
     public var isEmpty: Bool { members.isEmpty }

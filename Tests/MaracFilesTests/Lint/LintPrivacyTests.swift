@@ -5,7 +5,7 @@ import XCTest
 /// not appear anywhere in lint's output, text or JSON.
 final class LintPrivacyTests: XCTestCase {
     static let canaries = ["CANARYNAME", "Zqxwv", "1911-11-11", "1912-12-12", "CANARYADDR", "CANARYREL",
-                           "CANARYSTATUS", "CANARYTOOL", "CANARYAGENCY", "CANARYSYNTAX", "CANARYTEXT", "CANARYOWNER"]
+                           "CANARYSTATUS", "CANARYTOOL", "CANARYAGENCY", "CANARYSYNTAX", "CANARYTEXT", "CANARYOWNER", "Canarykey"]
 
     func testNoFindingPrintsARecordValue() throws {
         let root = try makeTemporaryDirectory("mfile-canary")
@@ -25,6 +25,7 @@ final class LintPrivacyTests: XCTestCase {
             status = "CANARYSTATUS"
             session = "open"
             nickname = "CANARYNAME"
+            "Zqxwv Canarykey" = "CANARYNAME"
 
             [victim]
             name = "CANARYNAME Zqxwv"

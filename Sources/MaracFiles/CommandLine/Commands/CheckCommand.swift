@@ -1,0 +1,56 @@
+/// `mfile check`: every deadline breach as of a date, grouped by case, meeting or agency.
+enum CheckCommand {
+    static let command = Command(
+        name: "check",
+        summary: "list every deadline breach (IDVA, agenda, listing, actions, transfers, minutes, flags)",
+        usage: "check [--as-of DATE] [--format text|json] [--by case|meeting|agency]",
+        options: [
+            OptionSpec("--as-of", value: "DATE", help: "check as things stood on DATE (default: today)"),
+            OptionSpec("--today", value: "DATE", help: "the same as --as-of"),
+            OptionSpec("--format", value: "FORMAT", help: "text (default): one line a breach; json"),
+            OptionSpec("--by", value: "GROUP", help: "case (default), meeting, or agency (the chasing list)"),
+        ],
+        details: """
+            Each line: the case, meeting or agency; the rule; what (referral, action, ...); the
+            due date; when it was done, or "not done"; how late (working days where the rule
+            counts working days); the protocol section in brackets. Only the rules the
+            profile has on (see 'mfile rules') are checked. Linked cases (same victim or same
+            perpetrator as another case) are listed after the breaches; they are not breaches.
+            Exit status: 0 no breaches, 1 breaches, 2 usage or configuration error.
+            """,
+        run: run)
+
+    static func run(_ context: CommandContext) throws -> ExitStatus {
+        let format = try context.format(["text", "json"])
+        let grouping = try self.grouping(context)
+        let asOf = try self.asOf(context)
+        let repository = try context.loadRepository()
+        let protocolContext = try ProtocolCommandSupport.context(repository, command: "check")
+        let report = BreachReport(check: BreachCheck(repository: repository, context: protocolContext, asOf: asOf))
+        switch format {
+        case "json":
+            context.console.print(JSONWriter.write(report.json(grouping), pretty: true))
+        default:
+            context.console.write(report.textLines(grouping).map { $0 + "\n" }.joined())
+            let count = report.breaches.count
+            context.console.printError("\(count) breach\(count == 1 ? "" : "es") as of \(asOf) (\(protocolContext.rules.profile) profile)")
+        }
+        return report.breaches.isEmpty ? .ok : .findings
+    }
+
+    static func grouping(_ context: CommandContext) throws(UsageError) -> Breach.Grouping {
+        guard let text = context.arguments.value("--by") else { return .case }
+        guard let grouping = Breach.Grouping(rawValue: text) else {
+            throw UsageError("--by must be one of: case, meeting, agency")
+        }
+        return grouping
+    }
+
+    static func asOf(_ context: CommandContext) throws(UsageError) -> LocalDate {
+        if let text = context.arguments.value("--today"), context.arguments.value("--as-of") == nil {
+            guard let date = LocalDate(isoText: text) else { throw UsageError("--today needs a date written YYYY-MM-DD") }
+            return date
+        }
+        return try context.asOf()
+    }
+}

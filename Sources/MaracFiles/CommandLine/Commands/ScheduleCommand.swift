@@ -1,0 +1,112 @@
+import Foundation
+
+/// `mfile schedule`: each MARAC's meeting dates with their referral cut-off and agenda window.
+enum ScheduleCommand {
+    static let command = Command(
+        name: "schedule",
+        summary: "list the meeting dates, referral cut-offs and agenda windows (text, ics, json)",
+        usage: "schedule [--year YYYY | --from DATE] [--format text|ics|json]",
+        options: [
+            OptionSpec("--year", value: "YYYY", help: "the meetings of this calendar year"),
+            OptionSpec("--from", value: "DATE", help: "the meetings of the 12 months from DATE (default: today)"),
+            OptionSpec("--format", value: "FORMAT", help: "text (default); ics (iCalendar, RFC 5545); json"),
+        ],
+        details: """
+            Meeting dates follow each [[marac]]'s frequency from its first_meeting: weekly and
+            fortnightly every 7 and 14 days; monthly on the same weekday of the same week of the
+            month (first Thursday, ...). A meeting day that is not a working day (bank holiday,
+            closure) moves to the next working day. The referral cut-off is the MARAC's
+            referral_cutoff_days working days before the meeting, else the day the agenda
+            window opens: referrals accepted after it go to the following meeting.
+            The ics file has the meeting, the referral cut-off and the last day to circulate
+            the agenda as all-day events, for a shared calendar.
+            """,
+        run: run)
+
+    static func run(_ context: CommandContext) throws -> ExitStatus {
+        let format = try context.format(["text", "ics", "json"])
+        let (from, through) = try range(context)
+        let repository = try context.loadRepository()
+        let protocolContext = try ProtocolCommandSupport.context(repository, command: "schedule")
+        let configuration = repository.configuration
+        let meetings = MeetingSchedule.meetings(
+            of: configuration, from: from, through: through, rules: protocolContext.rules,
+            calendar: protocolContext.calendar)
+        let unscheduled = configuration.maracs.filter { $0.frequency == nil || $0.firstMeeting == nil }
+        for marac in unscheduled {
+            context.console.printError("mfile schedule: MARAC \(marac.id) has no frequency or first_meeting in marac.toml; it is left out")
+        }
+        switch format {
+        case "ics":
+            context.console.write(ics(meetings, configuration: configuration))
+        case "json":
+            context.console.print(JSONWriter.write(json(meetings, from: from, through: through, profile: protocolContext.rules.profile), pretty: true))
+        default:
+            context.console.write(meetings.map { textLine($0) + "\n" }.joined())
+            context.console.printError("\(meetings.count) meetings from \(from) to \(through)")
+        }
+        return .ok
+    }
+
+    /// `--year` (that year) or `--from` (12 months from it, less a day); default: 12 months
+    /// from today.
+    static func range(_ context: CommandContext) throws(UsageError) -> (LocalDate, LocalDate) {
+        if context.arguments.value("--year") != nil {
+            if context.arguments.value("--from") != nil { throw UsageError("give --year or --from, not both") }
+            let year = try ProtocolCommandSupport.year(context)
+            return (LocalDate(year: year, month: 1, day: 1), LocalDate(year: year, month: 12, day: 31))
+        }
+        var from = LocalDate.today()
+        if let text = context.arguments.value("--from") {
+            guard let date = LocalDate(isoText: text) else { throw UsageError("--from needs a date written YYYY-MM-DD") }
+            from = date
+        }
+        return (from, from.adding(months: 12).adding(days: -1))
+    }
+
+    /// `2026-12-03  Thursday  north  referral cut-off 2026-11-23  agenda 2026-11-23 to 2026-11-26`.
+    static func textLine(_ meeting: ScheduledMeeting) -> String {
+        var line = "\(meeting.date)  \(meeting.date.weekday.description.padding(toLength: 9, withPad: " ", startingAt: 0))  \(meeting.marac)  referral cut-off \(meeting.referralCutoff)"
+        if let window = meeting.agendaWindow {
+            line += window.earliest.map { "  agenda \($0) to \(window.latest)" } ?? "  agenda by \(window.latest)"
+        }
+        if let movedFrom = meeting.movedFrom {
+            line += "  (moved from \(movedFrom)\(meeting.movedReason.map { ": \($0)" } ?? ""))"
+        }
+        return line
+    }
+
+    static func ics(_ meetings: [ScheduledMeeting], configuration: Configuration) -> String {
+        let names = Dictionary(configuration.maracs.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        // DTSTAMP: the earliest first meeting in marac.toml, so the file depends on the data only.
+        let stamp = configuration.maracs.compactMap(\.firstMeeting).min() ?? LocalDate(year: 2000, month: 1, day: 1)
+        let writer = ICalendarWriter(
+            productID: "-//mfile//MARAC schedule \(MfileCLI.version)//EN",
+            name: configuration.name.isEmpty ? "MARAC schedule" : configuration.name + " schedule",
+            stamp: stamp,
+            events: meetings.flatMap { $0.events(maracName: names[$0.marac] ?? $0.marac) })
+        return writer.text()
+    }
+
+    static func json(_ meetings: [ScheduledMeeting], from: LocalDate, through: LocalDate, profile: String) -> JSONValue {
+        func date(_ value: LocalDate?) -> JSONValue { value.map { .string($0.description) } ?? .null }
+        return .object([
+            ("profile", .string(profile)),
+            ("from", .string(from.description)),
+            ("through", .string(through.description)),
+            ("meetings", .array(meetings.map { meeting in
+                .object([
+                    ("id", .string(meeting.id)),
+                    ("marac", .string(meeting.marac)),
+                    ("date", .string(meeting.date.description)),
+                    ("weekday", .string(meeting.date.weekday.description)),
+                    ("moved_from", date(meeting.movedFrom)),
+                    ("moved_reason", meeting.movedReason.map(JSONValue.string) ?? .null),
+                    ("referral_cutoff", .string(meeting.referralCutoff.description)),
+                    ("agenda_earliest", date(meeting.agendaWindow?.earliest)),
+                    ("agenda_latest", date(meeting.agendaWindow?.latest)),
+                ])
+            })),
+        ])
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+
+/// The templates papers are rendered with: a repository's own `templates/NAME.mustache`
+/// first, else the default embedded in `mfile` (`DefaultFiles`).
+public struct PaperTemplates: Sendable {
+    /// The repository root whose `templates/` folder overrides the defaults (`nil`: defaults only).
+    public var root: URL?
+
+    public init(root: URL?) { self.root = root }
+
+    /// The source of template `name` (e.g. `agenda.html`, `_head.html`) and where it came from.
+    public func source(named name: String) -> (text: String, file: String)? {
+        let file = "templates/\(name).mustache"
+        if let root {
+            let url = root.appendingPathComponent(file)
+            if let data = FileManager.default.contents(atPath: url.path) {
+                return (String(decoding: data, as: UTF8.self), file)
+            }
+        }
+        return DefaultFiles.all.first { $0.path == file }.map { ($0.content, "\(file) (built in)") }
+    }
+
+    /// Every partial available (names starting with `_`), repository ones over defaults.
+    func partialNames() -> [String] {
+        var names = Set(DefaultFiles.all.compactMap { partialName(fromPath: $0.path) })
+        if let root, let files = try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("templates").path) {
+            names.formUnion(files.compactMap { partialName(fromPath: "templates/\($0)") })
+        }
+        return names.sorted()
+    }
+
+    private func partialName(fromPath path: String) -> String? {
+        guard path.hasPrefix("templates/_"), path.hasSuffix(".mustache") else { return nil }
+        return String(path.dropFirst("templates/".count).dropLast(".mustache".count))
+    }
+
+    /// Renders paper `paper` (`agenda`, `minutes`, ...) in `format` with `context`.
+    public func render(_ paper: String, format: PaperFormat, context: JSONValue) throws(PaperError) -> String {
+        let name = "\(paper).\(format.rawValue)"
+        guard let main = source(named: name) else {
+            throw PaperError("no template \(name): add templates/\(name).mustache to the repository")
+        }
+        do {
+            var partials: [String: MustacheTemplate] = [:]
+            for partial in partialNames() {
+                if let source = source(named: partial) {
+                    partials[partial] = try MustacheTemplate(source: source.text, name: source.file)
+                }
+            }
+            let template = try MustacheTemplate(source: main.text, name: main.file)
+            return try template.render(context, partials: MustachePartials(partials), escaping: format.escaping)
+        } catch {
+            throw PaperError("template error: \(error.description)")
+        }
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+
+/// Renders the papers partner agencies receive: agenda, minutes, case minutes, actions and
+/// the case register. The same records always render to the same bytes.
+public enum Papers {
+    /// What to render and how.
+    public struct Request: Sendable {
+        public enum Paper: Sendable {
+            case agenda(meeting: String, start: Int)
+            case minutes(meeting: String)
+            case caseMinutes(meeting: String, caseID: String)
+            case actions(agency: String?, asOf: LocalDate)
+            case register
+        }
+
+        public var paper: Paper
+        public var format: PaperFormat
+        public var scope: SessionScope
+
+        public init(_ paper: Paper, format: PaperFormat = .html, scope: SessionScope = .general) {
+            self.paper = paper
+            self.format = format
+            self.scope = scope
+        }
+    }
+
+    /// The context a request renders with (also for tests and `--format json` later).
+    public static func context(_ request: Request, repository: Repository, rules: PaperRules) throws(PaperError) -> JSONValue {
+        let format = request.format, scope = request.scope
+        switch request.paper {
+        case .agenda(let id, let start):
+            let meeting = try findMeeting(id, in: repository, scope: scope)
+            return AgendaModel.context(meeting: meeting, repository: repository, rules: rules, start: start, scope: scope, format: format)
+        case .minutes(let id):
+            let meeting = try findMeeting(id, in: repository, scope: scope)
+            return MinutesModel.context(meeting: meeting, repository: repository, rules: rules, scope: scope, format: format)
+        case .caseMinutes(let id, let caseID):
+            let meeting = try findMeeting(id, in: repository, scope: scope)
+            return try MinutesModel.caseContext(
+                meeting: meeting, caseID: caseID, repository: repository, rules: rules, scope: scope, format: format)
+        case .actions(let agency, let asOf):
+            return try ActionsModel.context(
+                repository: repository, rules: rules, agency: agency, asOf: asOf, scope: scope, format: format)
+        case .register:
+            return RegisterModel.context(repository: repository, rules: rules, scope: scope, format: format)
+        }
+    }
+
+    /// Renders a request with the repository's templates (or the defaults).
+    public static func render(_ request: Request, repository: Repository, rules: PaperRules) throws(PaperError) -> String {
+        let context = try context(request, repository: repository, rules: rules)
+        return try PaperTemplates(root: repository.root).render(templateName(request.paper), format: request.format, context: context)
+    }
+
+    static func templateName(_ paper: Request.Paper) -> String {
+        switch paper {
+        case .agenda: "agenda"
+        case .minutes: "minutes"
+        case .caseMinutes: "case-minutes"
+        case .actions: "actions"
+        case .register: "register"
+        }
+    }
+
+    /// The meeting for a paper of `scope`: a closed meeting (`kind = "closed"`) has only
+    /// closed-session papers.
+    static func findMeeting(_ id: String, in repository: Repository, scope: SessionScope) throws(PaperError) -> Meeting {
+        let meeting = try findMeeting(id, in: repository)
+        if meeting.kind == .closed, scope == .general {
+            throw PaperError("meeting \(meeting.id ?? id) is a closed session; its papers are kept apart: add --closed")
+        }
+        return meeting
+    }
+
+    static func findMeeting(_ id: String, in repository: Repository) throws(PaperError) -> Meeting {
+        if let meeting = repository.findMeeting(id) { return meeting }
+        let onDate = repository.meetings.filter { $0.date?.description == id }
+        if onDate.count > 1 {
+            let ids = onDate.compactMap(\.id).sorted().joined(separator: ", ")
+            throw PaperError("more than one meeting on \(id); give one of: \(ids)")
+        }
+        throw PaperError("no meeting \(id) in meetings/; give a meeting id such as 2026-11-19-north (its file name without .toml) or its date")
+    }
+}

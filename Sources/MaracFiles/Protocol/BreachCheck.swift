@@ -1,0 +1,126 @@
+/// `mfile check`: every breach of the protocol's deadlines in a repository as of a date.
+///
+/// Each rule runs only when the effective profile has it on; the action due-date rule runs
+/// always (every protocol makes actions SMART, with a due date). Something done on or before
+/// its due date is on time; a date in a record later than the as-of date counts as not done
+/// yet, so a past date can be checked again as it stood then.
+public struct BreachCheck: Sendable {
+    public var repository: Repository
+    public var context: ProtocolContext
+    public var asOf: LocalDate
+    /// Repeats and links among the cases.
+    public var detection: RepeatDetection
+    let hearings: HearingIndex
+
+    public init(repository: Repository, context: ProtocolContext, asOf: LocalDate) {
+        self.repository = repository
+        self.context = context
+        self.asOf = asOf
+        hearings = HearingIndex(repository.meetings)
+        detection = RepeatDetection.analyse(repository.cases, rules: context.rules, hearings: hearings.dates)
+    }
+
+    var rules: ProtocolRules { context.rules }
+    var calendar: WorkingCalendar { context.calendar }
+
+    /// Every breach, in stable order (by case).
+    public func breaches() -> [Breach] {
+        var found: [Breach] = []
+        found += referralBreaches()
+        found += listingBreaches()
+        found += meetingBreaches()
+        found += actionBreaches()
+        found += caseBreaches()
+        return found.sorted(by: Breach.order(.case))
+    }
+
+    /// The citation of a profile rule (or of the override that sets it).
+    func reference(_ id: RuleID) -> String {
+        context.effective[id].source ?? id.rawValue
+    }
+
+    /// How late something due on `due` and done on `done` is as of `asOf`, in `unit`
+    /// (working days, or calendar days for any other unit); `nil` when it is not late.
+    /// A working-day count is at least 1 once the due day has passed.
+    func lateness(due: LocalDate, done: LocalDate?, unit: TimeUnit) -> (late: Int, done: LocalDate?)? {
+        let doneAsOf = done.flatMap { $0 <= asOf ? $0 : nil }
+        let end: LocalDate
+        if let doneAsOf {
+            guard doneAsOf > due else { return nil }
+            end = doneAsOf
+        } else {
+            guard asOf > due else { return nil }
+            end = asOf
+        }
+        let count = unit == .workingDays ? max(1, calendar.workingDays(from: due, to: end)) : due.days(to: end)
+        return (count, doneAsOf)
+    }
+
+    /// The unit lateness is counted in for a rule's period.
+    static func countingUnit(_ period: RulePeriod) -> TimeUnit {
+        period.unit == .workingDays ? .workingDays : .days
+    }
+
+    /// A breach of a deadline rule, when late: `nil` otherwise.
+    func deadlineBreach(
+        _ rule: String, period: RulePeriod, ruleID: RuleID, due: LocalDate, done: LocalDate?,
+        caseID: String? = nil, meetingID: String? = nil, agency: String? = nil, item: String? = nil,
+        missingRule: String? = nil
+    ) -> Breach? {
+        let unit = BreachCheck.countingUnit(period)
+        guard let (late, doneAsOf) = lateness(due: due, done: done, unit: unit) else { return nil }
+        return Breach(
+            rule: doneAsOf == nil ? (missingRule ?? rule) : rule, caseID: caseID, meetingID: meetingID,
+            agency: agency, item: item, due: due, done: doneAsOf, late: late, unit: unit,
+            protocolRule: ruleID, reference: reference(ruleID))
+    }
+}
+
+/// The full result of a check, for the command's report.
+public struct BreachReport: Sendable {
+    public var asOf: LocalDate
+    public var profile: String
+    public var breaches: [Breach]
+    public var links: [RepeatDetection.Link]
+
+    public init(check: BreachCheck) {
+        asOf = check.asOf
+        profile = check.rules.profile
+        breaches = check.breaches()
+        links = check.detection.links
+    }
+
+    /// Text lines grouped as asked, then the linked cases (reported, not breaches).
+    public func textLines(_ grouping: Breach.Grouping) -> [String] {
+        var lines = breaches.sorted(by: Breach.order(grouping)).map { $0.line(grouping) }
+        for link in links {
+            lines.append("\(link.caseIDs.joined(separator: "  "))  linked-case  \(link.kind.rawValue)  (reported, not a breach)")
+        }
+        return lines
+    }
+
+    public func json(_ grouping: Breach.Grouping) -> JSONValue {
+        let sorted = breaches.sorted(by: Breach.order(grouping))
+        var groups: [(key: String, value: JSONValue)] = []
+        var current: String?
+        var members: [JSONValue] = []
+        for breach in sorted {
+            let key = breach.groupKey(grouping)
+            if key != current, let current { groups.append((current, .array(members))); members = [] }
+            current = key
+            members.append(breach.json)
+        }
+        if let current { groups.append((current, .array(members))) }
+        return .object([
+            ("as_of", .string(asOf.description)),
+            ("profile", .string(profile)),
+            ("by", .string(grouping.rawValue)),
+            ("count", .integer(Int64(breaches.count))),
+            ("breaches", .array(sorted.map(\.json))),
+            ("groups", .object(groups)),
+            ("linked", .array(links.map { link in
+                .object([("cases", .array(link.caseIDs.map(JSONValue.string))), ("kind", .string(link.kind.rawValue))])
+            })),
+        ])
+    }
+}

@@ -1,0 +1,75 @@
+/// How values compare with what checks require: types, numbers, duplicates.
+extension SchemaEvaluator {
+    @inline(__always)
+    static func has(_ members: [(key: String, value: JSONValue)], _ name: String) -> Bool {
+        members.contains { JSONSchemaEquality.same($0.key, name) }
+    }
+
+    static func matches(_ value: JSONValue, _ types: JSONTypes) -> Bool {
+        switch value {
+        case .null: types.contains(.null)
+        case .bool: types.contains(.boolean)
+        case .integer: !types.isDisjoint(with: [.integer, .number])
+        case .number(let d): types.contains(.number) || (types.contains(.integer) && d.isFinite && d == d.rounded())
+        case .string: types.contains(.string)
+        case .array: types.contains(.array)
+        case .object: types.contains(.object)
+        }
+    }
+
+    static func describe(_ types: JSONTypes) -> String {
+        var names: [String] = []
+        if types.contains(.string) { names.append("text") }
+        if types.contains(.number) { names.append("a number") } else if types.contains(.integer) { names.append("a whole number") }
+        if types.contains(.boolean) { names.append("true or false") }
+        if types.contains(.array) { names.append("a list") }
+        if types.contains(.object) { names.append("a table of fields") }
+        if types.contains(.null) { names.append("null") }
+        return names.isEmpty ? "of no type at all" : names.joined(separator: " or ")
+    }
+
+    /// The order of a numeric value against a schema number; nil for values that are not numbers.
+    static func compare(_ value: JSONValue, _ limit: SchemaNumber) -> Int? {
+        switch (value, limit) {
+        case let (.integer(x), .integer(y)): return x < y ? -1 : x > y ? 1 : 0
+        case let (.integer(x), .double(y)): return compare(Double(x), y)
+        case let (.number(x), _): return compare(x, limit.doubleValue)
+        default: return nil
+        }
+    }
+
+    private static func compare(_ x: Double, _ y: Double) -> Int { x < y ? -1 : x > y ? 1 : 0 }
+
+    static func isMultiple(_ value: JSONValue, of divisor: SchemaNumber) -> Bool? {
+        switch (value, divisor) {
+        case let (.integer(x), .integer(y)): return x % y == 0
+        case let (.integer(x), .double(y)): return isMultiple(Double(x), y)
+        case let (.number(x), _): return isMultiple(x, divisor.doubleValue)
+        default: return nil
+        }
+    }
+
+    private static func isMultiple(_ x: Double, _ y: Double) -> Bool {
+        let quotient = x / y
+        guard quotient.isFinite else { return x.truncatingRemainder(dividingBy: y) == 0 }
+        let rounded = quotient.rounded()
+        return quotient == rounded || abs(quotient - rounded) <= 1e-9 * max(1, abs(quotient))
+    }
+
+    /// The indices of the first repeated item and its earlier twin.
+    static func duplicate(in items: [JSONValue]) -> (Int, Int)? {
+        if items.count > 8, items.allSatisfy({ if case .string = $0 { true } else { false } }) {
+            var seen: [String: Int] = [:]
+            for (i, item) in items.enumerated() {
+                guard case .string(let s) = item else { continue }
+                if let first = seen[s] { return (first, i) }
+                seen[s] = i
+            }
+            return nil
+        }
+        for j in items.indices {
+            for i in 0..<j where JSONSchemaEquality.equal(items[i], items[j]) { return (i, j) }
+        }
+        return nil
+    }
+}
