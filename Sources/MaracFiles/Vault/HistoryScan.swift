@@ -8,6 +8,12 @@ public struct HistoryScan: Sendable {
 
     /// Records-relative paths of plaintext blobs reachable from any ref, sorted, each once.
     public func plaintextInHistory() throws(RepositoryError) -> [String] {
+        Array(Set(try plaintextBlobsInHistory().map(\.path))).sorted()
+    }
+
+    /// Every plaintext blob reachable from any ref under the protected folders, with the
+    /// (first) records-relative path git lists it at.
+    public func plaintextBlobsInHistory() throws(RepositoryError) -> [(object: String, path: String)] {
         let output = try layout.git.run(["rev-list", "--objects", "--all"])
         guard output.status == 0 else {
             throw RepositoryError("git could not list the repository's history (git rev-list failed); check it with 'git fsck'")
@@ -19,7 +25,7 @@ public struct HistoryScan: Sendable {
             guard let recordsPath = layout.recordsPath(path), isProtected(recordsPath) else { continue }
             candidates.append((String(decoding: line[..<space], as: UTF8.self), recordsPath))
         }
-        return try plaintext(candidates)
+        return try plaintextCandidates(candidates)
     }
 
     /// Records-relative paths of staged files under the protected folders that are not
@@ -35,7 +41,7 @@ public struct HistoryScan: Sendable {
             guard fields.count == 3, let path = layout.recordsPath(String(entry[entry.index(after: tab)...])) else { continue }
             candidates.append((String(fields[1]), path))
         }
-        return try plaintext(candidates)
+        return Array(Set(try plaintextCandidates(candidates).map(\.path))).sorted()
     }
 
     /// Whether a records-relative path is under a protected folder.
@@ -43,13 +49,13 @@ public struct HistoryScan: Sendable {
         VaultLayout.folder(of: path, in: GitCrypt.protectedFolders) != nil
     }
 
-    private func plaintext(_ candidates: [(object: String, path: String)]) throws(RepositoryError) -> [String] {
+    /// The candidates whose object is a non-empty blob that is not git-crypt ciphertext.
+    private func plaintextCandidates(
+        _ candidates: [(object: String, path: String)]
+    ) throws(RepositoryError) -> [(object: String, path: String)] {
         let objects = try BlobReader(git: layout.git).read(candidates.map(\.object))
-        var found = Set<String>()
-        for (candidate, object) in zip(candidates, objects)
-        where object.type == "blob" && object.size > 0 && !object.isEncrypted {
-            found.insert(candidate.path)
-        }
-        return found.sorted()
+        return zip(candidates, objects).filter { _, object in
+            object.type == "blob" && object.size > 0 && !object.isEncrypted
+        }.map(\.0)
     }
 }

@@ -26,6 +26,15 @@ enum GitFixture {
         throw XCTSkip("git-crypt not installed (apt-get install git-crypt); vault test skipped outside CI")
     }
 
+    /// Skips (outside CI) or fails (in CI) when `program` is not installed.
+    static func require(_ program: String) throws {
+        if Git.which(program) != nil { return }
+        if ProcessInfo.processInfo.environment["CI"] == "true" {
+            XCTFail("\(program) is required in CI: apt-get install -y \(program)")
+        }
+        throw XCTSkip("\(program) not installed (apt-get install \(program)); test skipped outside CI")
+    }
+
     /// Runs git (or `git-crypt` with `program`) in `directory`; fails the test on a non-zero
     /// exit unless `check` is false.
     @discardableResult
