@@ -89,4 +89,25 @@ final class VaultEncryptionTests: XCTestCase {
         XCTAssertEqual(try GitFixture.mfile(["hook", "install"], in: clone).status, 0)
         XCTAssertEqual(try GitFixture.mfile(["doctor"], in: clone).status, 0)
     }
+
+    /// Without git-crypt, init --encrypt changes nothing and says how to install it.
+    func testMissingGitCryptIsExplainedAndNothingIsWritten() throws {
+        try GitFixture.requireGitCrypt()
+        let parent = try makeTemporaryDirectory("mfile-vault")
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let bin = parent.appendingPathComponent("bin")
+        try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(at: bin.appendingPathComponent("git"), withDestinationURL: try XCTUnwrap(Git.which("git")))
+        let environment = GitFixture.environment.merging(["PATH": bin.path]) { $1 }
+        let result = try runProduct("mfile", ["init", "records", "--profile", "gwent", "--encrypt"], in: parent, environment: environment)
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.stderr.contains("sudo apt-get install git-crypt"), result.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: parent.appendingPathComponent("records").path))
+
+        let root = try GitFixture.encryptedDemo()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let doctor = try runProduct("mfile", ["doctor"], in: root, environment: environment)
+        XCTAssertEqual(doctor.status, 1)
+        XCTAssertTrue(doctor.stdout.contains("[git-crypt-missing]"), doctor.stdout)
+    }
 }
