@@ -61,4 +61,20 @@ public enum FlagSweep {
             involved.contains(agency.id) || (agency.core && (!agency.children || hasChildren))
         }.map(\.id)
     }
+
+    /// The cases recorded as lifted on `date` (by an earlier `--apply` that day), with the
+    /// agencies their `[flag] notice` names: their notices are written again, so that a
+    /// second run, or a run after a crash, still leaves every agency's notice whole.
+    public static func liftedOn(
+        _ date: LocalDate, _ repository: Repository, period: RulePeriod, calendar: WorkingCalendar
+    ) -> [Due] {
+        repository.cases.compactMap { record in
+            guard record.flagLifted == date, let id = record.id,
+                  let start = flagStart(record, asOf: date) else { return nil }
+            let notice = record.table["flag"]?.table?["notice"]?.array?.compactMap(\.string) ?? []
+            return Due(
+                caseID: id, file: record.file, start: start, ended: period.deadline(after: start, in: calendar),
+                agencies: notice.isEmpty ? agencies(for: record, in: repository) : notice)
+        }.sorted { $0.caseID < $1.caseID }
+    }
 }

@@ -37,7 +37,10 @@ enum SweepCommand {
         let calendar = WorkingCalendar(closures: repository.configuration.closures)
         let due = FlagSweep.due(repository, period: period, asOf: asOf, calendar: calendar)
 
-        let notices = try writeNotices(due, repository: repository, period: period, asOf: asOf, context: context)
+        let liftedToday = FlagSweep.liftedOn(asOf, repository, period: period, calendar: calendar)
+        let notices = try writeNotices(
+            (due + liftedToday).sorted { $0.caseID < $1.caseID }, repository: repository, period: period, asOf: asOf,
+            context: context)
         var applied: [String] = []
         if context.arguments.flag("--apply") {
             applied = try FlagLifting.apply(due, asOf: asOf, root: repository.root)
@@ -58,12 +61,17 @@ enum SweepCommand {
                         ("notice", .array(item.agencies.map { .string($0) })),
                     ])
                 })),
+                ("already_lifted", .array(liftedToday.map { .string($0.caseID) })),
                 ("notices", .array(notices.map { .string($0) })),
                 ("applied", .array(applied.map { .string($0) })),
             ]), pretty: true))
         default:
+            if !liftedToday.isEmpty {
+                console.printError("Already recorded as lifted on \(asOf) (their notices are written again): \(liftedToday.map(\.caseID).joined(separator: ", "))")
+            }
             if due.isEmpty {
                 console.printError("No flags to lift as of \(asOf) (flag period \(period)).")
+                for path in notices { console.printError("wrote \(path)") }
             } else {
                 var text = "Flags to lift as of \(asOf) (flag period \(period), \(LintCommand.count(due.count, "case"))):\n"
                 for item in due {
