@@ -46,8 +46,19 @@ ACTIONS = [
 ]
 
 
+SURNAME_START = ["Ash", "Brad", "Carr", "Dun", "El", "Fair", "Glen", "Hart", "Ing", "Kel", "Lang", "Mor",
+                 "Nor", "Old", "Pen", "Rad", "Sher", "Thorn", "Up", "Wake", "Whit", "Yar", "Bel", "Cros"]
+SURNAME_END = ["ford", "ley", "ton", "wood", "field", "by", "well", "ham", "more", "stead", "wick", "worth",
+               "combe", "dale", "brook", "hurst", "shaw", "gate", "low", "mere"]
+
+
 def name(rng):
-    return f"{rng.choice(FIRST)} {rng.choice(LAST)}"
+    """A first name and a surname; about 30,000 combinations, as in a real area's records."""
+    if rng.random() < 0.4:
+        surname = rng.choice(LAST)
+    else:
+        surname = rng.choice(SURNAME_START) + rng.choice(SURNAME_END)
+    return f"{rng.choice(FIRST)} {surname}"
 
 
 def date(d):

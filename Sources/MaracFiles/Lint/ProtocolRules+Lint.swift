@@ -37,8 +37,8 @@ enum ProtocolLint {
         let hasTransferIn = record.hasTransferIn
         let profile = rules.profile
         for referral in record.referrals where referral.decision != .returned {
-            let place = referral.reader.place
-            let position = referral.reader.position(of: "criteria")
+            let place = referral.place
+            let position = referral.criteriaPosition
             let repeatFinding = record.id.flatMap { detection.repeatOf(caseID: $0, referral: referral.number) }
             let evaluation = rules.evaluate(referral, transferIn: hasTransferIn, isRepeat: repeatFinding != nil)
             func warn(_ message: String) {
@@ -92,7 +92,7 @@ enum ProtocolLint {
         return findings
     }
 
-    private static func visibleHighRiskMessage(_ referral: Referral, rules: ProtocolRules, place: String) -> String? {
+    private static func visibleHighRiskMessage(_ referral: ReferralSummary, rules: ProtocolRules, place: String) -> String? {
         switch referral.riskTool {
         case "dash", "dash-young-person":
             guard let threshold = rules.dashThreshold else {
@@ -113,24 +113,5 @@ enum ProtocolLint {
         default:
             return "\(place) says visible-high-risk but has no risk_tool; record the risk tool and score"
         }
-    }
-}
-
-/// Each case's hearing dates, from the meeting files.
-struct HearingIndex: Sendable {
-    /// Case id to the dates of the meetings that heard it, in date order.
-    var dates: [String: [LocalDate]]
-
-    init(_ meetings: [Meeting]) {
-        self.init(meetings.compactMap { meeting in meeting.date.map { ($0, meeting.hearings.compactMap(\.caseID)) } })
-    }
-
-    /// From each meeting's date and the case ids it heard.
-    init(_ heard: [(LocalDate, [String])]) {
-        var dates: [String: [LocalDate]] = [:]
-        for (date, ids) in heard {
-            for id in ids { dates[id, default: []].append(date) }
-        }
-        self.dates = dates.mapValues { $0.sorted() }
     }
 }

@@ -46,10 +46,20 @@ public enum EnglandAndWalesBankHolidays {
         return taken.sorted { $0.date < $1.date }
     }
 
-    /// The bank holiday on `date`, if any.
+    /// The bank holiday on `date`, if any. Every working-day count asks this of each day, so
+    /// the supported years are worked out once and looked up by date.
     public static func holiday(on date: LocalDate) -> BankHoliday? {
-        holidays(in: date.year).first { $0.date == date }
+        guard supportedYears.contains(date.year) else { return holidays(in: date.year).first { $0.date == date } }
+        return byDate[date]
     }
+
+    private static let byDate: [LocalDate: BankHoliday] = {
+        var table: [LocalDate: BankHoliday] = [:]
+        for year in supportedYears {
+            for holiday in holidays(in: year) { table[holiday.date] = holiday }
+        }
+        return table
+    }()
 
     private static func fixedHolidays(_ year: Int) -> [BankHoliday] {
         [

@@ -73,8 +73,8 @@ public struct Breach: Sendable, Hashable {
         return amount + (early ? " early" : " late")
     }
 
-    /// One report line: the group key, the rule, the other ids, the due date, what happened,
-    /// how late, and the reference in brackets.
+    /// One report line: the group key, the rule, the other ids, the due date, whether it was
+    /// done (late) or not, how late, and the reference in brackets.
     public func line(_ grouping: Grouping) -> String {
         var parts = [groupKey(grouping), rule]
         if let item { parts.append(item) }
@@ -90,8 +90,9 @@ public struct Breach: Sendable, Hashable {
         if grouping != .agency, let agency { parts.append("agency \(agency)") }
         parts.append("due \(due)")
         if let note { parts.append(note) }
-        if late != nil {
-            parts.append(done.map { "done \($0)" } ?? "not done")
+        if late != nil, !early {
+            // Whether it was done, never the date in the record: output carries deadline dates only.
+            parts.append(done == nil ? "not done" : "done late")
         }
         if let latenessText { parts.append(latenessText) }
         parts.append("[\(reference)]")
@@ -108,7 +109,7 @@ public struct Breach: Sendable, Hashable {
             ("agency", optional(agency)),
             ("item", optional(item)),
             ("due", .string(due.description)),
-            ("done", optional(done?.description)),
+            ("done", .bool(done != nil)),
             ("days_late", late.map { .integer(Int64(early ? -$0 : $0)) } ?? .null),
             ("unit", late == nil ? .null : .string(unit == .workingDays ? "working-days" : "days")),
             ("note", optional(note)),

@@ -31,6 +31,11 @@ extension BreachCheck {
     func listingBreaches() -> [Breach] {
         var found: [Breach] = []
         let configuration = repository.configuration
+        var recorded: [String: [LocalDate]] = [:]
+        for meeting in repository.meetings where meeting.kind != .emergency {
+            if let marac = meeting.marac, let date = meeting.date { recorded[marac, default: []].append(date) }
+        }
+        var schedule = ScheduleCache(rules: rules, calendar: calendar)
         for record in repository.cases {
             guard let id = record.id, let maracID = record.marac, let marac = configuration.marac(maracID),
                 let frequency = marac.frequency, let first = marac.firstMeeting
@@ -38,7 +43,9 @@ extension BreachCheck {
             for referral in record.referrals {
                 guard let accepted = referral.acceptedOn else { continue }
                 if detection.repeatOf(caseID: id, referral: referral.number)?.idvaOnly == true { continue }
-                guard let target = targetMeeting(accepted: accepted, marac: marac, frequency: frequency, first: first)
+                guard let target = targetMeeting(
+                    accepted: accepted, marac: marac, frequency: frequency, first: first,
+                    recorded: recorded[marac.id] ?? [], schedule: &schedule)
                 else { continue }
                 if let closed = record.closed, closed <= target.date { continue }
                 if record.transfers.contains(where: { $0.direction == .out && ($0.notified ?? $0.sent).map { $0 <= target.date } == true }) {
@@ -70,20 +77,30 @@ extension BreachCheck {
     }
 
     /// The meeting an accepted referral belongs to, or `nil` when it was accepted before the
-    /// schedule's first cut-off.
+    /// schedule's first cut-off. `recorded`: the dates of the MARAC's recorded meetings.
     func targetMeeting(
-        accepted: LocalDate, marac: Configuration.Marac, frequency: Configuration.Marac.Frequency, first: LocalDate
+        accepted: LocalDate, marac: Configuration.Marac, frequency: Configuration.Marac.Frequency, first: LocalDate,
+        recorded: [LocalDate], schedule: inout ScheduleCache
     ) -> ScheduledMeeting? {
-        let before = MeetingSchedule.meeting(-1, marac: marac, frequency: frequency, first: first, rules: rules, calendar: calendar)
+        let before = schedule.meeting(-1, marac: marac, frequency: frequency, first: first)
         guard accepted > before.referralCutoff else { return nil }
-        var index = 0
-        while index < 10_000 {
-            var meeting = MeetingSchedule.meeting(index, marac: marac, frequency: frequency, first: first, rules: rules, calendar: calendar)
+        // Start a couple of meetings before the one nearest the acceptance date.
+        var index = max(0, MeetingSchedule.startIndex(frequency: frequency, first: first, near: accepted) - 2)
+        let limit = index + 1_000
+        while index < limit {
+            var meeting = schedule.meeting(index, marac: marac, frequency: frequency, first: first)
             if meeting.referralCutoff >= accepted {
-                if let recorded = recordedMeeting(near: meeting.date, marac: marac.id), recorded != meeting.date {
-                    meeting.date = recorded
-                    meeting.referralCutoff = MeetingSchedule.referralCutoff(meeting: recorded, marac: marac, rules: rules, calendar: calendar)
-                    meeting.agendaWindow = rules.agendaWindow(meeting: recorded, calendar: calendar)
+                let near = recorded.filter { abs($0.days(to: meeting.date)) <= 7 }
+                    .min { abs($0.days(to: meeting.date)) < abs($1.days(to: meeting.date)) }
+                if let near, near != meeting.date {
+                    meeting.date = near
+                    meeting.referralCutoff = MeetingSchedule.referralCutoff(meeting: near, marac: marac, rules: rules, calendar: calendar)
+                    meeting.agendaWindow = rules.agendaWindow(meeting: near, calendar: calendar)
+                    // Held earlier than planned, its cut-off passed before the acceptance: the next one.
+                    if meeting.referralCutoff < accepted {
+                        index += 1
+                        continue
+                    }
                 }
                 return meeting
             }
@@ -91,13 +108,26 @@ extension BreachCheck {
         }
         return nil
     }
+}
 
-    /// The recorded non-emergency meeting of `marac` nearest `date`, within 7 days.
-    func recordedMeeting(near date: LocalDate, marac: String) -> LocalDate? {
-        repository.meetings
-            .filter { $0.marac == marac && $0.kind != .emergency }
-            .compactMap(\.date)
-            .filter { abs($0.days(to: date)) <= 7 }
-            .min { abs($0.days(to: date)) < abs($1.days(to: date)) }
+/// Scheduled meetings worked out once per MARAC and meeting number.
+struct ScheduleCache {
+    let rules: ProtocolRules
+    let calendar: WorkingCalendar
+    private var meetings: [String: ScheduledMeeting] = [:]
+
+    init(rules: ProtocolRules, calendar: WorkingCalendar) {
+        self.rules = rules
+        self.calendar = calendar
+    }
+
+    mutating func meeting(
+        _ index: Int, marac: Configuration.Marac, frequency: Configuration.Marac.Frequency, first: LocalDate
+    ) -> ScheduledMeeting {
+        let key = "\(marac.id)#\(index)"
+        if let known = meetings[key] { return known }
+        let meeting = MeetingSchedule.meeting(index, marac: marac, frequency: frequency, first: first, rules: rules, calendar: calendar)
+        meetings[key] = meeting
+        return meeting
     }
 }

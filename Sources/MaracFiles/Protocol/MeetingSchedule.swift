@@ -102,7 +102,7 @@ public enum MeetingSchedule {
     }
 
     /// A meeting index whose date is near `date` (never after it by more than one step).
-    private static func startIndex(frequency: Configuration.Marac.Frequency, first: LocalDate, near date: LocalDate) -> Int {
+    static func startIndex(frequency: Configuration.Marac.Frequency, first: LocalDate, near date: LocalDate) -> Int {
         switch frequency {
         case .weekly: return first.days(to: date) / 7
         case .fortnightly: return first.days(to: date) / 14

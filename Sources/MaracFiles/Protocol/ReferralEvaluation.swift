@@ -27,7 +27,7 @@ extension ProtocolRules {
     /// - DVDS: Gwent's automatic rule, or a profile that hears Clare's Law requests
     ///   (`agenda_clares_law_last`), for a referral naming a DVDS disclosure;
     /// - HBV: Liverpool's automatic rule for a referral that says honour-based violence.
-    public func evaluate(_ referral: Referral, transferIn: Bool = false, isRepeat: Bool = false) -> ReferralEvaluation {
+    public func evaluate(_ referral: some ReferralFacts, transferIn: Bool = false, isRepeat: Bool = false) -> ReferralEvaluation {
         var met: [Referral.Criterion] = []
         var scored = false
         var band: String?

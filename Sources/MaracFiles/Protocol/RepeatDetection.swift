@@ -32,16 +32,39 @@ public struct RepeatDetection: Sendable {
         public var kind: Kind
     }
 
-    public var repeats: [Repeat]
-    public var links: [Link]
+    public let repeats: [Repeat]
+    public let links: [Link]
+    private let repeatIndex: [RepeatKey: Int]
+    private let linkIndex: [String: [Int]]
+
+    private struct RepeatKey: Hashable {
+        var caseID: String
+        var referral: Int
+    }
+
+    public init(repeats: [Repeat], links: [Link]) {
+        self.repeats = repeats
+        self.links = links
+        var repeatIndex: [RepeatKey: Int] = [:]
+        for (index, found) in repeats.enumerated() {
+            let key = RepeatKey(caseID: found.caseID, referral: found.referral)
+            if repeatIndex[key] == nil { repeatIndex[key] = index }
+        }
+        var linkIndex: [String: [Int]] = [:]
+        for (index, link) in links.enumerated() {
+            for id in link.caseIDs { linkIndex[id, default: []].append(index) }
+        }
+        self.repeatIndex = repeatIndex
+        self.linkIndex = linkIndex
+    }
 
     /// The repeat finding of referral `number` of case `id`, if it is one.
     public func repeatOf(caseID id: String, referral number: Int) -> Repeat? {
-        repeats.first { $0.caseID == id && $0.referral == number }
+        repeatIndex[RepeatKey(caseID: id, referral: number)].map { repeats[$0] }
     }
 
     /// The links of one case.
-    public func links(of id: String) -> [Link] { links.filter { $0.caseIDs.contains(id) } }
+    public func links(of id: String) -> [Link] { (linkIndex[id] ?? []).map { links[$0] } }
 
     /// Finds the repeats and links among `cases` under `rules`. `hearings` gives each case's
     /// hearing dates (the MARAC dates), for Gwent's IDVA-only exception.
@@ -56,22 +79,43 @@ public struct RepeatDetection: Sendable {
         _ cases: [CaseSummary], rules: ProtocolRules, hearings: [String: [LocalDate]] = [:]
     ) -> RepeatDetection {
         let people = cases.map(CasePeople.init)
-        // Candidate pairs: cases sharing a name's last word for the victim or a perpetrator.
-        var buckets: [String: Set<Int>] = [:]
-        for (index, entry) in people.enumerated() {
-            for key in entry.blockingKeys { buckets[key, default: []].insert(index) }
-        }
         var pairs = Set<Pair>()
-        for members in buckets.values where members.count > 1 {
-            let sorted = members.sorted()
-            for i in sorted.indices { for j in sorted.indices where j > i { pairs.insert(Pair(a: sorted[i], b: sorted[j])) } }
+        for role in ["v", "p"] {
+            // People are compared only within a block: the same first and last name word and
+            // the same date of birth, or with anyone of that name when a date is unknown.
+            var byName: [String: [Int]] = [:]
+            var byNameAndDOB: [String: [Int]] = [:]
+            var unknownDOB: [String: [Int]] = [:]
+            for (index, entry) in people.enumerated() {
+                let persons = role == "v" ? (entry.victim.map { [$0] } ?? []) : entry.perpetrators
+                for person in persons {
+                    for key in person.keys {
+                        byName[key, default: []].append(index)
+                        if let dob = person.dob {
+                            byNameAndDOB[key + "|" + dob.description, default: []].append(index)
+                        } else {
+                            unknownDOB[key, default: []].append(index)
+                        }
+                    }
+                }
+            }
+            func addPairs(_ members: [Int], with others: [Int]? = nil) {
+                if let others {
+                    for a in members { for b in others where a != b { pairs.insert(Pair(a: min(a, b), b: max(a, b))) } }
+                } else {
+                    let sorted = Array(Set(members)).sorted()
+                    for i in sorted.indices { for j in sorted.indices where j > i { pairs.insert(Pair(a: sorted[i], b: sorted[j])) } }
+                }
+            }
+            for members in byNameAndDOB.values where members.count > 1 { addPairs(members) }
+            for (key, members) in unknownDOB { addPairs(members, with: byName[key] ?? []) }
         }
         var sameVictimAndPerpetrator: [Int: [Int]] = [:]
         var links: [Link] = []
         for pair in pairs {
             let a = people[pair.a], b = people[pair.b]
-            let victim = a.victim.flatMap { va in b.victim.map { PersonMatching.samePerson(va, $0) } } ?? false
-            let perpetrator = a.perpetrators.contains { pa in b.perpetrators.contains { PersonMatching.samePerson(pa, $0) } }
+            let victim = a.victim.flatMap { va in b.victim.map { va.matches($0) } } ?? false
+            let perpetrator = a.perpetrators.contains { pa in b.perpetrators.contains { pa.matches($0) } }
             guard let idA = cases[pair.a].id, let idB = cases[pair.b].id, idA != idB else { continue }
             if victim && perpetrator {
                 sameVictimAndPerpetrator[pair.a, default: []].append(pair.b)
@@ -92,7 +136,7 @@ public struct RepeatDetection: Sendable {
                 for referral in record.referrals {
                     guard let received = referral.received else { continue }
                     let incident = referral.incident.map { min($0, received) } ?? received
-                    var previous: (caseIndex: Int, referral: Referral)?
+                    var previous: (caseIndex: Int, referral: ReferralSummary)?
                     for other in related {
                         for earlier in cases[other].referrals where earlier.decision == .accepted {
                             guard let when = earlier.received, when < received,
@@ -123,23 +167,36 @@ public struct RepeatDetection: Sendable {
 
     private struct Pair: Hashable { var a: Int; var b: Int }
 
-    /// A case's victim and perpetrators with their blocking keys (last words of names).
+    /// A person's normalised names, blocking keys (first and last name word) and date of birth.
+    private struct NormalisedPerson {
+        var names: [String]
+        var keys: Set<String>
+        var dob: LocalDate?
+
+        init(_ person: Person) {
+            names = PersonMatching.names(of: person)
+            dob = person.dob
+            keys = Set(names.map { name in
+                let words = name.split(separator: " ")
+                return "\(words.first ?? "")|\(words.last ?? "")"
+            })
+        }
+
+        /// `PersonMatching.samePerson` on the normalised forms.
+        func matches(_ other: NormalisedPerson) -> Bool {
+            if let a = dob, let b = other.dob, a != b { return false }
+            return names.contains { x in other.names.contains { y in PersonMatching.namesAgree(x, y) } }
+        }
+    }
+
+    /// A case's victim and perpetrators, normalised once.
     private struct CasePeople {
-        var victim: Person?
-        var perpetrators: [Person]
-        var blockingKeys: Set<String>
+        var victim: NormalisedPerson?
+        var perpetrators: [NormalisedPerson]
 
         init(_ record: CaseSummary) {
-            victim = record.victim
-            perpetrators = record.perpetrators
-            var keys = Set<String>()
-            for (role, person) in ([("v", record.victim)] + record.perpetrators.map { ("p", $0) }) {
-                guard let person else { continue }
-                for name in PersonMatching.names(of: person) {
-                    if let last = name.split(separator: " ").last { keys.insert(role + ":" + last) }
-                }
-            }
-            blockingKeys = keys
+            victim = record.victim.map(NormalisedPerson.init)
+            perpetrators = record.perpetrators.map(NormalisedPerson.init)
         }
     }
 }

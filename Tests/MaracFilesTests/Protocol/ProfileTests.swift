@@ -10,6 +10,7 @@ final class ProfileTests: XCTestCase {
     private static let wmB = "West Midlands MARAC Transformation Project briefing (2019)"
     private static let gw = "Gwent MARAC Operating Protocol (2018)"
     private static let lv = "Liverpool MARAC Combined Protocol"
+    private static let mfile = "mfile default (no time limit in the protocol)"
 
     private static func wd(_ n: Int) -> RuleValue { .period(RulePeriod(n, .workingDays)) }
     private static func days(_ n: Int) -> RuleValue { .period(RulePeriod(n, .days)) }
@@ -31,7 +32,9 @@ final class ProfileTests: XCTestCase {
         (.agendaClaresLawLast, .on, "\(wmP) §27"),
         (.agendaTransfersOutLast, .on, wmB),
         (.repeatInfoOnlyListing, .on, wmB),
+        (.absentAgencyWrittenInfoDays, days(0), "\(wmP) §8"),
         (.minutesPDFPerCase, .on, wmB),
+        (.minutesApprovalDays, wd(10), "\(wmP) §7; \(mfile)"),
         (.actionChaseDays, days(7), "\(wmP) §12"),
         (.professionalsMeetingDays, days(10), "\(wmP) §14"),
         (.complexCaseHearings, .count(4), "\(wmP) §14"),
@@ -57,6 +60,7 @@ final class ProfileTests: XCTestCase {
         (.agendaWindowMinDays, days(5), "\(gw) §4.5"),
         (.slotMinutesWithChildren, .count(15), "\(gw) §4.10"),
         (.slotMinutesWithoutChildren, .count(10), "\(gw) §4.10"),
+        (.minutesApprovalDays, wd(10), "\(gw) §4.9; \(mfile)"),
     ]
 
     static let liverpool: [Row] = [
@@ -85,6 +89,7 @@ final class ProfileTests: XCTestCase {
         (.professionalsMeetingWindowMonths, months(6), "\(lv) App.6"),
         (.dhrDisclosureDays, wd(10), "\(lv) §5.7"),
         (.flagMonths, months(12), "\(lv) §2.6, §5.5"),
+        (.minutesApprovalDays, wd(10), mfile),
     ]
 
     private func check(_ rules: ProtocolRules, _ table: [Row], file: StaticString = #filePath, line: UInt = #line) {

@@ -20,8 +20,8 @@ enum CalendarCommand {
     static func run(_ context: CommandContext) throws -> ExitStatus {
         let format = try context.format(["text", "json"])
         let year = try ProtocolCommandSupport.year(context)
-        let repository = try context.loadRepository()
-        let protocolContext = try ProtocolCommandSupport.context(repository, command: "calendar")
+        let configuration = try ProtocolCommandSupport.configuration(context)
+        let protocolContext = try ProtocolCommandSupport.context(configuration, command: "calendar")
         let days = protocolContext.calendar.nonWorkingWeekdays(in: year)
         switch format {
         case "json":

@@ -12,7 +12,7 @@ enum CheckCommand {
         ],
         details: """
             Each line: the case, meeting or agency; the rule; what (referral, action, ...); the
-            due date; when it was done, or "not done"; how late (working days where the rule
+            due date; "done late" or "not done"; how late (working days where the rule
             counts working days); the protocol section in brackets. Only the rules the
             profile has on (see 'mfile rules') are checked. Linked cases (same victim or same
             perpetrator as another case) are listed after the breaches; they are not breaches.

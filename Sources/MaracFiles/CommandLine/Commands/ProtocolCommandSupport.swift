@@ -1,19 +1,39 @@
 /// Shared by the commands that need the repository's protocol rules (`rules`, `calendar`,
 /// `schedule`, `check`).
 enum ProtocolCommandSupport {
-    /// The repository's protocol context; a problem in marac.toml's `profile`, `[rules]` or
-    /// `[calendar]` becomes a usage error naming each key's line:column (exit 2).
-    static func context(_ repository: Repository, command: String) throws(UsageError) -> ProtocolContext {
+    /// marac.toml alone (for `rules`, `calendar` and `schedule`, which need no records).
+    /// A file that is not valid TOML is a configuration error (exit 2).
+    static func configuration(_ context: CommandContext) throws -> Configuration {
+        let root = try context.repositoryRoot()
+        let file = RepositoryLocator.configurationFile
+        let bytes = try FileSystem.read(root.appendingPathComponent(file))
+        switch RecordText.decode(bytes, file: file) {
+        case .success(let table):
+            var problems: [Diagnostic] = []
+            return Configuration(table: table, file: file, problems: &problems)
+        case .failure(let problem):
+            throw UsageError("marac.toml cannot be read; run 'mfile lint' to see why:\n\(problem.line)")
+        }
+    }
+
+    /// The protocol context of marac.toml alone.
+    static func context(_ configuration: Configuration, command: String) throws(UsageError) -> ProtocolContext {
         do {
-            return try ProtocolContext.load(repository.configuration)
+            return try ProtocolContext.load(configuration)
         } catch {
             let lines = error.problems.map { problem in
-                "\(repository.configuration.file):\(problem.position == nil ? " " : "")\(problem.description)"
+                "\(configuration.file):\(problem.position == nil ? " " : "")\(problem.description)"
             }
             throw UsageError(
                 "the protocol settings in marac.toml cannot be used; correct them and run 'mfile \(command)' again:\n"
                     + lines.joined(separator: "\n"))
         }
+    }
+
+    /// The repository's protocol context; a problem in marac.toml's `profile`, `[rules]` or
+    /// `[calendar]` becomes a usage error naming each key's line:column (exit 2).
+    static func context(_ repository: Repository, command: String) throws(UsageError) -> ProtocolContext {
+        try context(repository.configuration, command: command)
     }
 
     /// `--year YYYY`, required.

@@ -19,8 +19,8 @@ enum RulesCommand {
 
     static func run(_ context: CommandContext) throws -> ExitStatus {
         let format = try context.format(["text", "json"])
-        let repository = try context.loadRepository()
-        let protocolContext = try ProtocolCommandSupport.context(repository, command: "rules")
+        let configuration = try ProtocolCommandSupport.configuration(context)
+        let protocolContext = try ProtocolCommandSupport.context(configuration, command: "rules")
         switch format {
         case "json":
             context.console.print(JSONWriter.write(protocolContext.effective.json(), pretty: true))

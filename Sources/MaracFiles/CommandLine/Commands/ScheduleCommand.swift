@@ -26,9 +26,8 @@ enum ScheduleCommand {
     static func run(_ context: CommandContext) throws -> ExitStatus {
         let format = try context.format(["text", "ics", "json"])
         let (from, through) = try range(context)
-        let repository = try context.loadRepository()
-        let protocolContext = try ProtocolCommandSupport.context(repository, command: "schedule")
-        let configuration = repository.configuration
+        let configuration = try ProtocolCommandSupport.configuration(context)
+        let protocolContext = try ProtocolCommandSupport.context(configuration, command: "schedule")
         let meetings = MeetingSchedule.meetings(
             of: configuration, from: from, through: through, rules: protocolContext.rules,
             calendar: protocolContext.calendar)
