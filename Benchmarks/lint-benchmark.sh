@@ -10,7 +10,7 @@ sizes=("${@:-1000 10000 100000}")
 read -r -a sizes <<< "${sizes[*]}"
 swift build -c release --product mfile >/dev/null
 mfile="$(swift build -c release --show-bin-path)/mfile"
-work=Benchmarks/generated
+work="$PWD/Benchmarks/generated"
 mkdir -p "$work"
 
 # wall seconds and peak resident MiB of one command, output discarded
@@ -35,7 +35,7 @@ for n in "${sizes[@]}"; do
   if command -v taplo >/dev/null; then
     python3 Benchmarks/draft07.py "$repo/schema/case.schema.json" > "$work/case.draft07.json"
     python3 Benchmarks/draft07.py "$repo/schema/meeting.schema.json" > "$work/meeting.draft07.json"
-    t=$(cd "$repo" && measure sh -c "taplo lint --schema 'file://$PWD/../case.draft07.json' 'cases/**/*.toml' && taplo lint --schema 'file://$PWD/../meeting.draft07.json' 'meetings/**/*.toml'")
+    t=$(cd "$repo" && measure sh -c "taplo lint --schema 'file://$work/case.draft07.json' 'cases/**/*.toml' && taplo lint --schema 'file://$work/meeting.draft07.json' 'meetings/**/*.toml'")
   else
     t="not installed"
   fi

@@ -15,6 +15,8 @@ public enum MfileCLI {
         ScheduleCommand.command,
         CalendarCommand.command,
         RulesCommand.command,
+        TransferCommand.command,
+        DiscloseCommand.command,
         SweepCommand.command,
         DoctorCommand.command,
         HookCommand.command,

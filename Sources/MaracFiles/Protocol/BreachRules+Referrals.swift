@@ -22,7 +22,8 @@ extension BreachCheck {
 
     /// An accepted referral must be heard at the first meeting whose referral cut-off is on or
     /// after the day it was accepted (`referral-not-listed`), unless the case was transferred
-    /// out or closed first, or it is a Gwent IDVA-only repeat. Due: the last day to circulate
+    /// out or closed first, or it is a Gwent IDVA-only repeat, or it was received before the
+    /// case was transferred in (the sending MARAC heard it). Due: the last day to circulate
     /// that meeting's agenda (the meeting day when the profile has no agenda rule).
     ///
     /// The meetings are the MARAC's schedule (marac.toml), each replaced by a recorded meeting
@@ -40,8 +41,11 @@ extension BreachCheck {
             guard let id = record.id, let maracID = record.marac, let marac = configuration.marac(maracID),
                 let frequency = marac.frequency, let first = marac.firstMeeting
             else { continue }
+            // Referrals received before the case was transferred in were heard by the sending MARAC.
+            let transferredIn = record.transfers.filter { $0.direction == .in }.compactMap(\.received).max()
             for referral in record.referrals {
                 guard let accepted = referral.acceptedOn else { continue }
+                if let transferredIn, let received = referral.received, received < transferredIn { continue }
                 if detection.repeatOf(caseID: id, referral: referral.number)?.idvaOnly == true { continue }
                 guard let target = targetMeeting(
                     accepted: accepted, marac: marac, frequency: frequency, first: first,

@@ -7,6 +7,8 @@ public struct CaseSummary: Sendable {
     public var perpetrators: [Person]
     public var referrals: [ReferralSummary]
     public var hasTransferIn: Bool
+    /// The victim and perpetrators with their names normalised once, as the file is read.
+    var people: RepeatDetection.CasePeople
 
     public init(_ record: Case) {
         id = record.id
@@ -15,6 +17,7 @@ public struct CaseSummary: Sendable {
         perpetrators = record.perpetrators
         referrals = record.referrals.map(ReferralSummary.init)
         hasTransferIn = record.transfers.contains { $0.direction == .in }
+        people = RepeatDetection.CasePeople(victim: record.victim, perpetrators: record.perpetrators)
     }
 }
 

@@ -78,7 +78,7 @@ public struct RepeatDetection: Sendable {
     public static func analyse(
         _ cases: [CaseSummary], rules: ProtocolRules, hearings: [String: [LocalDate]] = [:]
     ) -> RepeatDetection {
-        let people = cases.map(CasePeople.init)
+        let people = cases.map(\.people)
         var pairs = Set<Pair>()
         for role in ["v", "p"] {
             // People are compared only within a block: the same first and last name word and
@@ -133,7 +133,8 @@ public struct RepeatDetection: Sendable {
             for (index, record) in cases.enumerated() {
                 guard let id = record.id else { continue }
                 let related = [index] + (sameVictimAndPerpetrator[index] ?? [])
-                for referral in record.referrals {
+                // A transfer in carries an earlier MARAC's case here: no new incident.
+                for referral in record.referrals where !referral.criteria.contains(.transferIn) {
                     guard let received = referral.received else { continue }
                     let incident = referral.incident.map { min($0, received) } ?? received
                     var previous: (caseIndex: Int, referral: ReferralSummary)?
@@ -168,7 +169,7 @@ public struct RepeatDetection: Sendable {
     private struct Pair: Hashable { var a: Int; var b: Int }
 
     /// A person's normalised names, blocking keys (first and last name word) and date of birth.
-    private struct NormalisedPerson {
+    struct NormalisedPerson: Sendable {
         var names: [String]
         var keys: Set<String>
         var dob: LocalDate?
@@ -190,13 +191,13 @@ public struct RepeatDetection: Sendable {
     }
 
     /// A case's victim and perpetrators, normalised once.
-    private struct CasePeople {
+    struct CasePeople: Sendable {
         var victim: NormalisedPerson?
         var perpetrators: [NormalisedPerson]
 
-        init(_ record: CaseSummary) {
-            victim = record.victim.map(NormalisedPerson.init)
-            perpetrators = record.perpetrators.map(NormalisedPerson.init)
+        init(victim: Person?, perpetrators: [Person]) {
+            self.victim = victim.map(NormalisedPerson.init)
+            self.perpetrators = perpetrators.map(NormalisedPerson.init)
         }
     }
 }

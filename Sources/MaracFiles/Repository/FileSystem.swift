@@ -29,17 +29,37 @@ public enum FileSystem {
         return bytes
     }
 
-    /// Every `*.toml` file below `folder`, as paths relative to `root`, sorted.
+    /// Every `*.toml` file below `folder`, as paths relative to `root`, sorted. Hidden files
+    /// and folders are skipped.
     public static func tomlFiles(in folder: String, root: URL) -> [String] {
-        let base = root.appendingPathComponent(folder)
-        guard let enumerator = FileManager.default.enumerator(atPath: base.path) else { return [] }
         var found: [String] = []
-        while let entry = enumerator.nextObject() as? String {
-            if entry.hasSuffix(".toml"), !entry.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
-                found.append(folder + "/" + entry)
+        collect(root.appendingPathComponent(folder).path, relative: folder, depth: 0, into: &found)
+        return found.sorted()
+    }
+
+    private static func collect(_ path: String, relative: String, depth: Int, into found: inout [String]) {
+        // Linked folders are followed; the depth limit stops a link loop.
+        guard depth < 16, let directory = opendir(path) else { return }
+        defer { closedir(directory) }
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { buffer in
+                String(decoding: buffer.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name.hasPrefix(".") { continue }
+            let childPath = path + "/" + name
+            let childRelative = relative + "/" + name
+            var kind = Int32(entry.pointee.d_type)
+            if kind == Int32(DT_UNKNOWN) || kind == Int32(DT_LNK) {
+                var info = stat()
+                guard stat(childPath, &info) == 0 else { continue }
+                kind = (info.st_mode & S_IFMT) == S_IFDIR ? Int32(DT_DIR) : Int32(DT_REG)
+            }
+            if kind == Int32(DT_DIR) {
+                collect(childPath, relative: childRelative, depth: depth + 1, into: &found)
+            } else if name.hasSuffix(".toml") {
+                found.append(childRelative)
             }
         }
-        return found.sorted()
     }
 
     static func errnoText() -> String { String(cString: strerror(errno)) }

@@ -11,6 +11,9 @@ struct TOMLKeyPath {
     var last: TOMLKeySegment
 
     var count: Int { parents.count + 1 }
+
+    /// The names of all segments, outermost first.
+    var names: [String] { parents.map(\.name) + [last.name] }
 }
 
 /// A key as it is shown in messages: `'name'`, or JSON-quoted when it holds unusual characters.

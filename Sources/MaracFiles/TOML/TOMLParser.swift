@@ -10,6 +10,10 @@ struct TOMLParser {
     var builder = TOMLDocumentBuilder()
     /// Reused buffer for strings that need unescaping.
     var scratch: [UInt8] = []
+    /// Whether to note each line's statement in `statements` (for the editor).
+    var recordsStatements = false
+    /// The document's `key = value` lines and headers, in order, when `recordsStatements` is set.
+    var statements: [TOMLStatement] = []
 
     init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -22,17 +26,31 @@ struct TOMLParser {
 
     mutating func parseDocument() throws(TOMLError) -> TOMLTable {
         while true {
+            let lineStart = pos
             skipBlanks()
             guard pos < end else { break }
+            let start = pos
             switch bytes[pos] {
             case TOMLByte.newline, TOMLByte.carriageReturn, TOMLByte.hash:
                 try endLine(after: "")
             case TOMLByte.openBracket:
-                try parseHeader()
+                let (keys, isArray) = try parseHeader()
+                let contentEnd = pos
                 try endLine(after: "the table header")
+                if recordsStatements {
+                    statements.append(TOMLStatement(
+                        kind: isArray ? .arrayTable : .table, keys: keys.names, keyCount: keys.count, lineStart: lineStart,
+                        start: start, contentEnd: contentEnd, end: pos, keyStart: keys.last.range.start.offset))
+                }
             default:
-                try parseKeyValue(into: builder.current)
+                let keys = try parseKeyValue(into: builder.current)
+                let contentEnd = pos
                 try endLine(after: "the value")
+                if recordsStatements {
+                    statements.append(TOMLStatement(
+                        kind: .keyValue, keys: [], keyCount: keys.count, lineStart: lineStart,
+                        start: start, contentEnd: contentEnd, end: pos, keyStart: keys.last.range.start.offset))
+                }
             }
         }
         return builder.finish()
@@ -147,8 +165,9 @@ struct TOMLParser {
         return segment
     }
 
-    /// Reads `key = value` into `table`.
-    mutating func parseKeyValue(into table: Int) throws(TOMLError) {
+    /// Reads `key = value` into `table`; returns the key as written.
+    @discardableResult
+    mutating func parseKeyValue(into table: Int) throws(TOMLError) -> TOMLKeyPath {
         let keys = try parseKey()
         guard pos < end, bytes[pos] == TOMLByte.equals else { throw fail("expected '=' after the key") }
         pos += 1
@@ -158,10 +177,11 @@ struct TOMLParser {
         }
         let node = try parseValue(depth: builder.depth(of: table) + keys.count)
         try builder.insert(keys, node, into: table)
+        return keys
     }
 
-    /// Reads a `[table]` or `[[array of tables]]` header and starts its section.
-    mutating func parseHeader() throws(TOMLError) {
+    /// Reads a `[table]` or `[[array of tables]]` header and starts its section; returns its key.
+    mutating func parseHeader() throws(TOMLError) -> (key: TOMLKeyPath, isArray: Bool) {
         let start = mark()
         pos += 1
         let isArray = pos < end && bytes[pos] == TOMLByte.openBracket
@@ -181,6 +201,7 @@ struct TOMLParser {
         } else {
             try builder.openTable(keys, header: range)
         }
+        return (keys, isArray)
     }
 
     // MARK: helpers

@@ -6,7 +6,6 @@ enum CheckCommand {
         usage: "check [--as-of DATE] [--format text|json] [--by case|meeting|agency]",
         options: [
             OptionSpec("--as-of", value: "DATE", help: "check as things stood on DATE (default: today)"),
-            OptionSpec("--today", value: "DATE", help: "the same as --as-of"),
             OptionSpec("--format", value: "FORMAT", help: "text (default): one line a breach; json"),
             OptionSpec("--by", value: "GROUP", help: "case (default), meeting, or agency (the chasing list)"),
         ],
@@ -23,7 +22,7 @@ enum CheckCommand {
     static func run(_ context: CommandContext) throws -> ExitStatus {
         let format = try context.format(["text", "json"])
         let grouping = try self.grouping(context)
-        let asOf = try self.asOf(context)
+        let asOf = try context.asOf()
         let repository = try context.loadRepository()
         let protocolContext = try ProtocolCommandSupport.context(repository, command: "check")
         let report = BreachReport(check: BreachCheck(repository: repository, context: protocolContext, asOf: asOf))
@@ -44,13 +43,5 @@ enum CheckCommand {
             throw UsageError("--by must be one of: case, meeting, agency")
         }
         return grouping
-    }
-
-    static func asOf(_ context: CommandContext) throws(UsageError) -> LocalDate {
-        if let text = context.arguments.value("--today"), context.arguments.value("--as-of") == nil {
-            guard let date = LocalDate(isoText: text) else { throw UsageError("--today needs a date written YYYY-MM-DD") }
-            return date
-        }
-        return try context.asOf()
     }
 }

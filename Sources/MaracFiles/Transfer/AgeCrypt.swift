@@ -1,0 +1,111 @@
+import Foundation
+
+/// Encrypts and decrypts bundles with `age` (https://age-encryption.org; Debian package
+/// `age`), run as a child process with its arguments as an array, never through a shell.
+///
+/// Plaintext goes to `age` through a pipe and comes back through one: it is never written to
+/// disk. `age` authenticates what it decrypts, so a bundle changed or cut short in transit is
+/// refused before `mfile` reads any of it.
+public struct AgeCrypt: Sendable {
+    /// Who can open a bundle.
+    public enum Lock: Sendable {
+        /// Public keys (`age1...`) and/or recipients files, as `age -r` / `age -R` take them.
+        case recipients([String])
+        /// A passphrase (see `PassphraseSource`).
+        case passphrase(PassphraseSource)
+    }
+
+    /// How to open a bundle.
+    public enum Key: Sendable {
+        /// An identity file (`age -i FILE`), e.g. made by `age-keygen`.
+        case identity(String)
+        /// A passphrase (see `PassphraseSource`).
+        case passphrase(PassphraseSource)
+    }
+
+    /// The `age` program.
+    public var executable: String
+
+    public init(executable: String) { self.executable = executable }
+
+    /// `$MFILE_AGE`, else `age` on the `PATH`.
+    public static func locate(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> AgeCrypt? {
+        if let path = environment["MFILE_AGE"], !path.isEmpty {
+            return FileManager.default.isExecutableFile(atPath: path) ? AgeCrypt(executable: path) : nil
+        }
+        for folder in (environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":") {
+            let path = "\(folder)/age"
+            if FileManager.default.isExecutableFile(atPath: path) { return AgeCrypt(executable: path) }
+        }
+        return nil
+    }
+
+    /// `locate()`, or an error telling the user to install age.
+    public static func required() throws(AgeError) -> AgeCrypt {
+        guard let age = locate() else {
+            throw AgeError("age is not installed (needed to encrypt and open bundles): install it, e.g. 'apt-get install age', or set MFILE_AGE to its path")
+        }
+        return age
+    }
+
+    /// Whether `text` is given to `age -r` (a public key) rather than `age -R` (a file).
+    static func isPublicKey(_ text: String) -> Bool {
+        text.hasPrefix("age1") || text.hasPrefix("ssh-ed25519 ") || text.hasPrefix("ssh-rsa ")
+    }
+
+    /// The encrypted form of `plaintext`.
+    public func encrypt(_ plaintext: [UInt8], lock: Lock) throws(AgeError) -> [UInt8] {
+        var arguments = ["--encrypt"]
+        var script: Subprocess.TerminalScript?
+        switch lock {
+        case .recipients(let recipients):
+            guard !recipients.isEmpty else { throw AgeError("no recipient given") }
+            for recipient in recipients {
+                arguments += Self.isPublicKey(recipient) ? ["-r", recipient] : ["-R", recipient]
+            }
+        case .passphrase(let source):
+            arguments.append("--passphrase")
+            if case .automation(let secret) = source {
+                script = Subprocess.TerminalScript(answer: secret, prompt: "passphrase", times: 2)
+            }
+        }
+        let result = try Subprocess.run(executable, arguments, input: plaintext, terminal: script)
+        guard result.status == 0, !result.timedOut, !result.stdout.isEmpty else {
+            throw AgeError("age could not encrypt the bundle: \(Self.reason(result))")
+        }
+        return result.stdout
+    }
+
+    /// The plaintext of `ciphertext`, or an error if it cannot be opened (wrong key,
+    /// changed or cut short).
+    public func decrypt(_ ciphertext: [UInt8], key: Key) throws(AgeError) -> [UInt8] {
+        var arguments = ["--decrypt"]
+        var script: Subprocess.TerminalScript?
+        switch key {
+        case .identity(let path):
+            arguments += ["-i", path]
+        case .passphrase(let source):
+            if case .automation(let secret) = source {
+                script = Subprocess.TerminalScript(answer: secret, prompt: "passphrase", times: 1)
+            }
+        }
+        let result = try Subprocess.run(executable, arguments, input: ciphertext, terminal: script)
+        guard result.status == 0, !result.timedOut else {
+            throw AgeError("the bundle cannot be opened: \(Self.reason(result)); nothing was changed")
+        }
+        return result.stdout
+    }
+
+    /// age's own first error line (age's messages hold no secrets and no plaintext), or how
+    /// it ended.
+    static func reason(_ result: Subprocess.Result) -> String {
+        if result.timedOut { return "age did not finish in time (no passphrase typed?)" }
+        let text = String(decoding: result.stderr, as: UTF8.self)
+        let line = text.split(separator: "\n").first { $0.hasPrefix("age: error:") || $0.hasPrefix("Error:") }
+        if let line {
+            let trimmed = line.replacingOccurrences(of: "age: error: ", with: "")
+            return "age says: " + String(trimmed.prefix(200))
+        }
+        return "age exited with status \(result.status)"
+    }
+}

@@ -1,0 +1,122 @@
+/// The plaintext of a transfer or disclosure bundle: `manifest.json` first, then every file it
+/// lists, in a ustar archive (see `TarArchive`). The bundle file itself is this archive
+/// encrypted with `age` (see `AgeCrypt`).
+///
+/// The manifest names the kind of bundle, the sending MARAC's case id, the date it was made,
+/// and every file with its size and SHA-256; reading a bundle checks all of it.
+public struct CaseBundle: Sendable, Equatable {
+    public enum Kind: String, Sendable { case transfer, disclosure }
+
+    public var kind: Kind
+    /// The case id at the MARAC that made the bundle.
+    public var caseID: String
+    /// The MARAC (an `[[marac]]` id of the sending repository) the case belonged to.
+    public var marac: String
+    public var created: LocalDate
+    /// The files, in manifest order (papers, then record data).
+    public var files: [TarArchive.Entry]
+
+    public static let manifestPath = "manifest.json"
+    public static let format = "mfile-bundle"
+    public static let version: Int64 = 1
+
+    public init(kind: Kind, caseID: String, marac: String, created: LocalDate, files: [TarArchive.Entry]) {
+        self.kind = kind
+        self.caseID = caseID
+        self.marac = marac
+        self.created = created
+        self.files = files
+    }
+
+    /// The file at `path`, if the bundle holds one.
+    public func file(_ path: String) -> [UInt8]? { files.first { $0.path == path }?.bytes }
+
+    /// The manifest as JSON text.
+    public var manifest: String {
+        let entries = files.map { entry -> JSONValue in
+            .object([
+                ("path", .string(entry.path)),
+                ("size", .integer(Int64(entry.bytes.count))),
+                ("sha256", .string(SHA256.hex(entry.bytes))),
+            ])
+        }
+        return JSONWriter.write(.object([
+            ("format", .string(Self.format)),
+            ("version", .integer(Self.version)),
+            ("kind", .string(kind.rawValue)),
+            ("case", .string(caseID)),
+            ("marac", .string(marac)),
+            ("created", .string(created.description)),
+            ("generator", .string("mfile \(MfileCLI.version)")),
+            ("files", .array(entries)),
+        ]), pretty: true) + "\n"
+    }
+
+    /// The archive: the manifest, then the files.
+    public func archive() -> [UInt8] {
+        TarArchive.write([TarArchive.Entry(path: Self.manifestPath, bytes: Array(manifest.utf8))] + files)
+    }
+
+    /// Why a bundle was refused. Messages name bundle paths and manifest fields only.
+    public struct Invalid: Error, Sendable, CustomStringConvertible {
+        public var reasons: [String]
+        public init(_ reasons: [String]) { self.reasons = reasons }
+        public var description: String { reasons.joined(separator: "; ") }
+    }
+
+    /// Reads and checks an archive: the manifest first, every listed file present with its
+    /// size and hash, and nothing unlisted.
+    public static func read(archive bytes: [UInt8]) throws(Invalid) -> CaseBundle {
+        let entries: [TarArchive.Entry]
+        do {
+            entries = try TarArchive.read(bytes)
+        } catch {
+            throw Invalid(["the archive inside is damaged: \(error.message)"])
+        }
+        guard let first = entries.first, first.path == manifestPath else {
+            throw Invalid(["the bundle does not start with \(manifestPath)"])
+        }
+        let manifest: JSONValue
+        do {
+            manifest = try JSONParser.parse(String(decoding: first.bytes, as: UTF8.self))
+        } catch {
+            throw Invalid(["\(manifestPath) is not valid JSON"])
+        }
+        var reasons: [String] = []
+        guard manifest["format"] == .string(format) else { throw Invalid(["\(manifestPath) is not an mfile bundle manifest"]) }
+        guard manifest["version"] == .integer(version) else {
+            throw Invalid(["the bundle is not in format version \(version), the one this mfile reads"])
+        }
+        func text(_ key: String) -> String? {
+            if case .string(let value)? = manifest[key] { return value }
+            reasons.append("\(manifestPath): \(key) is missing or not text")
+            return nil
+        }
+        let kind = text("kind").flatMap(Kind.init(rawValue:))
+        let caseID = text("case"), marac = text("marac")
+        let created = text("created").flatMap(LocalDate.init(isoText:))
+        if kind == nil || created == nil { reasons.append("\(manifestPath): kind or created is not recognised") }
+        guard case .array(let listed)? = manifest["files"] else { throw Invalid(reasons + ["\(manifestPath): files is missing"]) }
+        var files: [TarArchive.Entry] = []
+        var byPath: [String: TarArchive.Entry] = [:]
+        for entry in entries.dropFirst() { byPath[entry.path] = entry }
+        for (index, item) in listed.enumerated() {
+            guard case .string(let path)? = item["path"], case .integer(let size)? = item["size"],
+                case .string(let hash)? = item["sha256"]
+            else {
+                reasons.append("\(manifestPath): files[\(index)] needs path, size and sha256")
+                continue
+            }
+            guard let entry = byPath.removeValue(forKey: path) else {
+                reasons.append("\(TarArchive.isSafePath(path) ? path : "files[\(index)]"): listed in the manifest but missing")
+                continue
+            }
+            if Int64(entry.bytes.count) != size { reasons.append("\(path): size does not match the manifest") }
+            if SHA256.hex(entry.bytes) != hash.lowercased() { reasons.append("\(path): SHA-256 does not match the manifest") }
+            files.append(entry)
+        }
+        for path in byPath.keys.sorted() { reasons.append("\(path): in the bundle but not listed in the manifest") }
+        guard reasons.isEmpty, let kind, let caseID, let marac, let created else { throw Invalid(reasons) }
+        return CaseBundle(kind: kind, caseID: caseID, marac: marac, created: created, files: files)
+    }
+}

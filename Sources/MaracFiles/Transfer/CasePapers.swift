@@ -1,0 +1,147 @@
+/// The papers of one case that a bundle carries, rendered as HTML with the repository's
+/// templates and marked with its marking: the case minutes of every hearing, the referrals
+/// with their risk assessment, and the open action plan. Closed-session cases get the closed
+/// session's papers.
+public enum CasePapers {
+    /// What a bundle can hold (`mfile disclose --what`).
+    public enum Part: String, Sendable, CaseIterable {
+        case minutes, actions, referral
+    }
+
+    /// One rendered paper and its place in the bundle.
+    public struct Paper: Sendable, Equatable {
+        public var path: String
+        public var title: String
+        public var html: String
+    }
+
+    public static func minutesPath(_ meetingID: String) -> String { "papers/case-minutes-\(meetingID).html" }
+    public static let referralsPath = "papers/referrals.html"
+    public static let actionsPath = "papers/action-plan.html"
+    public static let coverPath = "papers/00-cover.html"
+
+    /// The papers of case `record` (a case of `repository`) for `parts`, in a fixed order.
+    public static func render(
+        _ record: Case, repository: Repository, parts: Set<Part>, asOf: LocalDate
+    ) throws(PaperError) -> [Paper] {
+        guard let id = record.id else { throw PaperError("\(record.file) has no id") }
+        let rules = try PaperRules.of(repository.configuration)
+        let caseScope: SessionScope = SessionScope.isClosedSession(record, rules: rules) ? .closed : .general
+        // Only this case, so the action plan and any register-like paper hold nothing else.
+        var own = repository
+        own.cases = [record]
+        var papers: [Paper] = []
+        if parts.contains(.minutes) {
+            for meeting in TransferRecord.heardAt(id, in: own) {
+                guard let meetingID = meeting.id else { continue }
+                let scope: SessionScope = SessionScope.isClosedSession(record, meeting: meeting, rules: rules) ? .closed : .general
+                let html = try Papers.render(
+                    Papers.Request(.caseMinutes(meeting: meetingID, caseID: id), format: .html, scope: scope),
+                    repository: own, rules: rules)
+                papers.append(Paper(path: minutesPath(meetingID), title: "Case minutes of \(meetingID)", html: html))
+            }
+        }
+        if parts.contains(.referral) {
+            let context = referralsContext(record, configuration: own.configuration, scope: caseScope, asOf: asOf)
+            let html = try TransferTemplates.render("transfer-referrals", context: context, templates: PaperTemplates(root: own.root))
+            papers.append(Paper(path: referralsPath, title: "Referrals and risk assessment", html: html))
+        }
+        if parts.contains(.actions) {
+            let html = try Papers.render(
+                Papers.Request(.actions(agency: nil, asOf: asOf), format: .html, scope: caseScope), repository: own, rules: rules)
+            papers.append(Paper(path: actionsPath, title: "Open action plan as of \(asOf)", html: html))
+        }
+        return papers
+    }
+
+    /// The template context of the referrals paper.
+    static func referralsContext(_ record: Case, configuration: Configuration, scope: SessionScope, asOf: LocalDate) -> JSONValue {
+        let referrals = record.referrals.map { referral -> JSONValue in
+            .object([
+                ("number", .integer(Int64(referral.number))),
+                ("received", PaperJSON.date(referral.received)),
+                ("agency", PaperJSON.agencyName(referral.agency, configuration)),
+                ("referrer", PaperJSON.text(referral.reader.string("referrer"))),
+                ("incident", PaperJSON.date(referral.incident)),
+                ("riskTool", .string(riskToolLabel(referral.riskTool))),
+                ("riskScore", PaperJSON.int(referral.riskScore)),
+                ("policeIncidents", PaperJSON.int(referral.policeIncidents12m)),
+                ("crimes", PaperJSON.int(referral.crimes12m)),
+                ("criteria", PaperJSON.text(referral.reader.strings("criteria").joined(separator: ", "))),
+                ("judgementReason", PaperJSON.text(referral.reader.string("judgement_reason"))),
+                ("consent", PaperJSON.text(referral.reader.string("consent"))),
+                ("consentReason", PaperJSON.text(referral.reader.string("consent_reason"))),
+                ("decision", PaperJSON.text(referral.reader.string("decision"))),
+                ("decided", PaperJSON.date(referral.decided)),
+                ("idvaReferred", PaperJSON.date(referral.idvaReferred)),
+                ("infoOnly", .bool(referral.infoOnly)),
+            ])
+        }
+        var people = record.victim.map { [PaperJSON.person($0)] } ?? []
+        people += record.perpetrators.map(PaperJSON.person)
+        people += record.children.map(PaperJSON.person)
+        return .object([
+            ("paper", PaperJSON.paper(
+                title: "Referrals and risk assessment", configuration: configuration, maracID: record.marac, date: asOf,
+                scope: scope, format: .html)),
+            ("caseID", PaperJSON.text(record.id)),
+            ("status", .string(record.status?.rawValue ?? "not given")),
+            ("session", .string(record.closedSession ? "closed" : "open")),
+            ("people", .array(people)),
+            ("referrals", .array(referrals)),
+        ])
+    }
+
+    static func riskToolLabel(_ tool: String?) -> String {
+        switch tool {
+        case "dash": "DASH RIC"
+        case "dash-young-person": "Young Person's DASH RIC"
+        case "merit": "MeRIT"
+        case let other?: PaperText.isolated(other)
+        case nil: "not given"
+        }
+    }
+
+    /// What a cover sheet says.
+    public struct Cover: Sendable {
+        public var title: String
+        public var purpose: String
+        public var caseID: String
+        public var from: String
+        public var to: String
+        public var kind: String?
+        public var requested: LocalDate?
+        public var date: LocalDate
+        public var basis: String?
+        public var decidedBy: String?
+        public var restrictions: String
+        public var marac: String?
+        public var closed: Bool
+    }
+
+    /// The cover sheet listing `papers` (and any record files).
+    public static func cover(
+        _ cover: Cover, papers: [Paper], recordFiles: [String], repository: Repository
+    ) throws(PaperError) -> Paper {
+        let contents = papers.map { JSONValue.object([("file", .string($0.path)), ("title", .string($0.title))]) }
+            + recordFiles.map { JSONValue.object([("file", .string($0)), ("title", .string("Record data for the receiving MARAC's mfile"))]) }
+        let context = JSONValue.object([
+            ("paper", PaperJSON.paper(
+                title: cover.title, configuration: repository.configuration, maracID: cover.marac, date: cover.date,
+                scope: cover.closed ? .closed : .general, format: .html)),
+            ("purpose", .string(cover.purpose)),
+            ("caseID", PaperJSON.text(cover.caseID)),
+            ("from", PaperJSON.text(cover.from)),
+            ("to", PaperJSON.text(cover.to)),
+            ("kind", PaperJSON.text(cover.kind)),
+            ("requested", PaperJSON.date(cover.requested)),
+            ("date", PaperJSON.date(cover.date)),
+            ("basis", PaperJSON.text(cover.basis)),
+            ("decidedBy", PaperJSON.text(cover.decidedBy)),
+            ("restrictions", PaperJSON.text(cover.restrictions)),
+            ("contents", .array(contents)),
+        ])
+        let html = try TransferTemplates.render("bundle-cover", context: context, templates: PaperTemplates(root: repository.root))
+        return Paper(path: coverPath, title: cover.title, html: html)
+    }
+}
