@@ -3,10 +3,50 @@ import Foundation
 /// Records the lifting of flags in case files (`[flag] lifted = DATE`, `notice = [...]`), and
 /// commits the changed files with a message naming case ids only.
 public enum FlagLifting {
-    /// Records the lifting in each case file; returns the files changed (root-relative).
-    public static func apply(_ due: [FlagSweep.Due], asOf: LocalDate, root: URL) throws -> [String] {
-        guard !due.isEmpty else { return [] }
-        throw UsageError("--apply is not available in this version of mfile (it needs the format-preserving TOML editor); record the lifting by hand in each case file listed, as [flag] lifted = \(asOf) and notice = [the agencies]")
+    /// A case file the lifting could not be recorded in, and why (paths and keys only).
+    public struct Failure: Sendable {
+        public var file: String
+        public var reason: String
+    }
+
+    /// Records the lifting in each case file, one at a time, through the format-preserving
+    /// `TOMLEditor` (only the `[flag]` lines change) and `AtomicWrite` (each file is wholly
+    /// old or wholly new, even after a crash). Returns the files changed (root-relative) and
+    /// those that could not be changed; a file that fails leaves the others to go ahead.
+    public static func apply(_ due: [FlagSweep.Due], asOf: LocalDate, root: URL) -> (applied: [String], failed: [Failure]) {
+        var applied: [String] = []
+        var failed: [Failure] = []
+        for item in due {
+            do {
+                let url = root.appendingPathComponent(item.file)
+                let old = try FileSystem.read(url)
+                let new = try edited(old, lifted: asOf, notice: item.agencies)
+                if new != old {
+                    try AtomicWrite.write(new, to: url)
+                    applied.append(item.file)
+                }
+            } catch {
+                failed.append(Failure(file: item.file, reason: error.message))
+            }
+        }
+        return (applied, failed)
+    }
+
+    /// The case file's bytes with `[flag] lifted` and `notice` set; nothing else changes.
+    public static func edited(_ bytes: [UInt8], lifted: LocalDate, notice: [String]) throws(RepositoryError) -> [UInt8] {
+        let editor: TOMLEditor
+        do {
+            editor = try TOMLEditor(bytes: bytes)
+        } catch {
+            throw RepositoryError("the file is not valid TOML (line \(error.position.line)); correct it (see 'mfile lint'), then run the sweep again")
+        }
+        let agencies = TOMLValue.array(notice.map { TOMLNode(.string($0), range: .none) })
+        do {
+            return try editor.settingValue(.localDate(lifted), at: ["flag", "lifted"])
+                .settingValue(agencies, at: ["flag", "notice"]).bytes
+        } catch {
+            throw RepositoryError("[flag] could not be written (\(error.description)); add 'lifted = \(lifted)' under [flag] by hand")
+        }
     }
 
     /// One commit of `files` alone (other staged changes are left staged), named by case ids.

@@ -42,8 +42,9 @@ enum SweepCommand {
             (due + liftedToday).sorted { $0.caseID < $1.caseID }, repository: repository, period: period, asOf: asOf,
             context: context)
         var applied: [String] = []
+        var failed: [FlagLifting.Failure] = []
         if context.arguments.flag("--apply") {
-            applied = try FlagLifting.apply(due, asOf: asOf, root: repository.root)
+            (applied, failed) = FlagLifting.apply(due, asOf: asOf, root: repository.root)
             if context.arguments.flag("--commit"), !applied.isEmpty {
                 try FlagLifting.commit(applied, due: due, asOf: asOf, root: repository.root)
             }
@@ -64,6 +65,7 @@ enum SweepCommand {
                 ("already_lifted", .array(liftedToday.map { .string($0.caseID) })),
                 ("notices", .array(notices.map { .string($0) })),
                 ("applied", .array(applied.map { .string($0) })),
+                ("failed", .array(failed.map { .object([("file", .string($0.file)), ("reason", .string($0.reason))]) })),
             ]), pretty: true))
         default:
             if !liftedToday.isEmpty {
@@ -80,13 +82,17 @@ enum SweepCommand {
                 if context.arguments.value("--notices") == "-" { console.printError(text) } else { console.write(text) }
                 for path in notices { console.printError("wrote \(path)") }
                 if context.arguments.flag("--apply") {
-                    console.printError("recorded the lifting in \(LintCommand.count(applied.count, "case file"))")
+                    console.printError("recorded the lifting ([flag] lifted = \(asOf)) in \(LintCommand.count(applied.count, "case file"))"
+                        + (context.arguments.flag("--commit") && !applied.isEmpty ? " and committed them" : ""))
                 } else {
                     console.printError("Nothing was changed in the case files; record the lifting with 'mfile sweep --as-of \(asOf) --apply'.")
                 }
             }
         }
-        return .ok
+        for failure in failed {
+            console.printError("mfile sweep: error: \(failure.file): \(failure.reason)")
+        }
+        return failed.isEmpty ? .ok : .failure
     }
 
     /// The effective flag period, or why there is none.
