@@ -19,6 +19,7 @@ public enum FlagLifting {
         for item in due {
             do {
                 let url = root.appendingPathComponent(item.file)
+                StaleTemporaries.remove(for: url)
                 let old = try FileSystem.read(url)
                 let new = try edited(old, lifted: asOf, notice: item.agencies)
                 if new != old {

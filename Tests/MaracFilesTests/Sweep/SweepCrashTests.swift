@@ -57,6 +57,9 @@ final class SweepCrashTests: XCTestCase {
         let finish = try runProduct("mfile", ["sweep", "--as-of", Self.asOf, "--apply"], in: root)
         XCTAssertEqual(finish.status, 0, finish.stderr)
         XCTAssertEqual(try records(root), new, "the next run did not complete the sweep")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("cases/2025").path)
+            .filter { $0.hasSuffix(".tmp") }
+        XCTAssertEqual(leftovers, [], "temporary copies of records were left behind")
         let again = try runProduct("mfile", ["sweep", "--as-of", Self.asOf, "--apply"], in: root)
         XCTAssertEqual(again.status, 0, again.stderr)
         XCTAssertEqual(try records(root), new, "a second run changed something")

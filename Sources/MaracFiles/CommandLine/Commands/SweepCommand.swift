@@ -33,6 +33,9 @@ enum SweepCommand {
         }
         let asOf = try context.asOf()
         let repository = try context.loadRepository()
+        if context.arguments.flag("--commit"), try VaultLayout.find(root: repository.root) == nil {
+            throw RepositoryError(VaultLayout.notARepositoryMessage(repository.root) + "; nothing was changed (or run without --commit)")
+        }
         let period = try flagPeriod(repository.configuration)
         let calendar = WorkingCalendar(closures: repository.configuration.closures)
         let due = FlagSweep.due(repository, period: period, asOf: asOf, calendar: calendar)
