@@ -21,6 +21,9 @@ public enum MfileCLI {
         FindCommand.command,
         LinksCommand.command,
         StatsCommand.command,
+        SweepCommand.command,
+        DoctorCommand.command,
+        HookCommand.command,
     ]
 
     public static func run(_ arguments: [String], console: Console, workingDirectory: URL) -> Int32 {

@@ -5,12 +5,20 @@ enum InitCommand {
     static let command = Command(
         name: "init",
         summary: "create a new records repository (marac.toml, schema/, templates/, .gitignore)",
-        usage: "init DIR --profile west-midlands|gwent|liverpool [--name NAME] [--first-meeting DATE]",
+        usage: "init DIR --profile west-midlands|gwent|liverpool [--name NAME] [--first-meeting DATE] [--encrypt]",
         options: [
             OptionSpec("--profile", value: "PROFILE", help: "the protocol: west-midlands, gwent or liverpool"),
             OptionSpec("--name", value: "NAME", help: "the MARAC's name, printed on every paper"),
             OptionSpec("--first-meeting", value: "DATE", help: "the date of the first meeting (default: today)"),
+            OptionSpec("--encrypt", help: "keep the records encrypted in git (git + git-crypt); also for an existing repository"),
         ],
+        details: """
+            With --encrypt, DIR becomes a git repository (if it is not one) whose case files,
+            meeting files and papers are encrypted by git-crypt when committed, with the
+            pre-commit hook installed. On an existing records repository, --encrypt only turns
+            encryption on (no --profile needed). Needs git and git-crypt
+            (sudo apt-get install git git-crypt).
+            """,
         run: run)
 
     static let profiles = ["west-midlands", "gwent", "liverpool"]
@@ -18,6 +26,14 @@ enum InitCommand {
     static func run(_ context: CommandContext) throws -> ExitStatus {
         let arguments = context.arguments
         guard arguments.positional.count == 1 else { throw UsageError("give one folder to create the repository in") }
+        let encrypt = arguments.flag("--encrypt")
+        if encrypt {
+            try VaultSetup.requireTools()
+            let root = URL(fileURLWithPath: arguments.positional[0], relativeTo: context.workingDirectory).standardizedFileURL
+            if FileManager.default.fileExists(atPath: root.appendingPathComponent(RepositoryLocator.configurationFile).path) {
+                return try turnOnEncryption(root, context, created: false)
+            }
+        }
         guard let profile = arguments.value("--profile") else {
             throw UsageError("choose a protocol profile with --profile (\(profiles.joined(separator: ", ")))")
         }
@@ -49,6 +65,32 @@ enum InitCommand {
             Next: edit marac.toml (the MARAC's name, meeting dates, partner agencies), then
             add a case with 'mfile new case' and check it with 'mfile lint'.
             """)
+        return encrypt ? try turnOnEncryption(root, context, created: true) : .ok
+    }
+
+    /// `--encrypt`: git, git-crypt, .gitattributes, the hook; then how to keep the key.
+    static func turnOnEncryption(_ root: URL, _ context: CommandContext, created: Bool) throws -> ExitStatus {
+        let report = try VaultSetup.enable(root: root, executable: PreCommitHook.currentExecutable)
+        let console = context.console
+        if report.steps.isEmpty {
+            console.print("Encryption was already on for \(root.path); nothing was changed.")
+        } else {
+            console.print("\nEncryption is on for \(root.path):")
+            for step in report.steps { console.print("  - \(step)") }
+        }
+        if let hookMessage = report.hookLeftAlone {
+            console.print("  - the pre-commit hook was NOT installed: \(hookMessage)")
+        }
+        let topLevel = report.layout?.topLevel.path ?? root.path
+        console.print("")
+        console.print(VaultSetup.keyInstructions(topLevel: topLevel))
+        if !created {
+            console.print("""
+
+                Records committed before today were stored unencrypted; 'mfile doctor' lists them
+                and what to do.
+                """)
+        }
         return .ok
     }
 

@@ -1,0 +1,74 @@
+import Foundation
+
+/// `mfile hook install` and `mfile hook run pre-commit`: the check git runs before each commit.
+enum HookCommand {
+    static let command = Command(
+        name: "hook",
+        summary: "install the pre-commit hook (hook install), or run its check (hook run pre-commit)",
+        usage: "hook install [--force] | hook run pre-commit",
+        options: [
+            OptionSpec("--force", help: "install: replace a pre-commit hook mfile did not write (it is kept as pre-commit.before-mfile)"),
+        ],
+        details: """
+            The hook refuses a commit when the records have lint errors, or when a file under
+            cases/, meetings/ or papers/ would be committed without encryption. It names files
+            and rules only. Exit status of 'hook run': 0 commit allowed, 1 refused.
+            """,
+        run: run)
+
+    static func run(_ context: CommandContext) throws -> ExitStatus {
+        let positional = context.arguments.positional
+        switch positional {
+        case ["install"]: return try install(context)
+        case ["run", "pre-commit"]: return try preCommit(context)
+        case ["run"]: throw UsageError("say which hook to run: 'mfile hook run pre-commit'")
+        default: throw UsageError("say what to do: 'mfile hook install' or 'mfile hook run pre-commit'")
+        }
+    }
+
+    static func layout(_ context: CommandContext) throws -> VaultLayout {
+        let root = try context.repositoryRoot()
+        guard let layout = try VaultLayout.find(root: root) else {
+            throw RepositoryError(VaultLayout.notARepositoryMessage(root))
+        }
+        return layout
+    }
+
+    static func install(_ context: CommandContext) throws -> ExitStatus {
+        let layout = try layout(context)
+        let outcome = try PreCommitHook.install(
+            layout, executable: PreCommitHook.currentExecutable, force: context.arguments.flag("--force"))
+        let hook = try layout.preCommitHook().path
+        switch outcome {
+        case .installed: context.console.print("Installed the pre-commit hook at \(hook): every commit is now checked.")
+        case .updated: context.console.print("Updated the pre-commit hook at \(hook).")
+        case .replaced(let backup): context.console.print("Replaced the pre-commit hook at \(hook); the old one is kept at \(backup).")
+        }
+        return .ok
+    }
+
+    static func preCommit(_ context: CommandContext) throws -> ExitStatus {
+        let layout = try layout(context)
+        let verdict = try PreCommitCheck.run(layout)
+        let console = context.console
+        if !verdict.lintErrors.isEmpty {
+            for finding in verdict.lintErrors { console.printError(finding.line) }
+            console.printError("mfile: commit refused: \(LintCommand.count(verdict.lintErrors.count, "lint error")) in the records (listed above); correct them, check with 'mfile lint', then commit again")
+        }
+        if !verdict.plaintext.isEmpty {
+            console.printError("mfile: commit refused: these files would be committed WITHOUT encryption:")
+            for path in verdict.plaintext { console.printError("  \(path)") }
+            if verdict.uncoveredFolders.isEmpty {
+                console.printError("Stage them again encrypted with: git-crypt status -f")
+            } else {
+                let folders = verdict.uncoveredFolders.map { $0 + "/" }.joined(separator: ", ")
+                console.printError(".gitattributes does not encrypt \(folders); fix it and stage the files again with:")
+                for folder in verdict.uncoveredFolders {
+                    console.printError("  " + GitCrypt.addAttributeCommand(layout.gitPath(folder)))
+                }
+                console.printError("  git-crypt status -f")
+            }
+        }
+        return verdict.refused ? .findings : .ok
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+
+/// Turns encryption on for a records repository: git (`git init` if needed), git-crypt
+/// (`git-crypt init`, a new symmetric key), `.gitattributes` sending the record folders and
+/// papers through git-crypt, `papers/` ignored, and the pre-commit hook.
+public enum VaultSetup {
+    /// What was done, one plain sentence each.
+    public struct Report: Sendable {
+        public var steps: [String] = []
+        /// Set when a foreign pre-commit hook was left in place.
+        public var hookLeftAlone: String?
+        public var layout: VaultLayout?
+    }
+
+    /// Fails early (before anything is written) when git or git-crypt is missing.
+    public static func requireTools() throws(RepositoryError) {
+        for program in ["git", "git-crypt"] where Git.which(program) == nil {
+            throw RepositoryError(Git.missingMessage(program) + "; nothing was changed")
+        }
+    }
+
+    /// Sets up encryption for the records at `root`; safe to run again.
+    public static func enable(root: URL, executable: String) throws(RepositoryError) -> Report {
+        try requireTools()
+        var report = Report()
+        var found = try VaultLayout.find(root: root)
+        if found == nil {
+            let output = try Git(directory: root).run(["init", "-q"])
+            guard output.status == 0 else { throw RepositoryError("'git init' failed in \(root.path); check that the folder is writable") }
+            report.steps.append("created a git repository")
+            found = try VaultLayout.find(root: root)
+        }
+        guard let layout = found else { throw RepositoryError(VaultLayout.notARepositoryMessage(root)) }
+        report.layout = layout
+
+        var locked = false
+        for path in RecordFiles.inWorkTree(layout) where GitCrypt.isEncrypted(try FileSystem.read(root.appendingPathComponent(path))) {
+            locked = true
+        }
+        if !layout.hasGitCryptKey, locked {
+            throw RepositoryError("this copy's records are encrypted with an existing key; do not make a new one: unlock them with '\(GitCrypt.unlockCommand)'")
+        }
+        if try addMissingLines(GitCrypt.protectedFolders.map(GitCrypt.attributeLine), to: root.appendingPathComponent(".gitattributes"), header: "# Records are encrypted by git-crypt when committed (see 'mfile doctor').") {
+            report.steps.append("wrote .gitattributes: files under cases/, meetings/ and papers/ are encrypted when committed")
+        }
+        if try !AttributeCheck(layout: layout).isIgnored(RecordFiles.paperProbe),
+           try addMissingLines(["papers/"], to: root.appendingPathComponent(".gitignore"), header: "# rendered papers never go into git") {
+            report.steps.append("added papers/ to .gitignore: rendered papers stay out of git")
+        }
+        if !layout.hasGitCryptKey {
+            let output = try layout.git.gitCrypt(["init"])
+            guard output.status == 0 else {
+                throw RepositoryError("'git-crypt init' failed in \(layout.topLevel.path); run it yourself there to see why, then 'mfile doctor'")
+            }
+            report.steps.append("made a new encryption key (git-crypt init)")
+        }
+        do {
+            switch try PreCommitHook.install(layout, executable: executable, force: false) {
+            case .installed: report.steps.append("installed the pre-commit hook (checks every commit)")
+            case .updated, .replaced: break
+            }
+        } catch {
+            report.hookLeftAlone = error.message
+        }
+        return report
+    }
+
+    /// Appends each of `lines` not already in the file (creating it); returns whether it changed.
+    static func addMissingLines(_ lines: [String], to url: URL, header: String) throws(RepositoryError) -> Bool {
+        var text = ""
+        if FileManager.default.fileExists(atPath: url.path) {
+            text = String(decoding: try FileSystem.read(url), as: UTF8.self)
+        }
+        let present = Set(text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) })
+        let missing = lines.filter { !present.contains($0) }
+        guard !missing.isEmpty else { return false }
+        if !text.isEmpty, !text.hasSuffix("\n") { text += "\n" }
+        if !present.contains(header) { text += header + "\n" }
+        text += missing.map { $0 + "\n" }.joined()
+        try AtomicWrite.write(text, to: url)
+        return true
+    }
+
+    /// The plain-words instructions printed after encryption is turned on.
+    public static func keyInstructions(topLevel: String) -> String {
+        """
+        Keep the key safe. Without it nobody (you included) can read the records in another
+        copy. Save a copy of it outside this folder, somewhere only the MARAC team can reach
+        (an encrypted USB stick or the team's password manager), with:
+            git-crypt export-key /secure/place/marac.key
+        Never commit the key, email it, or put it in a shared drive.
+
+        To open the records in a second copy (another computer, after 'git clone'), run there:
+            git-crypt unlock /secure/place/marac.key
+        For a CI runner, store the key as a secret in base64 (make it with
+            base64 -w0 /secure/place/marac.key
+        ) and unlock in the job with:
+            echo "$MARAC_KEY" | base64 -d > /tmp/marac.key && git-crypt unlock /tmp/marac.key && rm /tmp/marac.key
+
+        Check at any time that the records are safe in git: mfile doctor   (in \(topLevel))
+        """
+    }
+}
