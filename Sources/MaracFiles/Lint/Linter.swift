@@ -7,6 +7,7 @@ import Foundation
 public enum Linter {
     /// Reads and lints the repository at `root` in one pass.
     public static func lint(at root: URL) throws(RepositoryError) -> LintReport {
+        var timer = PhaseTimer()
         let scan = try RepositoryScan<RecordFacts>.run(at: root) { configuration in
             let context = LintContext(configuration)
             return { record, findings in
@@ -20,10 +21,14 @@ public enum Linter {
                 }
             }
         }
-        let findings = scan.diagnostics + CrossRecordRules.check(
+        timer.lap("read, decode, validate and check each file")
+        var findings = scan.diagnostics + CrossRecordRules.check(
             scan.summaries, undecodedCaseFiles: scan.undecodedCaseFiles)
-            + ProtocolLint.check(scan.configuration, scan.summaries)
-        return LintReport(findings: findings.sorted(by: Diagnostic.reportOrder), fileCount: scan.recordFileCount + 1)
+        timer.lap("checks across records")
+        findings += ProtocolLint.check(scan.configuration, scan.summaries)
+        timer.lap("protocol checks (repeats, criteria)")
+        findings.sort(by: Diagnostic.reportOrder)
+        return LintReport(findings: findings, fileCount: scan.recordFileCount + 1)
     }
 
     /// All findings of a repository already loaded, in report order.

@@ -1,6 +1,6 @@
 import Foundation
 
-/// With `MFILE_TIMING=1` in the environment, index commands print how long each phase took
+/// With `MFILE_TIMING=1` in the environment, lint and the index commands print how long each phase took
 /// to standard error (phase names and milliseconds only).
 struct PhaseTimer {
     static let enabled = ProcessInfo.processInfo.environment["MFILE_TIMING"] == "1"
