@@ -86,14 +86,25 @@ public enum TOMLEncoder {
     }
 
     static func basicString(_ text: String) -> String {
-        var out = "\""
+        "\"" + escaped(text, keepingLineBreaks: false) + "\""
+    }
+
+    /// `"""` text on its own lines; quotes and backslashes escaped so nothing closes early.
+    static func multilineString(_ text: String) -> String {
+        "\"\"\"\n" + escaped(text, keepingLineBreaks: true) + "\"\"\""
+    }
+
+    /// The text with quotes, backslashes and control characters escaped; line feeds and tabs
+    /// kept as they are in multi-line strings.
+    private static func escaped(_ text: String, keepingLineBreaks: Bool) -> String {
+        var out = ""
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
             case "\\": out += "\\\\"
-            case "\n": out += "\\n"
+            case "\n": out += keepingLineBreaks ? "\n" : "\\n"
+            case "\t": out += keepingLineBreaks ? "\t" : "\\t"
             case "\r": out += "\\r"
-            case "\t": out += "\\t"
             case "\u{08}": out += "\\b"
             case "\u{0C}": out += "\\f"
             default:
@@ -104,28 +115,7 @@ public enum TOMLEncoder {
                 }
             }
         }
-        return out + "\""
-    }
-
-    /// `"""` text on its own lines; quotes and backslashes escaped so nothing closes early.
-    static func multilineString(_ text: String) -> String {
-        var out = "\"\"\"\n"
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\n"
-            case "\t": out += "\t"
-            case "\r": out += "\\r"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    out += escaped(scalar)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\"\"\""
+        return out
     }
 
     private static func escaped(_ scalar: Unicode.Scalar) -> String {
