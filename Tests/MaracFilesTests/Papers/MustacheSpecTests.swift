@@ -15,7 +15,7 @@ final class MustacheSpecTests: XCTestCase {
         var failures: [String] = []
         for file in files {
             let text = try String(contentsOf: specs.appendingPathComponent(file), encoding: .utf8)
-            guard case .array(let tests)? = try TestJSONParser.parse(text)["tests"] else {
+            guard case .array(let tests)? = try JSONParser.parse(text)["tests"] else {
                 XCTFail("\(file): no tests array")
                 continue
             }
