@@ -4,11 +4,16 @@ import Foundation
 public enum FileSystem {
     /// The bytes of a file.
     public static func read(_ url: URL) throws(RepositoryError) -> [UInt8] {
-        let fd = open(url.path, O_RDONLY)
-        guard fd >= 0 else { throw RepositoryError("\(url.path): cannot be read (\(errnoText()))") }
+        try read(path: url.path)
+    }
+
+    /// The bytes of the file at `path` (no URL made: the parallel scan reads many files).
+    public static func read(path: String) throws(RepositoryError) -> [UInt8] {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw RepositoryError("\(path): cannot be read (\(errnoText()))") }
         defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0 else { throw RepositoryError("\(url.path): cannot be read (\(errnoText()))") }
+        guard fstat(fd, &info) == 0 else { throw RepositoryError("\(path): cannot be read (\(errnoText()))") }
         var bytes = [UInt8]()
         var capacity = max(Int(info.st_size), 0) + 1
         bytes.reserveCapacity(capacity)
@@ -20,7 +25,7 @@ public enum FileSystem {
             }
             if got < 0 {
                 if errno == EINTR { continue }
-                throw RepositoryError("\(url.path): cannot be read (\(errnoText()))")
+                throw RepositoryError("\(path): cannot be read (\(errnoText()))")
             }
             if got == 0 { break }
             total += got

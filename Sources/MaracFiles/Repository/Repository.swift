@@ -99,8 +99,9 @@ public struct RepositoryScan<Summary: Sendable>: Sendable {
         let caseFiles = FileSystem.tomlFiles(in: Repository.casesFolder, root: root)
         let meetingFiles = FileSystem.tomlFiles(in: Repository.meetingsFolder, root: root)
         let files = caseFiles.map { ($0, RecordKind.case) } + meetingFiles.map { ($0, RecordKind.meeting) }
+        let rootPath = root.path
         let results = files.parallelMap { file, kind in
-            RecordFile.load(file, kind: kind, root: root, schemas: schemas, summarize: reduce)
+            RecordFile.load(file, kind: kind, rootPath: rootPath, schemas: schemas, summarize: reduce)
         }
 
         var summaries: [Summary] = []
@@ -126,13 +127,13 @@ struct RecordFile<Summary: Sendable>: Sendable {
     var summary: Summary?
 
     static func load(
-        _ file: String, kind: RecordKind, root: URL, schemas: RecordSchemas,
+        _ file: String, kind: RecordKind, rootPath: String, schemas: RecordSchemas,
         summarize: @Sendable (LoadedRecord, inout [Diagnostic]) -> Summary
     ) -> RecordFile {
         var result = RecordFile()
         let bytes: [UInt8]
         do {
-            bytes = try FileSystem.read(root.appendingPathComponent(file))
+            bytes = try FileSystem.read(path: rootPath + "/" + file)
         } catch {
             result.diagnostics.append(Diagnostic(file: file, position: nil, message: "cannot be read", rule: "io"))
             return result
