@@ -9,8 +9,9 @@ public enum GitCrypt {
         bytes.starts(with: header)
     }
 
-    /// The folders whose files are encrypted: case files, meeting files, rendered papers.
-    public static let protectedFolders = ["cases", "meetings", "papers"]
+    /// The folders whose files are encrypted: case files, meeting files, rendered papers, and
+    /// the contents of transfer bundles received (`mfile transfer in` keeps them).
+    public static let protectedFolders = ["cases", "meetings", "papers", TransferIn.folder]
 
     /// The folders holding records (checked in history and at every commit).
     public static let recordFolders = ["cases", "meetings"]

@@ -43,7 +43,7 @@ final class VaultEncryptionTests: XCTestCase {
         let root = parent.appendingPathComponent("records")
         XCTAssertTrue(FileManager.default.fileExists(atPath: root.appendingPathComponent(".git").path))
         let attributes = try String(contentsOf: root.appendingPathComponent(".gitattributes"), encoding: .utf8)
-        for folder in ["cases", "meetings", "papers"] {
+        for folder in ["cases", "meetings", "papers", "transfers"] {
             XCTAssertTrue(attributes.contains("\(folder)/** filter=git-crypt diff=git-crypt"), folder)
         }
         let hook = root.appendingPathComponent(".git/hooks/pre-commit")
