@@ -23,10 +23,8 @@ enum CaseRules {
                 }
             }
         }
-        if let marac = record.marac, !context.maracIDs.contains(marac) {
-            findings.append(Diagnostic(
-                file: file, position: root.position(of: "marac"),
-                message: "marac names a MARAC id that is not in marac.toml", rule: "unknown-marac"))
+        if let finding = context.unknownMarac(record.marac, file: file, at: root.position(of: "marac")) {
+            findings.append(finding)
         }
 
         if let victim = record.victim, let reader = root.subtable("victim") {

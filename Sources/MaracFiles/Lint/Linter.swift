@@ -78,6 +78,14 @@ struct LintContext: Sendable {
         maracIDs = Set(configuration.maracs.map(\.id))
     }
 
+    /// A finding for a MARAC id not in marac.toml, if `marac` is one.
+    func unknownMarac(_ marac: String?, file: String, at position: SourcePosition?) -> Diagnostic? {
+        guard let marac, !maracIDs.contains(marac) else { return nil }
+        return Diagnostic(
+            file: file, position: position, message: "marac names a MARAC id that is not in marac.toml",
+            rule: "unknown-marac")
+    }
+
     /// A finding for an agency id not in marac.toml, if `agency` is one.
     func unknownAgency(_ agency: String?, field: String, file: String, at position: SourcePosition?) -> Diagnostic? {
         guard let agency, !agencyIDs.contains(agency) else { return nil }

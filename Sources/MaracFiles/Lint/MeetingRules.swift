@@ -14,10 +14,8 @@ enum MeetingRules {
                     rule: "file-name"))
             }
         }
-        if let marac = meeting.marac, !context.maracIDs.contains(marac) {
-            findings.append(Diagnostic(
-                file: file, position: root.position(of: "marac"),
-                message: "marac names a MARAC id that is not in marac.toml", rule: "unknown-marac"))
+        if let finding = context.unknownMarac(meeting.marac, file: file, at: root.position(of: "marac")) {
+            findings.append(finding)
         }
 
         for attendee in meeting.attendees {
