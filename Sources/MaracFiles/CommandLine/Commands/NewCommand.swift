@@ -22,8 +22,9 @@ enum NewCommand {
         }
     }
 
-    static func chosenMarac(_ context: CommandContext, _ repository: Repository) throws -> String {
-        let maracs = repository.configuration.maracs.map(\.id)
+    /// The MARAC the new record belongs to, from marac.toml alone (no record is read).
+    static func chosenMarac(_ context: CommandContext) throws -> String {
+        let maracs = try ProtocolCommandSupport.configuration(context).maracs.map(\.id)
         if let marac = context.arguments.value("--marac") {
             guard maracs.contains(marac) else {
                 throw UsageError("--marac must be one of the MARACs in marac.toml: \(maracs.joined(separator: ", "))")
@@ -38,8 +39,7 @@ enum NewCommand {
 
     static func newCase(_ context: CommandContext) throws -> ExitStatus {
         let root = try context.repositoryRoot()
-        let repository = try Repository.load(at: root)
-        let marac = try chosenMarac(context, repository)
+        let marac = try chosenMarac(context)
         var received = LocalDate.today()
         if let text = context.arguments.value("--received") {
             guard let date = LocalDate(isoText: text) else { throw UsageError("--received needs a date written YYYY-MM-DD") }
@@ -55,8 +55,7 @@ enum NewCommand {
     static func newMeeting(_ context: CommandContext, date text: String) throws -> ExitStatus {
         guard let date = LocalDate(isoText: text) else { throw UsageError("the meeting date must be written YYYY-MM-DD") }
         let root = try context.repositoryRoot()
-        let repository = try Repository.load(at: root)
-        let marac = try chosenMarac(context, repository)
+        let marac = try chosenMarac(context)
         let path = "\(Repository.meetingsFolder)/\(date.year)/\(date)-\(marac).toml"
         try AtomicWrite.write(RecordScaffold.meetingText(marac: marac, date: date), to: root.appendingPathComponent(path), mode: .createNew)
         context.console.print(path)

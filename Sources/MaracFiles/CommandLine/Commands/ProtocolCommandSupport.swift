@@ -1,7 +1,7 @@
 /// Shared by the commands that need the repository's protocol rules (`rules`, `calendar`,
 /// `schedule`, `check`).
 enum ProtocolCommandSupport {
-    /// marac.toml alone (for `rules`, `calendar` and `schedule`, which need no records).
+    /// marac.toml alone (for `rules`, `calendar`, `schedule` and `new`, which need no records).
     /// A file that is not valid TOML is a configuration error (exit 2).
     static func configuration(_ context: CommandContext) throws -> Configuration {
         let root = try context.repositoryRoot()
