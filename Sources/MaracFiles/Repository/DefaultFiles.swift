@@ -1201,6 +1201,33 @@ None.
 {{> _footing.md}}
 
 """###),
+        ("templates/flag-notice.md.mustache", ###"""
+**{{marking}}**
+
+# MARAC flags to lift: {{agency.name}}
+
+{{marac_name}}, {{as_of}}
+
+The flag period ({{flag_period}}) has ended, with no repeat referral, for the
+{{case_count}} case{{^one_case}}s{{/one_case}} below. Please remove the MARAC flags (markers,
+alerts, warnings) from the records of the people named, on every system of {{agency.name}},
+and reply to the MARAC administrator to confirm.
+
+{{#cases}}
+## Case {{id}}
+
+Flag period ended {{ended}} (last incident or referral {{start}}).
+
+| Role | Name | Also known as | Date of birth |
+|---|---|---|---|
+{{#people}}
+| {{role}} | {{name}} | {{aliases}} | {{dob}} |
+{{/people}}
+
+{{/cases}}
+**{{marking}}**
+
+"""###),
         ("templates/minutes.html.mustache", ###"""
 <!DOCTYPE html>
 <html lang="en-GB">
