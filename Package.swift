@@ -2,17 +2,41 @@
 import PackageDescription
 
 // No package dependencies: the toolchain only (Foundation, Dispatch, XCTest).
+//
+// One target per layer, each a folder of Sources/MaracFiles/, listed in the order data flows:
+// a layer imports only layers above it in this list, so the compiler keeps the direction.
+let layers: [(name: String, folder: String, uses: [String])] = [
+    ("MaracBase", "Base", []),
+    ("MaracTOML", "TOML", ["MaracBase"]),
+    ("MaracJSON", "JSON", ["MaracBase"]),
+    ("MaracSchema", "Schema", ["MaracJSON", "MaracTOML"]),
+    ("MaracMustache", "Mustache", ["MaracBase", "MaracJSON"]),
+    ("MaracDefaults", "Defaults", []),
+    ("MaracRecords", "Records", ["MaracBase", "MaracTOML"]),
+    ("MaracRepository", "Repository", ["MaracBase", "MaracTOML", "MaracJSON", "MaracSchema", "MaracDefaults", "MaracRecords"]),
+    ("MaracProtocol", "Protocol", ["MaracBase", "MaracTOML", "MaracJSON", "MaracRecords", "MaracRepository"]),
+    ("MaracLint", "Lint", ["MaracBase", "MaracJSON", "MaracRecords", "MaracRepository", "MaracProtocol"]),
+    ("MaracIndex", "Index", ["MaracBase", "MaracTOML", "MaracRecords", "MaracRepository", "MaracProtocol"]),
+    ("MaracVault", "Vault", ["MaracBase", "MaracJSON", "MaracRepository", "MaracLint"]),
+    ("MaracPapers", "Papers", ["MaracBase", "MaracTOML", "MaracJSON", "MaracMustache", "MaracDefaults", "MaracRecords", "MaracRepository", "MaracProtocol"]),
+    ("MaracReports", "Reports", ["MaracBase", "MaracTOML", "MaracJSON", "MaracRepository", "MaracProtocol", "MaracIndex", "MaracVault"]),
+    ("MaracTransfer", "Transfer", ["MaracBase", "MaracTOML", "MaracJSON", "MaracMustache", "MaracRecords", "MaracRepository", "MaracLint", "MaracPapers"]),
+    ("MaracCommandLine", "CommandLine", ["MaracBase", "MaracTOML", "MaracJSON", "MaracDefaults", "MaracRecords", "MaracRepository", "MaracProtocol", "MaracLint", "MaracIndex", "MaracVault", "MaracPapers", "MaracReports", "MaracTransfer"]),
+]
+
 let package = Package(
     name: "mfile",
     products: [
-        .library(name: "MaracFiles", targets: ["MaracFiles"]),
         .executable(name: "mfile", targets: ["mfile"]),
         .executable(name: "toml-decode", targets: ["toml-decode"]),
     ],
-    targets: [
-        .target(name: "MaracFiles"),
-        .executableTarget(name: "mfile", dependencies: ["MaracFiles"]),
-        .executableTarget(name: "toml-decode", dependencies: ["MaracFiles"]),
-        .testTarget(name: "MaracFilesTests", dependencies: ["MaracFiles"]),
+    targets: layers.map { layer in
+        .target(
+            name: layer.name, dependencies: layer.uses.map { .target(name: $0) },
+            path: "Sources/MaracFiles/\(layer.folder)")
+    } + [
+        .executableTarget(name: "mfile", dependencies: ["MaracCommandLine"]),
+        .executableTarget(name: "toml-decode", dependencies: ["MaracTOML", "MaracJSON"]),
+        .testTarget(name: "MaracFilesTests", dependencies: layers.map { .target(name: $0.name) } + ["toml-decode"]),
     ]
 )

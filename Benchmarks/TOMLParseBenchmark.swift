@@ -1,6 +1,6 @@
 // Parse speed of the TOML decoder on record-sized files held in memory.
 //
-// Built by Benchmarks/toml-benchmark.sh with `swiftc -O` over the library's TOML/ and JSON/
+// Built by Benchmarks/toml-benchmark.sh with `swiftc -O` over the library's Base/ and TOML/
 // sources. usage: toml-bench ROUNDS FILE...
 // Reads every file into memory, then decodes each file separately, ROUNDS times, and prints
 // `bytes best_seconds` for the plain decoder and for the editor's decoder (which also records

@@ -1,6 +1,6 @@
 // libFuzzer harness over the TOML decoder and the format-preserving editor.
 //
-// Built by Fuzz/run.sh together with the TOML/ and JSON/ sources of MaracFiles (one module,
+// Built by Fuzz/run.sh together with the Base/, TOML/ and JSON/ sources of MaracFiles (one module,
 // so the harness can use the editor's internals). For every input: decode it; if it is a valid
 // document, check that
 //   - the editor's decoder (which also records statements) agrees with TOMLDecoder,

@@ -1,5 +1,5 @@
 import Foundation
-import MaracFiles
+import MaracCommandLine
 
 let status = MfileCLI.run(
     Array(CommandLine.arguments.dropFirst()), console: .standard(),

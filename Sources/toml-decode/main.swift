@@ -1,7 +1,9 @@
 // The toml-test decoder protocol: TOML on standard input, tagged JSON on standard output;
 // invalid TOML exits 1 with `line:column: error: message` on standard error.
+
 import Foundation
-import MaracFiles
+import MaracJSON
+import MaracTOML
 
 let input = FileHandle.standardInput.readDataToEndOfFile()
 do {

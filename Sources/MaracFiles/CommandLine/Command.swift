@@ -1,4 +1,6 @@
 import Foundation
+import MaracBase
+import MaracRepository
 
 /// What a command runs with: where to write, where it was started, the options common to all.
 public struct CommandContext: Sendable {
@@ -74,13 +76,5 @@ public struct Command: Sendable {
             text += "  " + left.padding(toLength: max(left.count, 22), withPad: " ", startingAt: 0) + "  " + option.help + "\n"
         }
         return text
-    }
-}
-
-extension LocalDate {
-    /// Today's date where the machine is (UK users: the local calendar date).
-    public static func today() -> LocalDate {
-        let components = Calendar.current.dateComponents([.year, .month, .day], from: Date())
-        return LocalDate(year: components.year!, month: components.month!, day: components.day!)
     }
 }

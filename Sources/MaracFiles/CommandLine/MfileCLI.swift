@@ -1,10 +1,10 @@
 import Foundation
+import MaracBase
+import MaracRepository
 
 /// The `mfile` command line: dispatches to a command and turns every error into a message
 /// and an exit status (0 ok, 1 findings, 2 usage or I/O error).
 public enum MfileCLI {
-    public static let version = "0.1.0"
-
     /// Every command, in the order `mfile --help` lists them.
     public static let commands: [Command] = [
         LintCommand.command,
@@ -40,7 +40,7 @@ public enum MfileCLI {
             }
             return ExitStatus.ok.rawValue
         case "--version":
-            console.print("mfile \(version)")
+            console.print("mfile \(MfileVersion.current)")
             return ExitStatus.ok.rawValue
         default:
             break

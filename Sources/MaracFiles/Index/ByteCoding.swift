@@ -1,3 +1,5 @@
+import MaracBase
+
 /// The primitives of the index file: unsigned LEB128 varints, zigzag signed varints, fixed
 /// little-endian 64-bit words, length-prefixed UTF-8 strings, and dates as one varint.
 struct ByteWriter {

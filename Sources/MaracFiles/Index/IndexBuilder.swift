@@ -1,4 +1,8 @@
 import Foundation
+import MaracBase
+import MaracProtocol
+import MaracRecords
+import MaracRepository
 
 /// Builds or brings up to date the people-and-case index of a repository.
 ///
@@ -47,7 +51,7 @@ public enum IndexBuilder {
     }
 
     /// Brings a stored index (or nothing: a full build) up to date with the files under `root`.
-    static func update(root: URL, previous: IndexFormat.RawIndex?) throws(RepositoryError) -> Outcome {
+    package static func update(root: URL, previous: IndexFormat.RawIndex?) throws(RepositoryError) -> Outcome {
         var timer = PhaseTimer()
         let configBytes = try FileSystem.read(root.appendingPathComponent(configurationFile))
         guard let configStat = RecordFileStat.stat(configurationFile, root: root) else {

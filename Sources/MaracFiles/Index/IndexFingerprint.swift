@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import MaracRepository
 
 /// One number standing for the size and modification time of every record file and of
 /// `marac.toml`: the wrapping sum of a hash of each file's (path, size, time), with the

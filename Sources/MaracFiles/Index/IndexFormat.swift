@@ -1,3 +1,5 @@
+import MaracBase
+
 /// The index file: `MFILEIDX`, a version (UInt32), the payload's length and `ContentHash`
 /// (UInt64 each, little-endian), then the payload (see `ByteWriter` for the primitives):
 ///
@@ -41,7 +43,7 @@ public enum IndexFormat {
     }
 
     /// A stored index checked and split into entries, nothing decoded yet.
-    struct RawIndex {
+    package struct RawIndex {
         var bytes: [UInt8]
         var fingerprint: IndexFingerprint
         var configuration: FileStamp

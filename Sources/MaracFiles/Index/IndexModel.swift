@@ -1,3 +1,7 @@
+import MaracBase
+import MaracProtocol
+import MaracRecords
+
 /// What `mfile index` keeps of a repository in `.mfile/index`: each record file's stamp and
 /// a small summary of its record, and, worked out across files, each case's hearings, repeats
 /// and linked cases. Names are kept with their normalised and sound-key forms so that

@@ -1,3 +1,5 @@
+import MaracRecords
+
 /// The bytes of one record in the index (see `IndexFormat`).
 enum IndexRecordCoding {
     static let roles = Person.Role.allCases

@@ -1,4 +1,5 @@
 import Foundation
+import MaracRepository
 
 /// Where the index lives (`.mfile/index`, git-ignored) and how commands get a fresh one.
 public enum IndexStore {
@@ -25,7 +26,7 @@ public enum IndexStore {
 
     /// The stored index checked and split into entries, `nil` when there is none, or why it
     /// cannot be used.
-    static func read(root: URL) -> Result<IndexFormat.RawIndex, IndexFormat.Problem>? {
+    package static func read(root: URL) -> Result<IndexFormat.RawIndex, IndexFormat.Problem>? {
         var timer = PhaseTimer()
         guard let bytes = storedBytes(root: root) else { return nil }
         timer.lap("read index")

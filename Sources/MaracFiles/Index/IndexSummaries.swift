@@ -1,3 +1,8 @@
+import MaracBase
+import MaracProtocol
+import MaracRecords
+import MaracTOML
+
 /// Reducing a read record to what the index keeps, and back to what `RepeatDetection` reads.
 extension IndexedCase {
     /// What the index keeps of a case file.
@@ -61,59 +66,35 @@ extension IndexedMeeting {
     }
 }
 
-extension CaseSummary {
-    init(id: String?, file: String, victim: Person?, perpetrators: [Person], referrals: [Referral], hasTransferIn: Bool) {
-        self.id = id
-        self.file = file
-        self.victim = victim
-        self.perpetrators = perpetrators
-        self.referrals = referrals.map(ReferralSummary.init)
-        self.hasTransferIn = hasTransferIn
-        self.people = RepeatDetection.CasePeople(victim: victim, perpetrators: perpetrators)
-    }
-}
-
 extension Person {
     /// A person rebuilt from the index, with the fields person matching reads.
     init(indexed: IndexedPerson) {
-        role = indexed.role
-        name = indexed.names.first { !$0.isAlias }?.display
-        aliases = indexed.names.filter(\.isAlias).map(\.display)
-        dob = indexed.dob
-        gender = indexed.gender
-        address = nil
-        relationship = nil
-        inHousehold = indexed.inHousehold
-        employedByPartnerAgency = false
-        ethnicity = indexed.ethnicity
-        sexualOrientation = indexed.sexualOrientation
-        disability = indexed.disability
-        position = nil
+        var problems: [Diagnostic] = []
+        self.init(role: indexed.role, FieldReader(TOMLTable(), file: ""), problems: &problems)
+        self.name = indexed.names.first { !$0.isAlias }?.display
+        self.aliases = indexed.names.filter(\.isAlias).map(\.display)
+        self.dob = indexed.dob
+        self.gender = indexed.gender
+        self.inHousehold = indexed.inHousehold
+        self.ethnicity = indexed.ethnicity
+        self.sexualOrientation = indexed.sexualOrientation
+        self.disability = indexed.disability
     }
 }
 
 extension Referral {
     /// A referral rebuilt from the index, with the fields repeat detection reads.
     init(indexed: IndexedReferral) {
-        reader = FieldReader(TOMLTable(), file: "")
-        number = indexed.number
-        position = nil
-        received = indexed.received
-        agency = indexed.agency
-        incident = indexed.incident
-        riskTool = nil
-        riskScore = nil
-        policeIncidents12m = nil
-        crimes12m = nil
-        criteria = indexed.criteria
-        hasJudgementReason = false
-        consent = nil
-        hasConsentReason = false
-        decision = indexed.decision
-        decided = indexed.decided
-        idvaReferred = nil
-        idvaEngaged = indexed.idvaEngaged
-        infoOnly = indexed.infoOnly
-        dvds = indexed.dvds
+        var problems: [Diagnostic] = []
+        self.init(FieldReader(TOMLTable(), file: ""), number: indexed.number, problems: &problems)
+        self.received = indexed.received
+        self.agency = indexed.agency
+        self.incident = indexed.incident
+        self.criteria = indexed.criteria
+        self.decision = indexed.decision
+        self.decided = indexed.decided
+        self.idvaEngaged = indexed.idvaEngaged
+        self.infoOnly = indexed.infoOnly
+        self.dvds = indexed.dvds
     }
 }

@@ -1,3 +1,7 @@
+import MaracBase
+import MaracProtocol
+import MaracRecords
+
 /// `mfile links`: groups of cases for the administrator to confirm, by case id.
 ///
 /// - serial perpetrators: cases joined by the same perpetrator with different victims

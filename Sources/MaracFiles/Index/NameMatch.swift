@@ -1,3 +1,5 @@
+import MaracProtocol
+
 /// How well a written name matches a search, best first.
 ///
 /// - `exact`: the same name once case, spacing, diacritics, hyphens and apostrophes are

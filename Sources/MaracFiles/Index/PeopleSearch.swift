@@ -1,3 +1,6 @@
+import MaracBase
+import MaracRecords
+
 /// `mfile find`: the people of the index matching a name, ranked.
 ///
 /// The search reads the index's bytes in place: for each case it reads the id and each

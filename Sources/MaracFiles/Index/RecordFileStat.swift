@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import MaracRepository
 
 /// A record file's size and modification time, as listed without reading it.
 public struct RecordFileStat: Sendable, Hashable {

@@ -1,3 +1,5 @@
+import MaracBase
+
 /// Why a JSON text was rejected, and where (line and column).
 ///
 /// The message never quotes the text: JSON produced from records holds victims' names.

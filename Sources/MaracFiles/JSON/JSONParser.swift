@@ -1,3 +1,5 @@
+import MaracBase
+
 /// Parses JSON text (RFC 8259) into `JSONValue`s.
 ///
 /// Objects keep their key order; a key repeated in one object is an error (never a silent

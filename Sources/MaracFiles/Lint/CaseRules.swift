@@ -1,6 +1,10 @@
+import MaracBase
+import MaracRecords
+import MaracRepository
+
 /// Checks within one case file.
-enum CaseRules {
-    static func check(_ record: Case, _ context: LintContext) -> [Diagnostic] {
+package enum CaseRules {
+    package static func check(_ record: Case, _ context: LintContext) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         let file = record.file
         let root = FieldReader(record.table, file: file)

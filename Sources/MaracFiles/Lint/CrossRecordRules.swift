@@ -1,4 +1,5 @@
 import Foundation
+import MaracBase
 
 /// Checks that need more than one record: ids that must be unique or must exist, and
 /// referrals that must be heard.

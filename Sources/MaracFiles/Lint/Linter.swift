@@ -1,4 +1,7 @@
 import Foundation
+import MaracBase
+import MaracRecords
+import MaracRepository
 
 /// `mfile lint`: every problem in a repository, file by file and across records.
 ///
@@ -69,11 +72,11 @@ public struct LintReport: Sendable {
 }
 
 /// What the per-file rules look things up in: the agency and MARAC ids of marac.toml.
-struct LintContext: Sendable {
+package struct LintContext: Sendable {
     let agencyIDs: Set<String>
     let maracIDs: Set<String>
 
-    init(_ configuration: Configuration) {
+    package init(_ configuration: Configuration) {
         agencyIDs = Set(configuration.agencies.map(\.id))
         maracIDs = Set(configuration.maracs.map(\.id))
     }

@@ -1,3 +1,7 @@
+import MaracBase
+import MaracRecords
+import MaracRepository
+
 /// Checks within one meeting file.
 enum MeetingRules {
     static func check(_ meeting: Meeting, _ context: LintContext) -> [Diagnostic] {

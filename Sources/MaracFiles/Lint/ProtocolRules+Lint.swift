@@ -1,3 +1,8 @@
+import MaracBase
+import MaracProtocol
+import MaracRecords
+import MaracRepository
+
 /// Lint warnings that need the protocol rules: a referral whose own `criteria` disagree with
 /// what the rules compute (rule `criteria-mismatch`). Skipped when marac.toml's protocol
 /// settings cannot be read (`mfile rules` reports that).

@@ -1,3 +1,7 @@
+import MaracBase
+import MaracProtocol
+import MaracRecords
+
 /// What the checks across records need of one file, kept after its decoded text is dropped.
 enum RecordFacts: Sendable {
     case `case`(CaseFacts)

@@ -1,3 +1,5 @@
+import MaracRecords
+
 /// The order of an agenda: which section each case goes in, its place, its time slot, and the
 /// cases past the meeting's cap. A pure function of the cases and the rules, so it is tested
 /// on hand-built cases.

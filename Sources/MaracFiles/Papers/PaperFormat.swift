@@ -1,3 +1,5 @@
+import MaracMustache
+
 /// The formats papers are rendered in.
 public enum PaperFormat: String, Sendable, CaseIterable {
     /// A self-contained HTML page with print CSS for A4.

@@ -1,15 +1,19 @@
+import MaracBase
+import MaracJSON
+import MaracRecords
+
 /// Building blocks of the papers' template contexts. Every text taken from a record goes
 /// through `text(_:)` so that it is isolated (see `PaperText.isolated`).
-enum PaperJSON {
-    static func text(_ value: String?) -> JSONValue {
+package enum PaperJSON {
+    package static func text(_ value: String?) -> JSONValue {
         value.map { .string(PaperText.isolated($0)) } ?? .null
     }
 
-    static func date(_ value: LocalDate?) -> JSONValue {
+    package static func date(_ value: LocalDate?) -> JSONValue {
         value.map { .string($0.description) } ?? .null
     }
 
-    static func int(_ value: Int?) -> JSONValue {
+    package static func int(_ value: Int?) -> JSONValue {
         value.map { .integer(Int64($0)) } ?? .null
     }
 
@@ -17,7 +21,7 @@ enum PaperJSON {
 
     /// A person as the papers show them. `aliases` is one text ("A; B") so templates can put
     /// it in a table cell.
-    static func person(_ person: Person) -> JSONValue {
+    package static func person(_ person: Person) -> JSONValue {
         .object([
             ("role", .string(person.role.rawValue)),
             ("roleLabel", .string(roleLabel(person.role))),
@@ -39,13 +43,13 @@ enum PaperJSON {
     }
 
     /// An agency's name from marac.toml, else its id.
-    static func agencyName(_ id: String?, _ configuration: Configuration) -> JSONValue {
+    package static func agencyName(_ id: String?, _ configuration: Configuration) -> JSONValue {
         guard let id else { return .null }
         return text(configuration.agency(id)?.name ?? id)
     }
 
     /// The heading every paper carries.
-    static func paper(
+    package static func paper(
         title: String, configuration: Configuration, maracID: String?, date: LocalDate?,
         scope: SessionScope, format: PaperFormat, extra: [(String, JSONValue)] = []
     ) -> JSONValue {

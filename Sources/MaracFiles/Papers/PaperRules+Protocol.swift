@@ -1,3 +1,6 @@
+import MaracProtocol
+import MaracRecords
+
 extension PaperRules {
     /// The paper rules of a repository: its protocol profile with marac.toml's `[rules]`.
     ///

@@ -1,4 +1,7 @@
 import Foundation
+import MaracDefaults
+import MaracJSON
+import MaracMustache
 
 /// The templates papers are rendered with: a repository's own `templates/NAME.mustache`
 /// first, else the default embedded in `mfile` (`DefaultFiles`).
@@ -21,7 +24,7 @@ public struct PaperTemplates: Sendable {
     }
 
     /// Every partial available (names starting with `_`), repository ones over defaults.
-    func partialNames() -> [String] {
+    package func partialNames() -> [String] {
         var names = Set(DefaultFiles.all.compactMap { partialName(fromPath: $0.path) })
         if let root, let files = try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("templates").path) {
             names.formUnion(files.compactMap { partialName(fromPath: "templates/\($0)") })

@@ -1,5 +1,8 @@
+import MaracBase
+import MaracTOML
+
 /// How record values are written on the papers.
-enum PaperText {
+package enum PaperText {
     /// A TOML time (or a time written as text) as `HH:MM`.
     static func time(_ node: TOMLNode) -> String? {
         if case .localTime(let time) = node.value {
@@ -14,7 +17,7 @@ enum PaperText {
     }
 
     /// `HH:MM` as minutes after midnight, or `nil` if it is not a valid time of day.
-    static func minutes(clock text: String) -> Int? {
+    package static func minutes(clock text: String) -> Int? {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 2, parts[0].count == 2, parts[1].count == 2,
             let hour = Int(parts[0]), let minute = Int(parts[1]),
@@ -40,7 +43,7 @@ enum PaperText {
     /// opens (such as U+202E RIGHT-TO-LEFT OVERRIDE) are closed at its end and the value is
     /// isolated, so it cannot reorder the rest of the line or the table row. The characters
     /// themselves are kept: the paper shows what the record holds.
-    static func isolated(_ text: String) -> String {
+    package static func isolated(_ text: String) -> String {
         let openers: Set<UInt32> = [0x202A, 0x202B, 0x202D, 0x202E]
         let isolateOpeners: Set<UInt32> = [0x2066, 0x2067, 0x2068]
         guard text.unicodeScalars.contains(where: { (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value) })

@@ -1,4 +1,8 @@
 import Foundation
+import MaracBase
+import MaracJSON
+import MaracRecords
+import MaracRepository
 
 /// Renders the papers partner agencies receive: agenda, minutes, case minutes, actions and
 /// the case register. The same records always render to the same bytes.

@@ -1,3 +1,5 @@
+import MaracRecords
+
 /// The free-text fields of records that only the papers print (names of attendees, what was
 /// shared, what an action asks for). The typed records keep them out of their stored
 /// properties so checks and messages cannot print them by accident.

@@ -1,3 +1,5 @@
+import MaracRecords
+
 /// Which papers a case belongs to: the general papers sent to every partner, or the closed
 /// session's papers, kept apart. Everything the papers print passes through here.
 public enum SessionScope: Sendable, Equatable {

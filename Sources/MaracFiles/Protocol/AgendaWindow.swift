@@ -1,3 +1,5 @@
+import MaracBase
+
 /// The days on which a meeting's agenda may go out under the protocol.
 public struct AgendaWindow: Sendable, Hashable {
     /// The first day it may go out (`nil`: no earliest day, the protocol sets no maximum).

@@ -1,3 +1,5 @@
+import MaracBase
+
 /// One bank holiday: the day it is taken and its name as GOV.UK publishes it.
 public struct BankHoliday: Sendable, Hashable, CustomStringConvertible {
     public var date: LocalDate

@@ -1,3 +1,6 @@
+import MaracBase
+import MaracJSON
+
 /// One deadline or protocol breach found by `mfile check`: which rule, where (case, meeting,
 /// agency), when it was due, and how late. Holds ids, rule names, dates and counts only, never
 /// a value that identifies a person.

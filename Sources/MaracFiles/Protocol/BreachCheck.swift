@@ -1,3 +1,7 @@
+import MaracBase
+import MaracJSON
+import MaracRepository
+
 /// `mfile check`: every breach of the protocol's deadlines in a repository as of a date.
 ///
 /// Each rule runs only when the effective profile has it on; the action due-date rule runs

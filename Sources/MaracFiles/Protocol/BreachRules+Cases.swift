@@ -1,3 +1,6 @@
+import MaracBase
+import MaracRecords
+
 extension BreachCheck {
     /// The case rules: complex case review due (`complex-case-review-due`), outgoing transfer
     /// (`transfer-out-late`, `transfer-out-missing`), domestic homicide review disclosure

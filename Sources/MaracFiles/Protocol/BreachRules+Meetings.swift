@@ -1,3 +1,6 @@
+import MaracBase
+import MaracRecords
+
 extension BreachCheck {
     /// The meeting rules: agenda window (`agenda-late`, `agenda-early`, `agenda-missing`),
     /// case cap (`meeting-over-cap`), minutes approval (`minutes-late`,

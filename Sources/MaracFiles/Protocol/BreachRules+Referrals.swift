@@ -1,3 +1,6 @@
+import MaracBase
+import MaracRecords
+
 extension BreachCheck {
     /// IDVA referral within the profile's time of acceptance [000 §9, 001 §4.6, 003 §4.4]:
     /// `idva-referral-late` (made late) or `idva-referral-missing` (not made).

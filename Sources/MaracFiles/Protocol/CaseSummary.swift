@@ -1,3 +1,6 @@
+import MaracBase
+import MaracRecords
+
 /// What the repeat and criteria checks need of one case, kept without its decoded file:
 /// its id, the victim and perpetrators, its referrals' facts, and whether it was transferred in.
 public struct CaseSummary: Sendable {
@@ -8,7 +11,7 @@ public struct CaseSummary: Sendable {
     public var referrals: [ReferralSummary]
     public var hasTransferIn: Bool
     /// The victim and perpetrators with their names normalised once, as the file is read.
-    var people: RepeatDetection.CasePeople
+    package var people: RepeatDetection.CasePeople
 
     public init(_ record: Case) {
         id = record.id
@@ -18,6 +21,17 @@ public struct CaseSummary: Sendable {
         referrals = record.referrals.map(ReferralSummary.init)
         hasTransferIn = record.transfers.contains { $0.direction == .in }
         people = RepeatDetection.CasePeople(victim: record.victim, perpetrators: record.perpetrators)
+    }
+
+    /// A summary from parts (the index keeps them without the case file).
+    package init(id: String?, file: String, victim: Person?, perpetrators: [Person], referrals: [Referral], hasTransferIn: Bool) {
+        self.id = id
+        self.file = file
+        self.victim = victim
+        self.perpetrators = perpetrators
+        self.referrals = referrals.map(ReferralSummary.init)
+        self.hasTransferIn = hasTransferIn
+        self.people = RepeatDetection.CasePeople(victim: victim, perpetrators: perpetrators)
     }
 }
 

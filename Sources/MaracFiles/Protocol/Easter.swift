@@ -1,3 +1,5 @@
+import MaracBase
+
 extension LocalDate {
     /// Easter Sunday in the Gregorian calendar (the anonymous "Meeus/Jones/Butcher" algorithm),
     /// valid for any year from 1583.

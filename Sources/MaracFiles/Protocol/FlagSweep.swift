@@ -1,3 +1,7 @@
+import MaracBase
+import MaracRecords
+import MaracRepository
+
 /// Flag and tag [000 §9, 003 §2.6]: agencies flag a victim's and perpetrator's files for the
 /// flag period after the later of the last incident and the last accepted referral, and lift
 /// the flags when it ends with no repeat. `mfile sweep` lists the flags due to be lifted.

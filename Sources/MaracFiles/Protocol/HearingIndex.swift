@@ -1,14 +1,17 @@
+import MaracBase
+import MaracRecords
+
 /// Each case's hearing dates, from the meeting files.
-struct HearingIndex: Sendable {
+package struct HearingIndex: Sendable {
     /// Case id to the dates of the meetings that heard it, in date order.
-    var dates: [String: [LocalDate]]
+    package var dates: [String: [LocalDate]]
 
     init(_ meetings: [Meeting]) {
         self.init(meetings.compactMap { meeting in meeting.date.map { ($0, meeting.hearings.compactMap(\.caseID)) } })
     }
 
     /// From each meeting's date and the case ids it heard.
-    init(_ heard: [(LocalDate, [String])]) {
+    package init(_ heard: [(LocalDate, [String])]) {
         var dates: [String: [LocalDate]] = [:]
         for (date, ids) in heard {
             for id in ids { dates[id, default: []].append(date) }

@@ -1,4 +1,6 @@
 import Foundation
+import MaracBase
+import MaracRecords
 
 /// Writes an iCalendar (RFC 5545) file: CRLF line endings, content lines folded at 75 octets
 /// (never inside a UTF-8 sequence), TEXT values escaped.

@@ -1,3 +1,6 @@
+import MaracBase
+import MaracRecords
+
 /// One meeting a MARAC's schedule plans: its date, its referral cut-off and agenda window.
 public struct ScheduledMeeting: Sendable, Hashable {
     /// The MARAC's id in marac.toml.

@@ -84,7 +84,7 @@ extension PersonMatching {
     }
 
     /// The same over UTF-8 bytes.
-    static func withinOneSlip<A: RandomAccessCollection<UInt8>, B: RandomAccessCollection<UInt8>>(_ a: A, _ b: B) -> Bool
+    package static func withinOneSlip<A: RandomAccessCollection<UInt8>, B: RandomAccessCollection<UInt8>>(_ a: A, _ b: B) -> Bool
     where A.Index == Int, B.Index == Int {
         let xc = a.count, yc = b.count
         if min(xc, yc) < 4 || abs(xc - yc) > 1 { return xc == yc && a.elementsEqual(b) }

@@ -1,4 +1,5 @@
 import Foundation
+import MaracRecords
 
 /// Whether two records name the same person: by normalised name (the name or any alias) and,
 /// when both records give one, the same date of birth.

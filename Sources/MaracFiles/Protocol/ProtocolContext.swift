@@ -1,3 +1,6 @@
+import MaracRecords
+import MaracTOML
+
 /// What the protocol checks of one repository work with: its effective rules and its working
 /// calendar, both read from marac.toml.
 public struct ProtocolContext: Sendable {

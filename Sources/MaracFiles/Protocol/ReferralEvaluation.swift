@@ -1,3 +1,5 @@
+import MaracRecords
+
 /// What the protocol rules say about one referral: which acceptance criteria its own facts
 /// meet, and its MeRIT band. Pure: the same referral and rules always give the same answer.
 public struct ReferralEvaluation: Sendable, Hashable {

@@ -1,3 +1,6 @@
+import MaracBase
+import MaracRecords
+
 /// Repeats and linked cases across a repository's cases.
 ///
 /// A *repeat* is a further incident between the same victim and the same perpetrator within
@@ -191,11 +194,11 @@ public struct RepeatDetection: Sendable {
     }
 
     /// A case's victim and perpetrators, normalised once.
-    struct CasePeople: Sendable {
+    package struct CasePeople: Sendable {
         var victim: NormalisedPerson?
         var perpetrators: [NormalisedPerson]
 
-        init(victim: Person?, perpetrators: [Person]) {
+        package init(victim: Person?, perpetrators: [Person]) {
             self.victim = victim.map(NormalisedPerson.init)
             self.perpetrators = perpetrators.map(NormalisedPerson.init)
         }

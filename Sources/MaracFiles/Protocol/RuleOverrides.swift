@@ -1,3 +1,6 @@
+import MaracBase
+import MaracTOML
+
 extension ProtocolRules {
     /// The rules of `profile` with marac.toml's `[rules]` table applied.
     ///

@@ -1,3 +1,5 @@
+import MaracBase
+
 /// The unit of a time limit. Working days skip weekends, bank holidays and closures;
 /// days are calendar days.
 public enum TimeUnit: String, Sendable, Hashable, CaseIterable {

@@ -1,3 +1,5 @@
+import MaracBase
+
 /// Why marac.toml's protocol settings (`profile`, `[rules]`, `[calendar]`) were rejected:
 /// each problem with where it is written.
 ///

@@ -1,3 +1,5 @@
+import MaracJSON
+
 extension RuleValue {
     /// The value in words for rule `id`: "on", "off", "14 ticks", "1 working day".
     public func text(for id: RuleID) -> String {

@@ -1,3 +1,6 @@
+import MaracBase
+import MaracTOML
+
 extension WorkingCalendar {
     /// The calendar regions `mfile` knows (`[calendar] region`).
     public static let regions = ["england-and-wales"]

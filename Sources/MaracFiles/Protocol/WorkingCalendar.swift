@@ -1,3 +1,5 @@
+import MaracBase
+
 /// Which days count as working days for a MARAC team: not a Saturday or Sunday, not an England
 /// and Wales bank holiday, not one of the repository's own closures (`[calendar] closures`).
 public struct WorkingCalendar: Sendable, Hashable {

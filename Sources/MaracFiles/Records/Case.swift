@@ -1,3 +1,6 @@
+import MaracBase
+import MaracTOML
+
 /// One victim's case, read from `cases/YYYY/<case-id>.toml`.
 public struct Case: Sendable {
     public enum Status: String, Sendable { case open, closed, transferredOut = "transferred-out" }

@@ -1,3 +1,6 @@
+import MaracBase
+import MaracTOML
+
 /// The repository's `marac.toml`: its MARACs, protocol profile, overrides, agencies and calendar.
 public struct Configuration: Sendable {
     /// One MARAC kept in the repository.

@@ -1,3 +1,6 @@
+import MaracBase
+import MaracTOML
+
 /// One MARAC meeting, read from `meetings/YYYY/<date>-<marac>.toml`.
 public struct Meeting: Sendable {
     public enum Kind: String, Sendable { case scheduled, emergency, closed }
@@ -39,7 +42,7 @@ public struct Attendee: Sendable {
     public var agency: String?
     public var confidentialitySigned: Bool
     public var position: SourcePosition?
-    let reader: FieldReader
+    package let reader: FieldReader
 
     init(_ reader: FieldReader) {
         self.reader = reader
@@ -55,7 +58,7 @@ public struct Apology: Sendable {
     public var writtenInformation: Bool
     public var writtenReceived: LocalDate?
     public var position: SourcePosition?
-    let reader: FieldReader
+    package let reader: FieldReader
 
     init(_ reader: FieldReader, problems: inout [Diagnostic]) {
         self.reader = reader
@@ -75,7 +78,7 @@ public struct Hearing: Sendable {
     public var information: [Information]
     public var actions: [Action]
     public var position: SourcePosition?
-    let reader: FieldReader
+    package let reader: FieldReader
 
     init(_ reader: FieldReader, problems: inout [Diagnostic]) {
         self.reader = reader
@@ -94,7 +97,7 @@ public struct Information: Sendable {
     public var agency: String?
     public var kind: String?
     public var position: SourcePosition?
-    let reader: FieldReader
+    package let reader: FieldReader
 
     init(_ reader: FieldReader) {
         self.reader = reader
@@ -120,7 +123,7 @@ public struct Action: Sendable {
     public var updated: LocalDate?
     public var completed: LocalDate?
     public var position: SourcePosition?
-    let reader: FieldReader
+    package let reader: FieldReader
 
     init(_ reader: FieldReader, problems: inout [Diagnostic]) {
         self.reader = reader

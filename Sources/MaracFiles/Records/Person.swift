@@ -1,3 +1,5 @@
+import MaracBase
+
 /// A person named in a case: the victim, a perpetrator or a child.
 public struct Person: Sendable {
     public enum Role: String, Sendable, CaseIterable {
@@ -26,7 +28,7 @@ public struct Person: Sendable {
     /// The equality fields a victim must carry, with the field names used in records.
     public static let equalityFields = ["ethnicity", "sexual_orientation", "disability", "gender"]
 
-    init(role: Role, _ reader: FieldReader, problems: inout [Diagnostic]) {
+    package init(role: Role, _ reader: FieldReader, problems: inout [Diagnostic]) {
         self.role = role
         self.name = reader.string("name")
         self.aliases = reader.strings("aliases")

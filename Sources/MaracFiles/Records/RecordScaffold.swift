@@ -1,7 +1,9 @@
+import MaracBase
+
 /// The text of a new, empty record: every field an administrator fills in, with a comment
 /// saying what goes there. `mfile lint` then lists what is still missing.
-enum RecordScaffold {
-    static func caseText(id: String, marac: String, received: LocalDate) -> String {
+package enum RecordScaffold {
+    package static func caseText(id: String, marac: String, received: LocalDate) -> String {
         """
         id = "\(id)"
         marac = "\(marac)"
@@ -37,7 +39,7 @@ enum RecordScaffold {
         """
     }
 
-    static func meetingText(marac: String, date: LocalDate) -> String {
+    package static func meetingText(marac: String, date: LocalDate) -> String {
         """
         marac = "\(marac)"
         date = \(date)

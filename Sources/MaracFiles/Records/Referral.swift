@@ -1,3 +1,5 @@
+import MaracBase
+
 /// One referral of a victim to MARAC.
 public struct Referral: Sendable {
     public enum Criterion: String, Sendable, CaseIterable {
@@ -40,14 +42,14 @@ public struct Referral: Sendable {
     /// 1-based position among the case's referrals.
     public var number: Int
     public var position: SourcePosition?
-    let reader: FieldReader
+    package let reader: FieldReader
 
     /// The date the referral was accepted: `decided`, else the date it arrived.
     public var acceptedOn: LocalDate? {
         decision == .accepted ? (decided ?? received) : nil
     }
 
-    init(_ reader: FieldReader, number: Int, problems: inout [Diagnostic]) {
+    package init(_ reader: FieldReader, number: Int, problems: inout [Diagnostic]) {
         self.reader = reader
         self.number = number
         self.position = reader.position

@@ -1,3 +1,5 @@
+import MaracBase
+
 /// A MARAC-to-MARAC transfer of a case, in or out.
 public struct Transfer: Sendable {
     public enum Direction: String, Sendable { case `in`, out }

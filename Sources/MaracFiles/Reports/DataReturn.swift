@@ -1,3 +1,7 @@
+import MaracBase
+import MaracIndex
+import MaracProtocol
+
 /// The MARAC data return (SafeLives) over the cases heard in a period: counts only.
 ///
 /// Definitions:

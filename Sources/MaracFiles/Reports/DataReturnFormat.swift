@@ -1,3 +1,5 @@
+import MaracJSON
+
 /// The data return as rows and as Markdown, CSV or JSON. Counts below 5 (0 to 4) are written
 /// "<5" unless `exact`; a rate or share whose count is so hidden is written "-".
 extension DataReturn {

@@ -67,5 +67,5 @@ public enum FileSystem {
         }
     }
 
-    static func errnoText() -> String { String(cString: strerror(errno)) }
+    package static func errnoText() -> String { String(cString: strerror(errno)) }
 }

@@ -1,8 +1,10 @@
 import Dispatch
+import Foundation
+import Glibc
 
 extension Array where Element: Sendable {
     /// `transform` applied to every element on all cores; results keep the input order.
-    func parallelMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
+    package func parallelMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
         if count < 64 { return map(transform) }
         let results = ResultSlots<T>(count: count)
         let chunkSize = Swift.max(16, count / (ProcessInfoCores.count * 8))
@@ -41,14 +43,12 @@ private struct UnsafeSendable<T>: @unchecked Sendable {
     init(_ value: T) { self.value = value }
 }
 
-enum ProcessInfoCores {
-    static let count: Int = Swift.max(1, sysconfCores())
+package enum ProcessInfoCores {
+    package static let count: Int = Swift.max(1, sysconfCores())
 }
 
 #if canImport(Glibc)
-import Glibc
 private func sysconfCores() -> Int { Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
 #else
-import Foundation
 private func sysconfCores() -> Int { ProcessInfo.processInfo.activeProcessorCount }
 #endif

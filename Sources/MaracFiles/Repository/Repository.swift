@@ -1,4 +1,7 @@
 import Foundation
+import MaracBase
+import MaracRecords
+import MaracTOML
 
 /// A records repository read once: its configuration, every case and meeting, and the
 /// problems found in each file on the way (TOML syntax, schema, field types).
@@ -15,8 +18,26 @@ public struct Repository: Sendable {
     /// broken file does not make every hearing of it an unknown case as well.
     public var undecodedCaseFiles: [String] = []
 
+    /// A repository of records already in memory (a bundle's, or a test's).
+    public init(
+        root: URL, configuration: Configuration, cases: [Case], meetings: [Meeting], diagnostics: [Diagnostic],
+        recordFileCount: Int, undecodedCaseFiles: [String] = []
+    ) {
+        self.root = root
+        self.configuration = configuration
+        self.cases = cases
+        self.meetings = meetings
+        self.diagnostics = diagnostics
+        self.recordFileCount = recordFileCount
+        self.undecodedCaseFiles = undecodedCaseFiles
+    }
+
     public static let casesFolder = "cases"
     public static let meetingsFolder = "meetings"
+    /// Rendered papers and notices (kept out of git, or encrypted).
+    public static let papersFolder = "papers"
+    /// What `mfile transfer in` keeps of each bundle received, by the new case id.
+    public static let transfersFolder = "transfers"
 
     /// Reads `marac.toml`, the schemas, and every file under `cases/` and `meetings/` (in
     /// parallel), parsing and validating each file once, and keeps every record.
@@ -155,13 +176,13 @@ struct RecordFile<Summary: Sendable>: Sendable {
 }
 
 /// Decoding a file's bytes, with a syntax error turned into a finding at its place.
-enum RecordText {
-    enum Decoded {
+package enum RecordText {
+    package enum Decoded {
         case success(TOMLTable)
         case failure(Diagnostic)
     }
 
-    static func decode(_ bytes: [UInt8], file: String) -> Decoded {
+    package static func decode(_ bytes: [UInt8], file: String) -> Decoded {
         do {
             return .success(try TOMLDecoder.decode(bytes: bytes))
         } catch {

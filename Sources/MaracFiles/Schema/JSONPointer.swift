@@ -1,4 +1,5 @@
 import Foundation
+import MaracJSON
 
 /// JSON pointers (RFC 6901) as used in schema locations: `""` is the whole document.
 enum JSONPointer {

@@ -1,3 +1,5 @@
+import MaracJSON
+
 /// A JSON Schema (draft 2020-12), compiled once and then used to validate any number of values,
 /// from any number of threads.
 ///

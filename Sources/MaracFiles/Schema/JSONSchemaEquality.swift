@@ -1,4 +1,5 @@
 import Foundation
+import MaracJSON
 
 /// Equality as JSON Schema defines it for `enum`, `const` and `uniqueItems`: numbers compare by
 /// value (`1 == 1.0`), object members compare regardless of order, booleans are not numbers.

@@ -1,3 +1,5 @@
+import MaracJSON
+
 /// Turns registered schema documents into a `SchemaProgram`: checks each keyword's value,
 /// rejects keywords it does not support, resolves every `$ref` and compiles each `pattern` once.
 struct SchemaCompiler {

@@ -1,3 +1,5 @@
+import MaracJSON
+
 extension SchemaEvaluator {
     /// The members or items of one value that a schema evaluated.
     struct Evaluated {

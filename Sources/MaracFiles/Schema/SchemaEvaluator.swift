@@ -1,3 +1,5 @@
+import MaracJSON
+
 /// Runs a `SchemaProgram` over one value. Messages are built only when a check fails, and
 /// branches that only need a yes/no answer (`anyOf`, `oneOf`, `not`, `if`, `contains`) run
 /// without collecting violations and stop at the first failure.

@@ -1,3 +1,5 @@
+import MaracJSON
+
 /// Which keywords hold subschemas, and which are accepted without effect.
 enum SchemaKeywords {
     /// Keywords whose value is one schema.

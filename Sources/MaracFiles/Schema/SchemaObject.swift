@@ -1,3 +1,5 @@
+import MaracJSON
+
 /// A schema object being compiled, with its location and base URI.
 struct SchemaObject {
     let members: [(key: String, value: JSONValue)]

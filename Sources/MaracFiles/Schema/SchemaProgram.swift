@@ -1,4 +1,5 @@
 import Foundation
+import MaracJSON
 
 /// A compiled schema: every reachable subschema as a node, refs resolved to node indices.
 /// Immutable once built, so one program is shared by all threads validating with it.

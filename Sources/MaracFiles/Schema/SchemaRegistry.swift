@@ -1,3 +1,5 @@
+import MaracJSON
+
 /// A place in a registered schema document: the document's URI and a JSON pointer into it.
 struct SchemaLocation: Hashable, Sendable {
     var document: String

@@ -1,3 +1,5 @@
+import MaracJSON
+
 /// How values compare with what checks require: types, numbers, duplicates.
 extension SchemaEvaluator {
     @inline(__always)

@@ -1,3 +1,6 @@
+import MaracJSON
+import MaracTOML
+
 /// TOML as the JSON data model that schemas check: dates and times become strings in their
 /// RFC 3339 form (checked with `format`), everything else maps one to one.
 extension TOMLTable {

@@ -1,3 +1,5 @@
+import MaracBase
+
 /// Turns byte offsets on the parser's current line into line and column positions,
 /// counting columns incrementally so long lines cost linear time.
 struct LineTracker {

@@ -1,24 +1,4 @@
-/// A calendar date without time zone (TOML "local date", e.g. `2026-11-19`).
-public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public var year: Int
-    public var month: Int
-    public var day: Int
-
-    public init(year: Int, month: Int, day: Int) {
-        self.year = year
-        self.month = month
-        self.day = day
-    }
-
-    public static func < (a: LocalDate, b: LocalDate) -> Bool {
-        (a.year, a.month, a.day) < (b.year, b.month, b.day)
-    }
-
-    /// `YYYY-MM-DD`.
-    public var description: String {
-        pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
-    }
-}
+import MaracBase
 
 /// A time of day without time zone (TOML "local time", e.g. `17:45:00.5`).
 public struct LocalTime: Sendable, Hashable, Comparable, CustomStringConvertible {
@@ -87,10 +67,4 @@ public struct OffsetDateTime: Sendable, Hashable, CustomStringConvertible {
         let magnitude = abs(offset)
         return "\(date)T\(time)\(sign)\(pad(magnitude / 60, 2)):\(pad(magnitude % 60, 2))"
     }
-}
-
-@inline(__always)
-func pad(_ value: Int, _ width: Int) -> String {
-    let digits = String(value)
-    return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
 }

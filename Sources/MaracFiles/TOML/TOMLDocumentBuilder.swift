@@ -1,3 +1,5 @@
+import MaracBase
+
 /// Collects the tables of one document while it is parsed, and enforces TOML's rules on
 /// where tables may be defined and extended.
 ///

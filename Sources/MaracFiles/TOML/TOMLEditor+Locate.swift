@@ -1,3 +1,5 @@
+import MaracBase
+
 /// Finding what a path names, how it is written, and the lines of its section.
 extension TOMLEditor {
     /// How a node is written in the document.

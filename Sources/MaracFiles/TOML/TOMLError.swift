@@ -1,3 +1,5 @@
+import MaracBase
+
 /// Why a TOML text was rejected: where, and what was expected, in words an administrator can act on.
 ///
 /// The message never quotes the text of a value: records hold victims' names.

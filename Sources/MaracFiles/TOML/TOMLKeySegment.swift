@@ -1,3 +1,5 @@
+import MaracBase
+
 /// One part of a (possibly dotted) key as written: its name and where it is written.
 struct TOMLKeySegment {
     var name: String
@@ -16,10 +18,10 @@ struct TOMLKeyPath {
     var names: [String] { parents.map(\.name) + [last.name] }
 }
 
-/// A key as it is shown in messages: `'name'`, or JSON-quoted when it holds unusual characters.
+/// A key as it is shown in messages: `'name'`, or quoted as a TOML basic string when it holds unusual characters.
 func describeKey(_ key: String) -> String {
     let plain = !key.isEmpty && key.utf8.allSatisfy { byte in
         byte >= 0x20 && byte != 0x27 && byte != 0x22 && byte != 0x5C && byte != 0x7F
     }
-    return plain ? "'\(key)'" : JSONWriter.quoted(key)
+    return plain ? "'\(key)'" : TOMLEncoder.basicString(key)
 }

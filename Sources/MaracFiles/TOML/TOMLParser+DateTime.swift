@@ -1,3 +1,5 @@
+import MaracBase
+
 /// Dates and times (RFC 3339 as TOML uses it): offset date-times, local date-times, local dates
 /// and local times, with every field range-checked.
 extension TOMLParser {

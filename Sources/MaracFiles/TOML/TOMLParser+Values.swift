@@ -1,3 +1,5 @@
+import MaracBase
+
 /// Values: dispatch on the first byte, arrays and inline tables.
 extension TOMLParser {
     /// Reads one value; `depth` is how deeply it would nest if it is an array or inline table.

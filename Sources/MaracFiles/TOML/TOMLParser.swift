@@ -1,3 +1,5 @@
+import MaracBase
+
 /// A recursive-descent TOML 1.0 parser over UTF-8 bytes: the document's lines, keys and headers.
 ///
 /// Values are read in the `TOMLParser+...` extensions; tables are assembled by `TOMLDocumentBuilder`.
@@ -226,4 +228,3 @@ struct TOMLParser {
         }
     }
 }
-

@@ -1,3 +1,5 @@
+import MaracBase
+
 /// One step of a path into a TOML document: a key of a table, or an index into an array
 /// (an array of tables or an inline array).
 ///

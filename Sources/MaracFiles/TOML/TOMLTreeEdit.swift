@@ -60,7 +60,7 @@ enum TOMLTreeEdit {
         case (.table, _), (.array, _), (_, .table), (_, .array):
             return false
         default:
-            return a.kindName == b.kindName && TOMLTaggedJSON.text(of: a) == TOMLTaggedJSON.text(of: b)
+            return a.kindName == b.kindName && a.canonicalText == b.canonicalText
         }
     }
 }

@@ -1,3 +1,5 @@
+import MaracBase
+
 /// A TOML value with its TOML kind kept (the four date/time kinds stay distinct).
 public indirect enum TOMLValue: Sendable {
     case string(String)

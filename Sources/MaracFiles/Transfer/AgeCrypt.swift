@@ -49,7 +49,7 @@ public struct AgeCrypt: Sendable {
     }
 
     /// Whether `text` is given to `age -r` (a public key) rather than `age -R` (a file).
-    static func isPublicKey(_ text: String) -> Bool {
+    package static func isPublicKey(_ text: String) -> Bool {
         text.hasPrefix("age1") || text.hasPrefix("ssh-ed25519 ") || text.hasPrefix("ssh-rsa ")
     }
 

@@ -1,3 +1,6 @@
+import MaracBase
+import MaracJSON
+
 /// The plaintext of a transfer or disclosure bundle: `manifest.json` first, then every file it
 /// lists, in a ustar archive (see `TarArchive`). The bundle file itself is this archive
 /// encrypted with `age` (see `AgeCrypt`).
@@ -47,7 +50,7 @@ public struct CaseBundle: Sendable, Equatable {
             ("case", .string(caseID)),
             ("marac", .string(marac)),
             ("created", .string(created.description)),
-            ("generator", .string("mfile \(MfileCLI.version)")),
+            ("generator", .string("mfile \(MfileVersion.current)")),
             ("files", .array(entries)),
         ]), pretty: true) + "\n"
     }

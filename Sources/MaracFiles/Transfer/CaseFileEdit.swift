@@ -1,3 +1,5 @@
+import MaracTOML
+
 /// The edits transfers and disclosures make to a case file, through the format-preserving
 /// `TOMLEditor`: a top-level text value replaced in place, and a new `[[table]]` entry
 /// appended (after that array's last entry, or at the end of the file). Every other byte

@@ -1,3 +1,9 @@
+import MaracBase
+import MaracJSON
+import MaracPapers
+import MaracRecords
+import MaracRepository
+
 /// The papers of one case that a bundle carries, rendered as HTML with the repository's
 /// templates and marked with its marking: the case minutes of every hearing, the referrals
 /// with their risk assessment, and the open action plan. Closed-session cases get the closed

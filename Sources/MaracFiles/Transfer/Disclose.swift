@@ -1,4 +1,9 @@
 import Foundation
+import MaracBase
+import MaracPapers
+import MaracRecords
+import MaracRepository
+import MaracTOML
 
 /// `mfile disclose`: a case's papers for someone outside the meeting (a domestic homicide
 /// review, a court, a subject access request), with a cover sheet stating who receives them,

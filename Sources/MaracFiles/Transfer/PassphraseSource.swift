@@ -1,4 +1,5 @@
 import Foundation
+import MaracRepository
 
 /// Where a bundle's passphrase comes from when no recipient key or identity is given.
 ///

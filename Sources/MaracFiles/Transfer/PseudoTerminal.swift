@@ -1,4 +1,5 @@
 import Foundation
+import MaracRepository
 
 /// A pseudo-terminal pair: `age` reads passphrases only from a terminal, so when a passphrase
 /// comes from automation (`MFILE_PASSPHRASE_FILE`) `mfile` gives `age` a terminal of its own

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import MaracRepository
 
 /// Runs a program (never through a shell) with bytes on its standard input, collecting its
 /// standard output and error.

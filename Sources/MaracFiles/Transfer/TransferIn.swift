@@ -1,4 +1,9 @@
 import Foundation
+import MaracBase
+import MaracLint
+import MaracRecords
+import MaracRepository
+import MaracTOML
 
 /// `mfile transfer in`: opens a transfer bundle, checks everything in it, and imports the case
 /// under a new local id, keeping the sending MARAC's id as provenance.
@@ -42,8 +47,6 @@ public enum TransferIn {
         /// Lint warnings on the new file (errors refuse the import).
         public var warnings: [Diagnostic]
     }
-
-    public static let folder = "transfers"
 
     /// Opens and checks a bundle, without changing anything.
     public static func open(_ url: URL, key: AgeCrypt.Key, age: AgeCrypt) throws -> CaseBundle {
@@ -123,7 +126,7 @@ public enum TransferIn {
         }
 
         // The bundle's contents, then the case file last (never over an existing one).
-        let keep = "\(folder)/\(id)"
+        let keep = "\(Repository.transfersFolder)/\(id)"
         let keepURL = root.appendingPathComponent(keep)
         if FileManager.default.fileExists(atPath: keepURL.path) {
             throw TransferError("\(keep) already exists; nothing was changed")
@@ -172,9 +175,4 @@ public enum TransferIn {
         if let agency = latest?.agency, agencies.contains(agency) { return agency }
         throw TransferError("say which agency refers the case here with --agency ID (an [[agency]] id in marac.toml: \(agencies.joined(separator: ", ")))")
     }
-}
-
-extension SourceRange {
-    /// The range of a value made in memory, not read from a file.
-    static let none = SourceRange(start: SourcePosition(line: 0, column: 0, offset: 0), end: SourcePosition(line: 0, column: 0, offset: 0))
 }

@@ -1,4 +1,9 @@
 import Foundation
+import MaracBase
+import MaracJSON
+import MaracPapers
+import MaracRepository
+import MaracTOML
 
 /// The sending MARAC's case minutes of a case transferred in, rendered again in the receiving
 /// repository from what `mfile transfer in` kept in `transfers/<case-id>/`: the sender's
@@ -34,16 +39,16 @@ public enum TransferMinutes {
         guard let current = repository.findCase(caseID) else {
             throw TransferError("no case with id \(caseID) in cases/; give a case id as written in its file name")
         }
-        let folder = root.appendingPathComponent("\(TransferIn.folder)/\(caseID)")
+        let folder = root.appendingPathComponent("\(Repository.transfersFolder)/\(caseID)")
         func read(_ path: String) throws -> [UInt8] {
             do { return try FileSystem.read(folder.appendingPathComponent(path)) } catch {
-                throw TransferError("case \(caseID) has no kept transfer data (\(TransferIn.folder)/\(caseID)/\(path)); only cases imported with 'mfile transfer in' have")
+                throw TransferError("case \(caseID) has no kept transfer data (\(Repository.transfersFolder)/\(caseID)/\(path)); only cases imported with 'mfile transfer in' have")
             }
         }
         let manifest = try read(CaseBundle.manifestPath)
         var files: [TarArchive.Entry] = []
         guard case .array(let listed)? = (try? JSONParser.parse(String(decoding: manifest, as: UTF8.self)))?["files"] else {
-            throw TransferError("\(TransferIn.folder)/\(caseID)/\(CaseBundle.manifestPath) cannot be read")
+            throw TransferError("\(Repository.transfersFolder)/\(caseID)/\(CaseBundle.manifestPath) cannot be read")
         }
         for item in listed {
             guard case .string(let path)? = item["path"], TarArchive.isSafePath(path), path.hasPrefix("record/") else { continue }

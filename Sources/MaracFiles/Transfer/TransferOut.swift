@@ -1,4 +1,10 @@
 import Foundation
+import MaracBase
+import MaracLint
+import MaracPapers
+import MaracRecords
+import MaracRepository
+import MaracTOML
 
 /// `mfile transfer out`: the case's papers and record data in one encrypted bundle for the
 /// receiving MARAC, and the transfer recorded in the case file (`[[transfer]]` with

@@ -1,4 +1,8 @@
 import Foundation
+import MaracBase
+import MaracRecords
+import MaracRepository
+import MaracTOML
 
 /// The record data a transfer bundle carries so that a receiving `mfile` can import the case
 /// and render its minutes again:

@@ -1,3 +1,8 @@
+import MaracJSON
+import MaracMustache
+import MaracPapers
+import MaracRecords
+
 /// The templates of the papers only bundles carry: the referrals with their risk assessment
 /// (`transfer-referrals`) and the cover sheet (`bundle-cover`). A repository's own
 /// `templates/NAME.html.mustache` replaces the built-in one, as for the other papers, and the

@@ -1,3 +1,5 @@
+import MaracRepository
+
 /// Asks git which files go through git-crypt's filter (`git check-attr filter`), and which
 /// are ignored (`git check-ignore`), for paths that need not exist.
 public struct AttributeCheck: Sendable {

@@ -1,3 +1,5 @@
+import MaracRepository
+
 /// Reads git objects in bulk with `git cat-file --batch`, keeping only what the checks need:
 /// each object's type, size and first bytes (never a record's text beyond git-crypt's header).
 public struct BlobReader: Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import MaracRepository
 
 /// `mfile doctor`: whether the records are safe in git — encrypted when committed, readable
 /// here, never committed in plaintext, papers kept out, the pre-commit hook in place.

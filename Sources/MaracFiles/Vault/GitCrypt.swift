@@ -1,3 +1,5 @@
+import MaracRepository
+
 /// What git-crypt leaves in git: the header every encrypted blob starts with, and the
 /// `.gitattributes` lines that send the record folders through its filter.
 public enum GitCrypt {
@@ -11,7 +13,7 @@ public enum GitCrypt {
 
     /// The folders whose files are encrypted: case files, meeting files, rendered papers, and
     /// the contents of transfer bundles received (`mfile transfer in` keeps them).
-    public static let protectedFolders = ["cases", "meetings", "papers", TransferIn.folder]
+    public static let protectedFolders = [Repository.casesFolder, Repository.meetingsFolder, Repository.papersFolder, Repository.transfersFolder]
 
     /// The folders holding records (checked in history and at every commit).
     public static let recordFolders = ["cases", "meetings"]

@@ -1,3 +1,5 @@
+import MaracRepository
+
 /// Finds records that git holds unencrypted: every blob ever committed (on any branch or
 /// tag) under the protected folders, and every staged one, must start with git-crypt's
 /// header. Empty files (`.gitkeep`) hold nothing and are let through.

@@ -1,4 +1,5 @@
 import Foundation
+import MaracRepository
 
 /// Refuses to write a paper (which names people) where git would commit it in plain text.
 public enum PapersGuard {

@@ -1,3 +1,7 @@
+import MaracBase
+import MaracLint
+import MaracRepository
+
 /// What `mfile hook run pre-commit` checks before git records a commit: no lint errors in
 /// the records, and every staged file under the protected folders encrypted (git-crypt's
 /// clean filter runs at 'git add', so an encrypted staged blob starts with its header).

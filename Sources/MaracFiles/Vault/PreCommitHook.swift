@@ -1,4 +1,5 @@
 import Foundation
+import MaracRepository
 
 /// The git pre-commit hook `mfile hook install` writes: a small sh script that runs
 /// `mfile hook run pre-commit`, which refuses commits with lint errors or plaintext records.

@@ -1,4 +1,5 @@
 import Foundation
+import MaracRepository
 
 /// Removes the unencrypted versions of records from a repository's history with
 /// git-filter-repo (`--strip-blobs-with-ids`): only the plaintext blobs go; encrypted

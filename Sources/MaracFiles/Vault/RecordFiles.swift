@@ -1,3 +1,5 @@
+import MaracRepository
+
 /// The files the vault checks look at: record files in the work tree, files git tracks
 /// under the protected folders, and probe paths standing for files not yet created.
 public enum RecordFiles {

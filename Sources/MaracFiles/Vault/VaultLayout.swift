@@ -1,4 +1,5 @@
 import Foundation
+import MaracRepository
 
 /// Where a records repository sits in its git work tree: the top of the work tree, the
 /// records' folder relative to it, and git's own folder.

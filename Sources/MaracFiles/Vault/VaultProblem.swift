@@ -1,3 +1,5 @@
+import MaracJSON
+
 /// One thing wrong with how the records are kept in git, and the exact command that fixes it.
 ///
 /// A problem names files and checks only; it never holds a value from a record.

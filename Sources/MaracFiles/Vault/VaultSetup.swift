@@ -1,4 +1,5 @@
 import Foundation
+import MaracRepository
 
 /// Turns encryption on for a records repository: git (`git init` if needed), git-crypt
 /// (`git-crypt init`, a new symmetric key), `.gitattributes` sending the record folders and

@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-@testable import MaracFiles
+@testable import MaracDefaults
 
 /// `mfile init` writes the embedded defaults; they must be the files in schema/ and templates/
 /// (after changing one, run ./Scripts/embed-defaults).

@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-@testable import MaracFiles
+@testable import MaracRepository
 
 final class InitAndNewTests: XCTestCase {
     func testInitCreatesARepositoryThatLintsClean() throws {

@@ -1,5 +1,6 @@
 import XCTest
-@testable import MaracFiles
+@testable import MaracBase
+@testable import MaracIndex
 
 /// Each matching rule of `mfile find` on the demo's people.
 final class IndexFindTests: XCTestCase {

@@ -1,5 +1,6 @@
 import XCTest
-@testable import MaracFiles
+@testable import MaracIndex
+@testable import MaracJSON
 
 final class IndexLinksTests: XCTestCase {
     func testDemoLinks() throws {

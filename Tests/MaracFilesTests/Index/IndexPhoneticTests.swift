@@ -1,5 +1,5 @@
 import XCTest
-@testable import MaracFiles
+@testable import MaracProtocol
 
 final class IndexPhoneticTests: XCTestCase {
     func testSoundKeys() {

@@ -1,5 +1,7 @@
 import XCTest
-@testable import MaracFiles
+@testable import MaracBase
+@testable import MaracJSON
+@testable import MaracReports
 
 /// The demo's data return, counted by hand from the demo files (see DEMO.md).
 final class IndexStatsTests: XCTestCase {

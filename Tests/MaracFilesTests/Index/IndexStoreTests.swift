@@ -1,5 +1,7 @@
 import XCTest
-@testable import MaracFiles
+@testable import MaracBase
+@testable import MaracIndex
+@testable import MaracRepository
 
 /// The index file: round trip, damage detected, staleness detected, incremental updates.
 final class IndexStoreTests: XCTestCase {

@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-@testable import MaracFiles
+@testable import MaracIndex
 
 /// A demo copy with its index built, for the index tests.
 enum IndexFixture {

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
-@testable import MaracFiles
+@testable import MaracLint
+@testable import MaracRepository
 
 final class LintDemoTests: XCTestCase {
     func testDemoRepositoryLintsClean() throws {

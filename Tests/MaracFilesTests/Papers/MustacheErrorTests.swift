@@ -1,5 +1,6 @@
-import MaracFiles
 import XCTest
+@testable import MaracJSON
+@testable import MaracMustache
 
 /// Template mistakes are reported with template name, line, column and what was expected.
 final class MustacheErrorTests: XCTestCase {

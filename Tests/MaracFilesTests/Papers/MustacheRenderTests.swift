@@ -1,5 +1,6 @@
-import MaracFiles
 import XCTest
+@testable import MaracJSON
+@testable import MaracMustache
 
 /// Behaviour beyond the spec's tests: value text, truthiness, partials, determinism.
 final class MustacheRenderTests: XCTestCase {

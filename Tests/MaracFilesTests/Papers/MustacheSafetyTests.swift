@@ -1,5 +1,7 @@
-import MaracFiles
 import XCTest
+@testable import MaracJSON
+@testable import MaracMustache
+@testable import MaracRecords
 
 /// Hostile or unusual record values render inert: never markup, never re-interpreted, and in
 /// Markdown never breaking a table row.

@@ -1,6 +1,7 @@
 import Foundation
-import MaracFiles
 import XCTest
+@testable import MaracJSON
+@testable import MaracMustache
 
 /// Runs every test of the core Mustache spec files (`specs/*.json` without a leading `~`).
 final class MustacheSpecTests: XCTestCase {

@@ -1,6 +1,10 @@
 import Foundation
-import MaracFiles
 import XCTest
+@testable import MaracBase
+@testable import MaracPapers
+@testable import MaracRecords
+@testable import MaracRepository
+@testable import MaracTOML
 
 /// Hand-built cases and small repositories for the papers' tests.
 enum PaperFixtures {
@@ -65,7 +69,6 @@ enum PaperFixtures {
                 address = \(quoted(p.address))
                 relationship = "ex-partner"
 
-
                 """
         }
         for c in children {
@@ -74,7 +77,6 @@ enum PaperFixtures {
                 name = \(quoted(c.name))
                 dob = \(c.dob)
                 in_household = true
-
 
                 """
         }

@@ -1,5 +1,7 @@
-import MaracFiles
 import XCTest
+@testable import MaracPapers
+@testable import MaracProtocol
+@testable import MaracTOML
 
 /// The agenda's order on hand-built cases: children's cases together first, highest risk first
 /// in each section, information-only repeats, Clare's Law and outgoing transfers at the end,

@@ -1,6 +1,8 @@
 import Foundation
-import MaracFiles
 import XCTest
+@testable import MaracBase
+@testable import MaracPapers
+@testable import MaracRepository
 
 /// Closed-session cases never reach the general papers: a canary victim name (and the
 /// perpetrator's, and an action owner's) is absent from every general paper and present in

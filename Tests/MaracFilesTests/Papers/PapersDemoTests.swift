@@ -1,6 +1,9 @@
 import Foundation
-import MaracFiles
 import XCTest
+@testable import MaracBase
+@testable import MaracPapers
+@testable import MaracRecords
+@testable import MaracRepository
 
 /// The demo repository's papers (see DEMO.md): they render in both formats, carry the marking
 /// and the MARAC's name, list the cases in the protocol's order, and keep the demo's

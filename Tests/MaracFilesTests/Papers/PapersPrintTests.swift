@@ -1,6 +1,6 @@
 import Foundation
-import MaracFiles
 import XCTest
+@testable import MaracPapers
 
 /// The demo's agenda and minutes printed to PDF by a real browser: every page carries the
 /// protective marking (top and bottom) and the page count is sane.

@@ -1,6 +1,8 @@
 import Foundation
-import MaracFiles
 import XCTest
+@testable import MaracBase
+@testable import MaracPapers
+@testable import MaracRepository
 
 /// Hostile and unusual values in records render inert on every paper: no markup in HTML,
 /// nothing re-interpreted as a template, and in Markdown every table row keeps its columns.

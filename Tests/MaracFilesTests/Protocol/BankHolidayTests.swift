@@ -1,5 +1,6 @@
 import XCTest
-@testable import MaracFiles
+@testable import MaracBase
+@testable import MaracProtocol
 
 /// Expected dates are GOV.UK's published England and Wales lists.
 final class BankHolidayTests: XCTestCase {

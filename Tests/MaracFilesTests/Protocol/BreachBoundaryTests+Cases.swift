@@ -1,5 +1,6 @@
 import XCTest
-@testable import MaracFiles
+@testable import MaracProtocol
+@testable import MaracRecords
 
 /// Boundaries of the action, escalation, transfer, disclosure, flag and listing rules.
 final class BreachCaseBoundaryTests: XCTestCase {

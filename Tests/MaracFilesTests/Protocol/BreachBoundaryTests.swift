@@ -1,5 +1,6 @@
 import XCTest
-@testable import MaracFiles
+@testable import MaracProtocol
+@testable import MaracRecords
 
 /// Each deadline rule at its boundary (the day before, the day of and the day after the
 /// deadline), per profile, across Christmas/New Year, Easter and a weekend.
@@ -194,4 +195,3 @@ final class BreachBoundaryTests: XCTestCase {
         XCTAssertTrue(try Records.check("gwent", asOf: "2026-11-06", meetings: [meeting(cases: 26)]).filter { $0.rule == "meeting-over-cap" }.isEmpty)
     }
 }
-

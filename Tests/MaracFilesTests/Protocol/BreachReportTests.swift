@@ -1,5 +1,6 @@
 import XCTest
-@testable import MaracFiles
+@testable import MaracProtocol
+@testable import MaracRecords
 
 /// Groupings, order and JSON of a check report; profile-specific listing exceptions.
 final class BreachReportTests: XCTestCase {

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
-@testable import MaracFiles
+@testable import MaracJSON
+@testable import MaracProtocol
 
 /// `mfile check`, `schedule`, `calendar` and `rules` on the demo repository at the package root.
 final class CheckCommandDemoTests: XCTestCase {

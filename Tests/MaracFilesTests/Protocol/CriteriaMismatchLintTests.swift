@@ -1,5 +1,7 @@
 import XCTest
-@testable import MaracFiles
+@testable import MaracBase
+@testable import MaracLint
+@testable import MaracRecords
 
 /// Lint's `criteria-mismatch` warnings: a referral's own criteria against what the rules compute.
 final class CriteriaMismatchLintTests: XCTestCase {

@@ -1,6 +1,8 @@
 import Foundation
 import XCTest
-@testable import MaracFiles
+@testable import MaracBase
+@testable import MaracCommandLine
+@testable import MaracProtocol
 
 /// The schedule's iCalendar output, parsed back by a small unfolding parser (and by Python's
 /// `icalendar` package when it is installed).
@@ -42,7 +44,7 @@ final class ICalendarTests: XCTestCase {
         XCTAssertFalse(text.replacingOccurrences(of: "\r\n", with: "").contains("\n"), "bare LF")
         for line in text.components(separatedBy: "\r\n") { XCTAssertLessThanOrEqual(line.utf8.count, 75, line) }
         let lines = unfold(text)
-        XCTAssertEqual(Array(lines.prefix(3)), ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//mfile//MARAC schedule \(MfileCLI.version)//EN"])
+        XCTAssertEqual(Array(lines.prefix(3)), ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//mfile//MARAC schedule \(MfileVersion.current)//EN"])
         let parsed = events(lines)
         // Five meetings (Aug-Dec), each with its cut-off and agenda deadline.
         XCTAssertEqual(parsed.count, 15)

@@ -1,5 +1,5 @@
 import XCTest
-@testable import MaracFiles
+@testable import MaracBase
 
 final class LocalDateArithmeticTests: XCTestCase {
     private func d(_ y: Int, _ m: Int, _ day: Int) -> LocalDate { LocalDate(year: y, month: m, day: day) }

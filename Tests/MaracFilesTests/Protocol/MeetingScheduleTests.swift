@@ -1,5 +1,6 @@
 import XCTest
-@testable import MaracFiles
+@testable import MaracProtocol
+@testable import MaracRecords
 
 final class MeetingScheduleTests: XCTestCase {
     private func marac(_ frequency: String, first: String, cutoff: Int? = nil) -> Configuration.Marac {

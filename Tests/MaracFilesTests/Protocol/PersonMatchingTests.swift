@@ -1,5 +1,6 @@
 import XCTest
-@testable import MaracFiles
+@testable import MaracProtocol
+@testable import MaracRecords
 
 final class PersonMatchingTests: XCTestCase {
     func testNormalisation() {

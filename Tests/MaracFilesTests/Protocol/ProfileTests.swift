@@ -1,5 +1,6 @@
 import XCTest
-@testable import MaracFiles
+@testable import MaracBase
+@testable import MaracProtocol
 
 /// Every rule of every profile against MARAC.md and the seed it cites. A rule missing from a
 /// table must be off in that profile.

@@ -1,5 +1,9 @@
 import Foundation
-@testable import MaracFiles
+@testable import MaracBase
+@testable import MaracProtocol
+@testable import MaracRecords
+@testable import MaracRepository
+@testable import MaracTOML
 
 /// Builds records by hand (no TOML decoder needed): `T` values make `TOMLTable`s that the
 /// typed records read as they would a decoded file.

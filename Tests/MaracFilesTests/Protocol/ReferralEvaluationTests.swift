@@ -1,5 +1,6 @@
 import XCTest
-@testable import MaracFiles
+@testable import MaracProtocol
+@testable import MaracRecords
 
 /// Which criteria a referral meets, per profile, at each threshold.
 final class ReferralEvaluationTests: XCTestCase {

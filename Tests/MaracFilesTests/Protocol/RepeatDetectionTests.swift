@@ -1,5 +1,5 @@
 import XCTest
-@testable import MaracFiles
+@testable import MaracProtocol
 
 final class RepeatDetectionTests: XCTestCase {
     private let victim = Records.person("Sarah-Jane Okafor", dob: "1995-08-26")

@@ -1,5 +1,7 @@
 import XCTest
-@testable import MaracFiles
+@testable import MaracBase
+@testable import MaracProtocol
+@testable import MaracTOML
 
 final class RuleOverrideTests: XCTestCase {
     private func range(_ line: Int, _ column: Int) -> SourceRange {

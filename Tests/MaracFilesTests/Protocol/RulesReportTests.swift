@@ -1,5 +1,7 @@
 import XCTest
-@testable import MaracFiles
+@testable import MaracBase
+@testable import MaracProtocol
+@testable import MaracTOML
 
 final class RulesReportTests: XCTestCase {
     private func effective(_ profile: String, _ pairs: [(String, TOMLValue)] = []) throws -> EffectiveRules {

@@ -1,5 +1,7 @@
 import XCTest
-@testable import MaracFiles
+@testable import MaracBase
+@testable import MaracProtocol
+@testable import MaracTOML
 
 final class WorkingCalendarTests: XCTestCase {
     private func d(_ y: Int, _ m: Int, _ day: Int) -> LocalDate { LocalDate(year: y, month: m, day: day) }

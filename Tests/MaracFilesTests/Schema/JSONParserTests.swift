@@ -1,5 +1,5 @@
-import MaracFiles
 import XCTest
+@testable import MaracJSON
 
 final class JSONParserTests: XCTestCase {
     func testKeepsKeyOrderAndNumberKinds() throws {

@@ -1,6 +1,8 @@
 import Foundation
-import MaracFiles
 import XCTest
+@testable import MaracJSON
+@testable import MaracRecords
+@testable import MaracSchema
 
 /// Validation speed on record-sized values. Skipped unless `MFILE_BENCHMARK=1`; run it in a
 /// release build:

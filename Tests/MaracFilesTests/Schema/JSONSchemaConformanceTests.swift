@@ -1,6 +1,7 @@
 import Foundation
-import MaracFiles
 import XCTest
+@testable import MaracJSON
+@testable import MaracSchema
 
 /// Runs the official JSON Schema test suite (draft 2020-12, top level) for the keywords
 /// `JSONSchema` supports.

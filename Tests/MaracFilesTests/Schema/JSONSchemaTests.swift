@@ -1,6 +1,7 @@
 import Dispatch
-import MaracFiles
 import XCTest
+@testable import MaracJSON
+@testable import MaracSchema
 
 final class JSONSchemaTests: XCTestCase {
     func json(_ text: String) throws -> JSONValue { try JSONParser.parse(text) }

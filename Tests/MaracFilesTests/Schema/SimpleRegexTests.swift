@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-@testable import MaracFiles
+@testable import MaracSchema
 
 /// The fast matcher agrees with NSRegularExpression (ICU) on every pattern it reads.
 final class SimpleRegexTests: XCTestCase {

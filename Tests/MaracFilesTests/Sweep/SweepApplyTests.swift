@@ -1,6 +1,8 @@
 import Foundation
 import XCTest
-@testable import MaracFiles
+@testable import MaracBase
+@testable import MaracRepository
+@testable import MaracVault
 
 /// `mfile sweep --apply [--commit]`: the lifting recorded in each case file and nothing else.
 final class SweepApplyTests: XCTestCase {

@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-@testable import MaracFiles
+@testable import MaracRepository
 
 /// A sweep killed part-way through `--apply` leaves every case file wholly old or wholly new,
 /// and the next run completes the job.

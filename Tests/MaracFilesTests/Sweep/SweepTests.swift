@@ -1,6 +1,8 @@
 import Foundation
 import XCTest
-@testable import MaracFiles
+@testable import MaracBase
+@testable import MaracProtocol
+@testable import MaracRepository
 
 /// `mfile sweep` on the demo as of 2026-11-23 (DEMO.md, "Flags due to be lifted").
 final class SweepTests: XCTestCase {

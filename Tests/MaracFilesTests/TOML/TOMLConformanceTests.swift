@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-@testable import MaracFiles
+@testable import MaracTOML
 
 /// The toml-test suite's TOML 1.0 files, decoded in process.
 final class TOMLConformanceTests: XCTestCase {

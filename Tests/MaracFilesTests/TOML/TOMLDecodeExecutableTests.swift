@@ -1,6 +1,5 @@
 import Foundation
 import XCTest
-@testable import MaracFiles
 
 /// The `toml-decode` executable, driven the way the public toml-test runner drives a decoder.
 final class TOMLDecodeExecutableTests: XCTestCase {

@@ -1,6 +1,8 @@
 import Foundation
 import XCTest
-@testable import MaracFiles
+@testable import toml_decode
+@testable import MaracBase
+@testable import MaracTOML
 
 final class TOMLDecoderTests: XCTestCase {
     // MARK: values

@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-@testable import MaracFiles
+@testable import MaracTOML
 
 /// Hostile shapes: 10,000-deep nesting gives a clear error; 1 MB lines decode and edit in linear time.
 final class TOMLEditorLimitsTests: XCTestCase {

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
-@testable import MaracFiles
+@testable import MaracBase
+@testable import MaracTOML
 
 /// The editor's promises checked on every valid toml-test 1.0.0 file: no-op edits keep every
 /// byte; an edit changes only its own value's (or line's, or entry's) bytes; the result decodes

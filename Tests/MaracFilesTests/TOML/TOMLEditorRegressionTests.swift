@@ -1,5 +1,5 @@
 import XCTest
-@testable import MaracFiles
+@testable import MaracTOML
 
 /// Inputs the fuzzer (Fuzz/run.sh) found that the editor got wrong, one test each.
 final class TOMLEditorRegressionTests: XCTestCase {

@@ -1,5 +1,6 @@
 import XCTest
-@testable import MaracFiles
+@testable import MaracBase
+@testable import MaracTOML
 
 /// Edits in the less common shapes a hand-written record can take: dotted keys, tables that
 /// exist only as header parents, inline tables, literal strings, a byte order mark.

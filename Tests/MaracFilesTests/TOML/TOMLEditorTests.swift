@@ -1,5 +1,6 @@
 import XCTest
-@testable import MaracFiles
+@testable import MaracBase
+@testable import MaracTOML
 
 /// Focused edits on record-like files: comments, CR LF, indented sub-tables, no final newline.
 final class TOMLEditorTests: XCTestCase {

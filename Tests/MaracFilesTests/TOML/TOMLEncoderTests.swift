@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-@testable import MaracFiles
+@testable import MaracTOML
 
 final class TOMLEncoderTests: XCTestCase {
     /// Every valid toml-test file, decoded, encoded and decoded again, gives the same values.

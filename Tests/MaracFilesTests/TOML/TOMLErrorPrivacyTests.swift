@@ -1,5 +1,5 @@
 import XCTest
-@testable import MaracFiles
+@testable import MaracTOML
 
 /// Error messages may name keys but must never quote a value: records hold victims' names.
 final class TOMLErrorPrivacyTests: XCTestCase {

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
-@testable import MaracFiles
+@testable import MaracBase
+@testable import MaracTOML
 
 /// Where keys, values, headers and errors are said to be: line, column (in Unicode scalars)
 /// and byte offset.

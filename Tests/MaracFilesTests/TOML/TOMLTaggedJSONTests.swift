@@ -1,5 +1,7 @@
 import XCTest
-@testable import MaracFiles
+@testable import toml_decode
+@testable import MaracJSON
+@testable import MaracTOML
 
 final class TOMLTaggedJSONTests: XCTestCase {
     private func encoded(_ toml: String) throws -> String {

@@ -1,5 +1,6 @@
 import Foundation
-@testable import MaracFiles
+@testable import toml_decode
+@testable import MaracTOML
 
 /// Compares toml-test tagged JSON the way the toml-test runner does: tables and arrays
 /// structurally, floats numerically (inf and nan included), date-times by value.

@@ -1,8 +1,6 @@
 import Foundation
 import XCTest
 
-@testable import MaracFiles
-
 final class TransferAgeCryptTests: XCTestCase {
     func testRecipientRoundTrip() throws {
         let age = try AgeTestSupport.age()

@@ -1,7 +1,6 @@
 import Foundation
 import XCTest
-
-@testable import MaracFiles
+@testable import MaracTransfer
 
 /// `age` for the transfer tests: outside CI a missing `age` skips the test with one line; in
 /// CI (`CI=true`) it fails.

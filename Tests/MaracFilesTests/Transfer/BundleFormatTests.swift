@@ -1,7 +1,7 @@
 import Foundation
 import XCTest
-
-@testable import MaracFiles
+@testable import MaracBase
+@testable import MaracTransfer
 
 final class TransferBundleFormatTests: XCTestCase {
     func sample() -> CaseBundle {

@@ -1,6 +1,7 @@
 import XCTest
-
-@testable import MaracFiles
+@testable import MaracBase
+@testable import MaracTOML
+@testable import MaracTransfer
 
 final class TransferCaseFileEditTests: XCTestCase {
     func edit(_ text: String) -> CaseFileEdit { CaseFileEdit(bytes: Array(text.utf8)) }

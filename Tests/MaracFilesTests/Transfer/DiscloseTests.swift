@@ -1,7 +1,8 @@
 import Foundation
 import XCTest
-
-@testable import MaracFiles
+@testable import MaracLint
+@testable import MaracRecords
+@testable import MaracTransfer
 
 /// `mfile disclose`: the bundle holds papers only, with a cover sheet; the `[[disclosure]]`
 /// entry is appended byte for byte and `mfile check` counts a DHR's deadline from it.

@@ -1,6 +1,5 @@
 import XCTest
-
-@testable import MaracFiles
+@testable import MaracTransfer
 
 final class TransferSHA256Tests: XCTestCase {
     func testFIPSVectors() {

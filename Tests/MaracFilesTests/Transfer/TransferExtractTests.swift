@@ -1,7 +1,8 @@
 import Foundation
 import XCTest
-
-@testable import MaracFiles
+@testable import MaracBase
+@testable import MaracRepository
+@testable import MaracTransfer
 
 /// A bundle's record data is enough to render the case's papers again: for every demo case,
 /// the case minutes of every hearing the referrals paper and the action plan rendered from the extracts equal

@@ -1,7 +1,7 @@
 import Foundation
 import XCTest
-
-@testable import MaracFiles
+@testable import MaracLint
+@testable import MaracTransfer
 
 /// `mfile transfer out` from one repository and `mfile transfer in` to another, through the
 /// built `mfile` and a real `age`.

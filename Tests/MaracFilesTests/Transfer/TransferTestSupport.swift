@@ -1,7 +1,6 @@
 import Foundation
 import XCTest
-
-@testable import MaracFiles
+@testable import MaracTransfer
 
 /// Repositories and snapshots for the transfer tests.
 enum TransferFixtures {

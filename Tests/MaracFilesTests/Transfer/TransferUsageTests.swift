@@ -1,8 +1,6 @@
 import Foundation
 import XCTest
 
-@testable import MaracFiles
-
 /// Bad input to `transfer` and `disclose` is a clear error (exit 2) that changes nothing.
 final class TransferUsageTests: XCTestCase {
     func testBadInputIsRefusedWithoutChanges() throws {

@@ -1,7 +1,8 @@
 import Foundation
 import XCTest
-
-@testable import MaracFiles
+@testable import MaracBase
+@testable import MaracRepository
+@testable import MaracTransfer
 
 /// Bundles that open but fail their checks are refused with the reasons, changing nothing.
 final class TransferValidationTests: XCTestCase {

@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-@testable import MaracFiles
+@testable import MaracRepository
 
 /// Real `git` and `git-crypt` for the vault tests, in temporary repositories, with an author
 /// set so that they work without any global git configuration.

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
-@testable import MaracFiles
+@testable import MaracRepository
+@testable import MaracVault
 
 /// `mfile init --encrypt` with the real git-crypt: committed records are ciphertext, the
 /// key can be exported and unlocks a second clone, and `doctor` finds a healthy repository.

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
-@testable import MaracFiles
+@testable import MaracRepository
+@testable import MaracVault
 
 /// `mfile hook install` and the hook at work in `git commit`.
 final class VaultHookTests: XCTestCase {

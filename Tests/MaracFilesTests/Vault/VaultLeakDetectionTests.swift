@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-@testable import MaracFiles
+@testable import MaracVault
 
 /// What goes wrong is caught: a `.gitattributes` that misses `meetings/` (by `doctor` and by
 /// the pre-commit hook), and a plaintext record already in history (by `doctor`).

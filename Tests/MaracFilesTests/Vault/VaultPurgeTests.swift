@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-@testable import MaracFiles
+@testable import MaracVault
 
 /// `mfile doctor --purge-history` with the real git-filter-repo: the plaintext versions leave
 /// every object in the repository, the current files stay.

@@ -1,3 +1,6 @@
+import MaracJSON
+import MaracProtocol
+
 /// `mfile check`: every deadline breach as of a date, grouped by case, meeting or agency.
 enum CheckCommand {
     static let command = Command(

@@ -1,4 +1,7 @@
 import Foundation
+import MaracJSON
+import MaracRepository
+import MaracVault
 
 /// `mfile doctor`: is the records repository safe in git?
 enum DoctorCommand {

@@ -1,3 +1,8 @@
+import MaracBase
+import MaracIndex
+import MaracJSON
+import MaracRepository
+
 /// `mfile find QUERY`: people matching a name, with their roles and cases.
 enum FindCommand {
     static let command = Command(

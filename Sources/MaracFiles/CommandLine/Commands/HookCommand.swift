@@ -1,4 +1,6 @@
 import Foundation
+import MaracRepository
+import MaracVault
 
 /// `mfile hook install` and `mfile hook run pre-commit`: the check git runs before each commit.
 enum HookCommand {

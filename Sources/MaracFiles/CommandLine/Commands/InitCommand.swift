@@ -1,4 +1,9 @@
 import Foundation
+import MaracBase
+import MaracDefaults
+import MaracJSON
+import MaracRepository
+import MaracVault
 
 /// `mfile init DIR --profile NAME`: a new, empty records repository that lints clean.
 enum InitCommand {

@@ -1,3 +1,6 @@
+import MaracIndex
+import MaracJSON
+
 /// `mfile links`: serial perpetrators, victims with several perpetrators, likely duplicates.
 enum LinksCommand {
     static let command = Command(

@@ -1,4 +1,6 @@
 import Foundation
+import MaracJSON
+import MaracLint
 
 /// `mfile lint [PATH...]`: every schema violation and every check across records.
 enum LintCommand {

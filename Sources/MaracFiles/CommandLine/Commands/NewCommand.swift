@@ -1,4 +1,7 @@
 import Foundation
+import MaracBase
+import MaracRecords
+import MaracRepository
 
 /// `mfile new case` and `mfile new meeting DATE`: a scaffold record with a fresh id.
 enum NewCommand {

@@ -1,3 +1,8 @@
+import MaracBase
+import MaracProtocol
+import MaracRecords
+import MaracRepository
+
 /// Shared by the commands that need the repository's protocol rules (`rules`, `calendar`,
 /// `schedule`, `check`).
 enum ProtocolCommandSupport {

@@ -1,4 +1,6 @@
 import Foundation
+import MaracPapers
+import MaracRepository
 
 /// `mfile render PAPER ...`: the agenda, minutes, case minutes, actions list or case register,
 /// as HTML (to print or save as PDF) or Markdown.

@@ -1,3 +1,5 @@
+import MaracJSON
+
 /// `mfile rules`: the repository's effective protocol rules, each with its value, origin and
 /// source.
 enum RulesCommand {

@@ -1,4 +1,8 @@
 import Foundation
+import MaracBase
+import MaracJSON
+import MaracProtocol
+import MaracRecords
 
 /// `mfile schedule`: each MARAC's meeting dates with their referral cut-off and agenda window.
 enum ScheduleCommand {
@@ -80,7 +84,7 @@ enum ScheduleCommand {
         // DTSTAMP: the earliest first meeting in marac.toml, so the file depends on the data only.
         let stamp = configuration.maracs.compactMap(\.firstMeeting).min() ?? LocalDate(year: 2000, month: 1, day: 1)
         let writer = ICalendarWriter(
-            productID: "-//mfile//MARAC schedule \(MfileCLI.version)//EN",
+            productID: "-//mfile//MARAC schedule \(MfileVersion.current)//EN",
             name: configuration.name.isEmpty ? "MARAC schedule" : configuration.name + " schedule",
             stamp: stamp,
             events: meetings.flatMap { $0.events(maracName: names[$0.marac] ?? $0.marac) })

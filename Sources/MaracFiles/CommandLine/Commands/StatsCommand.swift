@@ -1,3 +1,8 @@
+import MaracBase
+import MaracIndex
+import MaracJSON
+import MaracReports
+
 /// `mfile stats`: the MARAC data return over a period, counts only.
 enum StatsCommand {
     static let command = Command(

@@ -1,4 +1,12 @@
 import Foundation
+import MaracBase
+import MaracJSON
+import MaracPapers
+import MaracProtocol
+import MaracRecords
+import MaracReports
+import MaracRepository
+import MaracVault
 
 /// `mfile sweep`: the flags due to be lifted, the notice each agency needs, and (with
 /// `--apply`) the lifting recorded in each case file.

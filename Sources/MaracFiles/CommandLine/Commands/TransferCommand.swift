@@ -1,4 +1,7 @@
 import Foundation
+import MaracPapers
+import MaracRepository
+import MaracTransfer
 
 /// `mfile transfer out|in|minutes`: MARAC-to-MARAC transfers.
 enum TransferCommand {

@@ -1,4 +1,8 @@
 import Foundation
+import MaracBase
+import MaracPapers
+import MaracTOML
+import MaracTransfer
 
 /// What `transfer` and `disclose` share: reading dates, choosing how a bundle is locked, and
 /// reporting refusals (every reason on its own line, naming files, ids and rules only).

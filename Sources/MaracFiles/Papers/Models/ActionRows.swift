@@ -1,3 +1,8 @@
+import MaracBase
+import MaracJSON
+import MaracRecords
+import MaracRepository
+
 /// Actions as rows of the papers' action tables.
 enum ActionRows {
     /// One action with where it was agreed.

@@ -1,3 +1,7 @@
+import MaracBase
+import MaracJSON
+import MaracRepository
+
 /// Each agency's open and overdue actions across meetings, as a template context.
 public enum ActionsModel {
     /// The context for `actions.*` templates.

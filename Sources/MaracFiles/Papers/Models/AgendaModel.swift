@@ -1,3 +1,7 @@
+import MaracJSON
+import MaracRecords
+import MaracRepository
+
 /// The agenda of a meeting as a template context: the cases in its meeting file, ordered by
 /// `AgendaPlan`, with what agencies need to research for each.
 public enum AgendaModel {

@@ -1,3 +1,7 @@
+import MaracBase
+import MaracRecords
+import MaracRepository
+
 /// The cases heard at a meeting, as listed in its meeting file, restricted to one scope.
 struct MeetingCases {
     struct Heard {

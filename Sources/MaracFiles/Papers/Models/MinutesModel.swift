@@ -1,3 +1,7 @@
+import MaracJSON
+import MaracRecords
+import MaracRepository
+
 /// The minutes of a meeting, or of one case at it, as a template context.
 public enum MinutesModel {
     /// The context for `minutes.*` templates: attendance, apologies, outstanding actions from

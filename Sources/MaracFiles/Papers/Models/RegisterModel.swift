@@ -1,3 +1,7 @@
+import MaracJSON
+import MaracRecords
+import MaracRepository
+
 /// The case register as a template context: one row a case, closed-session rows reduced to
 /// the id unless the closed session's own register is asked for.
 public enum RegisterModel {

@@ -1,4 +1,10 @@
 import Foundation
+import MaracBase
+import MaracJSON
+import MaracMustache
+import MaracProtocol
+import MaracRecords
+import MaracRepository
 
 /// The notice telling one agency which flags to lift, rendered from
 /// `templates/flag-notice.md.mustache` (or the built-in copy when the repository has none).

@@ -1,4 +1,9 @@
 import Foundation
+import MaracBase
+import MaracProtocol
+import MaracRepository
+import MaracTOML
+import MaracVault
 
 /// Records the lifting of flags in case files (`[flag] lifted = DATE`, `notice = [...]`), and
 /// commits the changed files with a message naming case ids only.

@@ -1,3 +1,5 @@
+import MaracBase
+
 /// Why a template was rejected or could not be rendered: which template, where, and what was
 /// expected, in words an administrator can act on.
 ///

@@ -1,3 +1,6 @@
+import MaracBase
+import MaracJSON
+
 /// Renders compiled templates into one output string: a walk of the node tree with a stack
 /// of context values. Linear in the size of the output.
 struct MustacheRenderer {

@@ -1,3 +1,5 @@
+import MaracBase
+
 /// Nests scanned tokens into the compiled tree, checking that sections close in order and
 /// that tag names are well formed.
 struct MustacheParser {

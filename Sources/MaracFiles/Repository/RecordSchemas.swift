@@ -1,4 +1,9 @@
 import Foundation
+import MaracBase
+import MaracDefaults
+import MaracJSON
+import MaracSchema
+import MaracTOML
 
 /// The compiled schema of each record kind, read from the repository's `schema/` folder (the
 /// built-in defaults where a file is missing), and the check of one decoded record against it.

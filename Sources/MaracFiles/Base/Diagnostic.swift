@@ -32,19 +32,6 @@ public struct Diagnostic: Sendable, Hashable {
         return "\(place): \(severity.rawValue): \(message) [\(rule)]"
     }
 
-    /// The same finding as a JSON object for `--format json`.
-    public var json: JSONValue {
-        var members: [(key: String, value: JSONValue)] = [("file", .string(file))]
-        if let position {
-            members.append(("line", .integer(Int64(position.line))))
-            members.append(("column", .integer(Int64(position.column))))
-        }
-        members.append(("severity", .string(severity.rawValue)))
-        members.append(("rule", .string(rule)))
-        members.append(("message", .string(message)))
-        return .object(members)
-    }
-
     /// Stable report order: by file, then line and column, then rule and message.
     public static func reportOrder(_ a: Diagnostic, _ b: Diagnostic) -> Bool {
         if a.file != b.file { return a.file < b.file }

@@ -1,3 +1,5 @@
+import MaracJSON
+
 /// How context values behave in tags: their text for `{{name}}` and their truthiness for sections.
 extension JSONValue {
     /// Whether `{{#name}}` renders (and `{{^name}}` does not): everything except `null`,

@@ -32,3 +32,8 @@ public struct SourceRange: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String { start.description }
 }
+
+extension SourceRange {
+    /// The range of a value made in memory, not read from a file.
+    public static let none = SourceRange(start: SourcePosition(line: 0, column: 0, offset: 0), end: SourcePosition(line: 0, column: 0, offset: 0))
+}

@@ -1,3 +1,5 @@
+import MaracBase
+
 /// A piece of template source as scanned, before standalone lines are removed and sections
 /// are nested.
 enum MustacheToken: Sendable {

@@ -1,3 +1,5 @@
+import MaracJSON
+
 /// A Mustache template, parsed once and rendered any number of times.
 ///
 /// Supports the core Mustache spec: variables (escaped per `MustacheEscaping`), `{{{raw}}}` and

@@ -1,3 +1,5 @@
+import MaracBase
+
 /// Splits template source into text and tags, following `{{=… …=}}` delimiter changes.
 ///
 /// Works on UTF-8 bytes; delimiters are matched byte for byte, which is safe because UTF-8

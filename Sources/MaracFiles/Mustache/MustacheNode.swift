@@ -1,3 +1,5 @@
+import MaracBase
+
 /// A name in a tag: `.` (the current context) or a dotted path of keys.
 enum MustacheName: Sendable, Equatable, CustomStringConvertible {
     /// `{{.}}`: the top of the context stack.
