@@ -1,7 +1,15 @@
+import MaracBase
+
 /// A problem reaching the repository's files (exit status 2): a folder that is not a
-/// repository, a file that cannot be read or written.
-public struct RepositoryError: Error, Sendable, CustomStringConvertible {
+/// repository, a file that cannot be read or written, records locked by another command.
+public struct RepositoryError: UserFacingError, CustomStringConvertible {
     public var message: String
-    public init(_ message: String) { self.message = message }
+    public var location: String?
+
+    public init(_ message: String, location: String? = nil) {
+        self.message = message
+        self.location = location
+    }
+
     public var description: String { message }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import MaracBase
 import MaracJSON
 
 /// `mfile calendar --year YYYY`: the weekdays of a year that are not working days, and why.

@@ -1,3 +1,4 @@
+import MaracBase
 import MaracJSON
 import MaracProtocol
 

@@ -1,4 +1,5 @@
 import Foundation
+import MaracBase
 import MaracTransfer
 
 /// `mfile disclose CASE`: a disclosure bundle and its `[[disclosure]]` record.

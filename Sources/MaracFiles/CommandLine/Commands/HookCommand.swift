@@ -1,4 +1,5 @@
 import Foundation
+import MaracBase
 import MaracRepository
 import MaracVault
 

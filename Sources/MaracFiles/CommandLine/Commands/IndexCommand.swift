@@ -1,4 +1,5 @@
 import Foundation
+import MaracBase
 import MaracIndex
 
 /// `mfile index`: builds or brings up to date the people-and-case index in `.mfile/index`.

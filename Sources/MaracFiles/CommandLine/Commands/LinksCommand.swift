@@ -1,3 +1,4 @@
+import MaracBase
 import MaracIndex
 import MaracJSON
 

@@ -1,4 +1,5 @@
 import Foundation
+import MaracBase
 import MaracPapers
 import MaracRepository
 

@@ -1,3 +1,4 @@
+import MaracBase
 import MaracJSON
 
 /// `mfile rules`: the repository's effective protocol rules, each with its value, origin and
