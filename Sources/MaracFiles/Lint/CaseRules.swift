@@ -53,7 +53,7 @@ package enum CaseRules {
                     message: "\(reader.place) is accepted on professional judgement but has no judgement_reason; write down why the case is high risk",
                     rule: "judgement-reason"))
             }
-            if let consent = referral.consent, consent != .given, !referral.hasConsentReason {
+            if context.consentReasonRequired, let consent = referral.consent, consent != .given, !referral.hasConsentReason {
                 findings.append(Diagnostic(
                     file: file, position: reader.position(of: "consent"),
                     message: "\(reader.place) proceeds without consent but has no consent_reason; record why consent was not obtained",

@@ -1,5 +1,6 @@
 import Foundation
 import MaracBase
+import MaracProtocol
 import MaracRecords
 import MaracRepository
 
@@ -11,8 +12,10 @@ public enum Linter {
     /// Reads and lints the repository at `root` in one pass.
     public static func lint(at root: URL) throws(RepositoryError) -> LintReport {
         var timer = PhaseTimer()
+        var engine: Result<ProtocolEngine, RulesError> = .failure(RulesError([]))
         let scan = try RepositoryScan<RecordFacts>.run(at: root) { configuration in
-            let context = LintContext(configuration)
+            engine = Result { () throws(RulesError) in try ProtocolEngine.load(configuration) }
+            let context = LintContext(configuration, engine: try? engine.get())
             return { record, findings in
                 switch record {
                 case .case(let item):
@@ -20,7 +23,7 @@ public enum Linter {
                     return .case(CaseFacts(item))
                 case .meeting(let item):
                     findings += MeetingRules.check(item, context)
-                    return .meeting(MeetingFacts(item))
+                    return .meeting(MeetingSummary(item))
                 }
             }
         }
@@ -28,15 +31,16 @@ public enum Linter {
         var findings = scan.diagnostics + CrossRecordRules.check(
             scan.summaries, undecodedCaseFiles: scan.undecodedCaseFiles)
         timer.lap("checks across records")
-        findings += ProtocolLint.check(scan.configuration, scan.summaries)
-        timer.lap("protocol checks (repeats, criteria)")
+        findings += ProtocolLint.check(engine, file: scan.configuration.file, scan.summaries)
+        timer.lap("protocol checks (settings, repeats, criteria, listing)")
         findings.sort(by: Diagnostic.reportOrder)
         return LintReport(findings: findings, fileCount: scan.recordFileCount + 1)
     }
 
     /// All findings of a repository already loaded, in report order.
     public static func lint(_ repository: Repository) -> [Diagnostic] {
-        let context = LintContext(repository.configuration)
+        let engine = Result { () throws(RulesError) in try ProtocolEngine.load(repository.configuration) }
+        let context = LintContext(repository.configuration, engine: try? engine.get())
         var findings = repository.diagnostics
         var facts: [RecordFacts] = []
         for record in repository.cases {
@@ -45,10 +49,10 @@ public enum Linter {
         }
         for meeting in repository.meetings {
             findings += MeetingRules.check(meeting, context)
-            facts.append(.meeting(MeetingFacts(meeting)))
+            facts.append(.meeting(MeetingSummary(meeting)))
         }
         findings += CrossRecordRules.check(facts, undecodedCaseFiles: repository.undecodedCaseFiles)
-        findings += ProtocolLint.check(repository.configuration, facts)
+        findings += ProtocolLint.check(engine, file: repository.configuration.file, facts)
         return findings.sorted(by: Diagnostic.reportOrder)
     }
 
@@ -71,14 +75,24 @@ public struct LintReport: Sendable {
     public var fileCount: Int
 }
 
-/// What the per-file rules look things up in: the agency and MARAC ids of marac.toml.
+/// What the per-file rules look things up in: the agency and MARAC ids of marac.toml, and
+/// the protocol switches they follow.
 package struct LintContext: Sendable {
     let agencyIDs: Set<String>
     let maracIDs: Set<String>
+    /// `consent_reason_required` (on when marac.toml's protocol settings cannot be read; that
+    /// is reported as an error of its own).
+    let consentReasonRequired: Bool
 
-    package init(_ configuration: Configuration) {
+    package init(_ configuration: Configuration, engine: ProtocolEngine?) {
         agencyIDs = Set(configuration.agencies.map(\.id))
         maracIDs = Set(configuration.maracs.map(\.id))
+        consentReasonRequired = engine?.rules.consentReasonRequired ?? true
+    }
+
+    /// The context of `configuration`, loading its protocol settings.
+    package init(_ configuration: Configuration) {
+        self.init(configuration, engine: try? ProtocolEngine.load(configuration))
     }
 
     /// A finding for a MARAC id not in marac.toml, if `marac` is one.

@@ -29,4 +29,16 @@ public struct RulesError: Error, Sendable, Equatable, CustomStringConvertible {
 
     /// One problem a line.
     public var description: String { problems.map(\.description).joined(separator: "\n") }
+
+    /// Each problem as `marac.toml:line:column: message`.
+    public func lines(file: String) -> [String] {
+        problems.map { "\(file):\($0.position == nil ? " " : "")\($0.description)" }
+    }
+
+    /// What every command says when marac.toml's protocol settings cannot be used (exit 2):
+    /// one heading, then each problem at its line:column.
+    public func report(file: String) -> String {
+        (["the protocol settings in \(file) cannot be used; correct them and run the command again:"]
+            + lines(file: file)).joined(separator: "\n")
+    }
 }

@@ -8,8 +8,9 @@ import MaracProtocol
 /// - *cases heard*: distinct cases with a hearing in a meeting file dated in the period (a
 ///   case heard twice counts once); hearings of case ids with no case file are left out;
 /// - *the referral heard*: the latest referral received on or before the case's first hearing
-///   in the period; *repeat* when `RepeatDetection` finds that referral a repeat or it
-///   carries `criteria = ["repeat"]`; the repeat rate is repeats / cases heard;
+///   in the period; *repeat* when `RepeatDetection` finds that referral a repeat (the one
+///   answer lint, check and the agenda use; a record's own `criteria = ["repeat"]` is a claim
+///   lint checks); the repeat rate is repeats / cases heard;
 /// - *referrals by agency*: the agency of the referral heard; the police share is its
 ///   police count / cases heard;
 /// - *children in the households*: children with `in_household = true`;
@@ -62,7 +63,7 @@ public struct DataReturn: Sendable {
                 .max { $0.received! < $1.received! }
             let referralDate = referral?.received ?? heard
             if let referral {
-                if referral.criteria.contains(.repeat) || item.repeats.contains(where: { $0.referral == referral.number }) {
+                if item.repeats.contains(where: { $0.referral == referral.number }) {
                     repeatCases += 1
                 }
                 agencies[referral.agency ?? "(none)", default: 0] += 1

@@ -114,7 +114,7 @@ enum Records {
         let configuration = configuration(
             profile: profile, frequency: frequency, firstMeeting: firstMeeting, closures: closures, rules: rules)
         let repository = repository(configuration, cases: cases, meetings: meetings)
-        let context = try ProtocolContext.load(configuration)
-        return BreachCheck(repository: repository, context: context, asOf: day(asOf)).breaches()
+        let engine = try ProtocolEngine.load(configuration)
+        return BreachCheck(repository: repository, engine: engine, asOf: day(asOf)).breaches()
     }
 }

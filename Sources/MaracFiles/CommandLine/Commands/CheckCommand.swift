@@ -29,7 +29,7 @@ enum CheckCommand {
         let asOf = try context.asOf()
         let repository = try context.loadRepository()
         let protocolContext = try ProtocolCommandSupport.context(repository, command: "check")
-        let report = BreachReport(check: BreachCheck(repository: repository, context: protocolContext, asOf: asOf))
+        let report = BreachReport(check: BreachCheck(repository: repository, engine: protocolContext, asOf: asOf))
         switch format {
         case "json":
             context.console.print(JSONWriter.write(report.json(grouping), pretty: true))

@@ -21,23 +21,18 @@ enum ProtocolCommandSupport {
         }
     }
 
-    /// The protocol context of marac.toml alone.
-    static func context(_ configuration: Configuration, command: String) throws(UsageError) -> ProtocolContext {
+    /// The protocol engine of marac.toml alone.
+    static func context(_ configuration: Configuration, command: String) throws(UsageError) -> ProtocolEngine {
         do {
-            return try ProtocolContext.load(configuration)
+            return try ProtocolEngine.load(configuration)
         } catch {
-            let lines = error.problems.map { problem in
-                "\(configuration.file):\(problem.position == nil ? " " : "")\(problem.description)"
-            }
-            throw UsageError(
-                "the protocol settings in marac.toml cannot be used; correct them and run 'mfile \(command)' again:\n"
-                    + lines.joined(separator: "\n"))
+            throw UsageError(error.report(file: configuration.file))
         }
     }
 
     /// The repository's protocol context; a problem in marac.toml's `profile`, `[rules]` or
     /// `[calendar]` becomes a usage error naming each key's line:column (exit 2).
-    static func context(_ repository: Repository, command: String) throws(UsageError) -> ProtocolContext {
+    static func context(_ repository: Repository, command: String) throws(UsageError) -> ProtocolEngine {
         try context(repository.configuration, command: command)
     }
 

@@ -32,7 +32,7 @@ enum RenderCommand {
     /// Renders with the repository's rules; an unknown meeting, case or agency is a usage error.
     static func render(_ request: Papers.Request, repository: Repository) throws(UsageError) -> String {
         let result = Result { () throws(PaperError) -> String in
-            try Papers.render(request, repository: repository, rules: PaperRules.of(repository.configuration))
+            try Papers.render(request, repository: repository, engine: Papers.engine(for: repository.configuration))
         }
         switch result {
         case .success(let text): return text

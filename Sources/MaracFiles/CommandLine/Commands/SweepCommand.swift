@@ -44,11 +44,12 @@ enum SweepCommand {
         if context.arguments.flag("--commit"), try VaultLayout.find(root: repository.root) == nil {
             throw RepositoryError(VaultLayout.notARepositoryMessage(repository.root) + "; nothing was changed (or run without --commit)")
         }
-        let period = try flagPeriod(repository.configuration)
-        let calendar = WorkingCalendar(closures: repository.configuration.closures)
-        let due = FlagSweep.due(repository, period: period, asOf: asOf, calendar: calendar)
+        let engine = try ProtocolCommandSupport.context(repository, command: "sweep")
+        let period = try flagPeriod(engine)
+        let records = ProtocolRecords(engine: engine, repository: repository)
+        let due = FlagSweep.due(repository, records: records, asOf: asOf)
 
-        let liftedToday = FlagSweep.liftedOn(asOf, repository, period: period, calendar: calendar)
+        let liftedToday = FlagSweep.liftedOn(asOf, repository, records: records)
         let notices = try writeNotices(
             (due + liftedToday).sorted { $0.caseID < $1.caseID }, repository: repository, period: period, asOf: asOf,
             context: context)
@@ -107,15 +108,9 @@ enum SweepCommand {
     }
 
     /// The effective flag period, or why there is none.
-    static func flagPeriod(_ configuration: Configuration) throws -> RulePeriod {
-        let rules: ProtocolRules
-        do {
-            rules = try ProtocolRules.effective(profile: configuration.profile, overrides: configuration.rules).rules
-        } catch let error as RulesError {
-            throw RepositoryError("marac.toml's [rules] have problems (\(error.description)); correct them, checking with 'mfile lint'")
-        }
-        guard let period = rules.flagPeriod else {
-            throw RepositoryError("the \(configuration.profile) protocol has no flag period; set one in marac.toml under [rules], e.g. flag_months = 12")
+    static func flagPeriod(_ engine: ProtocolEngine) throws -> RulePeriod {
+        guard let period = engine.rules.flagPeriod else {
+            throw RepositoryError("marac.toml's [rules] switch the flag period off (flag_months = false), so no flags are due to be lifted; set one, e.g. flag_months = 12")
         }
         return period
     }

@@ -1,0 +1,152 @@
+import MaracBase
+import MaracRecords
+
+/// Where an accepted referral must be heard, and by when.
+public struct ListingDue: Sendable {
+    /// The meeting it belongs to (the schedule's meeting, or the recorded meeting that replaced it).
+    public var meeting: ScheduledMeeting
+    /// The last day to circulate that meeting's agenda with the case on it (the meeting day
+    /// when the profile has no agenda rule).
+    public var due: LocalDate
+    /// The unit lateness is counted in.
+    public var unit: TimeUnit
+    /// The day the listing is counted from: received (`listing_by_receipt`) or accepted.
+    public var start: LocalDate
+    /// The first hearing of the case on or after `start`, if any.
+    public var heard: LocalDate?
+
+    /// Heard at that meeting or an earlier one after `start`.
+    public var heardInTime: Bool { heard.map { $0 <= meeting.date } ?? false }
+}
+
+/// Must this referral be heard, and where: the one answer `check` (the breach
+/// `referral-not-listed`) and `lint` (a warning) use. It keeps the schedule it works out, so
+/// make one per run.
+///
+/// A referral goes to the first meeting whose referral cut-off is on or after the day it was
+/// accepted, or received where the protocol lists by receipt ("Referrals received after the
+/// referral deadline date will be on the agenda for the subsequent MARAC" [003 MOP §5.1]);
+/// "listed for the next available MARAC meeting" [004, 000 §9]. It need not be heard when it
+/// is not accepted; when it was received before the case was transferred in (the sending
+/// MARAC heard it); when it is a Gwent repeat that goes to the IDVA only [001 §4.2.3]; when
+/// the case was closed, or its transfer out notified or sent, on or before that meeting's
+/// day; or when it came before the schedule's first cut-off (heard before the records began).
+///
+/// The meetings are the MARAC's schedule (marac.toml), each replaced by a recorded meeting of
+/// the MARAC within 7 days of it (a moved meeting); emergency meetings are not listings.
+public struct ListingPlanner {
+    public let records: ProtocolRecords
+    private var schedule: ScheduleCache
+    private let recorded: [String: [MeetingSummary]]
+
+    public init(_ records: ProtocolRecords) {
+        self.records = records
+        schedule = ScheduleCache(rules: records.engine.rules, calendar: records.engine.calendar)
+        var recorded: [String: [MeetingSummary]] = [:]
+        for meeting in records.meetings where meeting.kind != .emergency && meeting.date != nil {
+            if let marac = meeting.marac { recorded[marac, default: []].append(meeting) }
+        }
+        self.recorded = recorded.mapValues { $0.sorted { $0.date! < $1.date! } }
+    }
+
+    private var engine: ProtocolEngine { records.engine }
+
+    /// Where and by when referral `referral` of case `record` must be heard; `nil` when it need
+    /// not be (see the type's description).
+    public mutating func listing(of referral: ReferralSummary, in record: CaseSummary) -> ListingDue? {
+        guard let id = record.id, let accepted = referral.acceptedOn, let maracID = record.marac,
+              let marac = engine.configuration.marac(maracID), let frequency = marac.frequency,
+              let first = marac.firstMeeting
+        else { return nil }
+        let start = engine.rules.listingByReceipt ? (referral.received ?? accepted) : accepted
+        if let transferredIn = record.transferredIn, let received = referral.received, received < transferredIn { return nil }
+        if records.detection.repeatOf(caseID: id, referral: referral.number)?.idvaOnly == true { return nil }
+        let dates = (recorded[marac.id] ?? []).compactMap(\.date)
+        guard let target = targetMeeting(start: start, marac: marac, frequency: frequency, first: first, recorded: dates)
+        else { return nil }
+        if let closed = record.closed, closed <= target.date { return nil }
+        if record.transfers.contains(where: { $0.direction == .out && ($0.notified ?? $0.sent).map { $0 <= target.date } == true }) {
+            return nil
+        }
+        let heard = records.hearingDates(of: id).first { $0 >= start }
+        let due = target.agendaWindow?.latest ?? target.date
+        let unit = engine.rules.agendaWindowMin.map(BreachCheck.countingUnit) ?? .days
+        return ListingDue(meeting: target, due: due, unit: unit, start: start, heard: heard)
+    }
+
+    /// The records show the meeting's agenda has gone out: a recorded meeting of its MARAC on
+    /// or after its day with `agenda_circulated`, or one after its day. What lint, which has no
+    /// as-of date, takes as the listing being settled.
+    public func agendaIsOut(_ listing: ListingDue) -> Bool {
+        (recorded[listing.meeting.marac] ?? []).contains { meeting in
+            guard let date = meeting.date else { return false }
+            return date > listing.meeting.date || (date == listing.meeting.date && meeting.agendaCirculated != nil)
+        }
+    }
+
+    /// Where the protocols say a referral goes to the next meeting.
+    public var reference: String {
+        if engine.rules.listingByReceipt { return engine.reference(.listingByReceipt) }
+        switch engine.rules.profile {
+        case "liverpool": return RuleSource(.liverpoolProtocol, ["MOP §5.1"]).description
+        case "gwent": return RuleSource(.gwentProtocol, ["§4.5"]).description
+        default: return RuleSource(.westMidlandsProtocol, ["§9"]).description
+        }
+    }
+
+    /// The meeting a referral counted from `start` belongs to, or `nil` when `start` is before
+    /// the schedule's first cut-off. `recorded`: the dates of the MARAC's recorded meetings.
+    private mutating func targetMeeting(
+        start: LocalDate, marac: Configuration.Marac, frequency: Configuration.Marac.Frequency, first: LocalDate,
+        recorded: [LocalDate]
+    ) -> ScheduledMeeting? {
+        let rules = engine.rules, calendar = engine.calendar
+        let before = schedule.meeting(-1, marac: marac, frequency: frequency, first: first)
+        guard start > before.referralCutoff else { return nil }
+        // Start a couple of meetings before the one nearest the start date.
+        var index = max(0, MeetingSchedule.startIndex(frequency: frequency, first: first, near: start) - 2)
+        let limit = index + 1_000
+        while index < limit {
+            var meeting = schedule.meeting(index, marac: marac, frequency: frequency, first: first)
+            if meeting.referralCutoff >= start {
+                let near = recorded.filter { abs($0.days(to: meeting.date)) <= 7 }
+                    .min { abs($0.days(to: meeting.date)) < abs($1.days(to: meeting.date)) }
+                if let near, near != meeting.date {
+                    meeting.date = near
+                    meeting.referralCutoff = MeetingSchedule.referralCutoff(meeting: near, marac: marac, rules: rules, calendar: calendar)
+                    meeting.agendaWindow = rules.agendaWindow(meeting: near, calendar: calendar)
+                    // Held earlier than planned, its cut-off passed before the start date: the next one.
+                    if meeting.referralCutoff < start {
+                        index += 1
+                        continue
+                    }
+                }
+                return meeting
+            }
+            index += 1
+        }
+        return nil
+    }
+}
+
+/// Scheduled meetings worked out once per MARAC and meeting number.
+struct ScheduleCache {
+    let rules: ProtocolRules
+    let calendar: WorkingCalendar
+    private var meetings: [String: ScheduledMeeting] = [:]
+
+    init(rules: ProtocolRules, calendar: WorkingCalendar) {
+        self.rules = rules
+        self.calendar = calendar
+    }
+
+    mutating func meeting(
+        _ index: Int, marac: Configuration.Marac, frequency: Configuration.Marac.Frequency, first: LocalDate
+    ) -> ScheduledMeeting {
+        let key = "\(marac.id)#\(index)"
+        if let known = meetings[key] { return known }
+        let meeting = MeetingSchedule.meeting(index, marac: marac, frequency: frequency, first: first, rules: rules, calendar: calendar)
+        meetings[key] = meeting
+        return meeting
+    }
+}
