@@ -1042,7 +1042,7 @@ Meeting: {{paper.meetingID}}.{{#paper.chair}} Chair: {{paper.chair}}.{{/paper.ch
 {{> _head.html}}
 <body>
 {{> _frame-top.html}}
-<p>Open and overdue actions as of {{paper.asOf}}{{#paper.agencyFilter}} for {{paper.agencyFilter}}{{/paper.agencyFilter}}. Overdue: due before {{paper.asOf}} and neither complete nor marked as cannot be completed.</p>
+<p>Open and overdue actions as of {{paper.asOf}}{{#paper.agencyFilter}} for {{paper.agencyFilter}}{{/paper.agencyFilter}}. Open: agreed by then and not recorded as complete or as cannot be completed on or before that day. Overdue: open and due before it.</p>
 {{#agencies}}
 <h2>{{agency}}</h2>
 <p>{{overdueCount}} overdue, {{openCount}} open.</p>
@@ -1061,7 +1061,7 @@ Meeting: {{paper.meetingID}}.{{#paper.chair}} Chair: {{paper.chair}}.{{/paper.ch
         ("templates/actions.md.mustache", ###"""
 {{> _heading.md}}
 
-Open and overdue actions as of {{paper.asOf}}{{#paper.agencyFilter}} for {{paper.agencyFilter}}{{/paper.agencyFilter}}. Overdue: due before {{paper.asOf}} and neither complete nor marked as cannot be completed.
+Open and overdue actions as of {{paper.asOf}}{{#paper.agencyFilter}} for {{paper.agencyFilter}}{{/paper.agencyFilter}}. Open: agreed by then and not recorded as complete or as cannot be completed on or before that day. Overdue: open and due before it.
 {{#agencies}}
 
 ## {{agency}}
