@@ -39,7 +39,12 @@ public struct PaperTemplates: Sendable {
 
     /// Renders paper `paper` (`agenda`, `minutes`, ...) in `format` with `context`.
     public func render(_ paper: String, format: PaperFormat, context: JSONValue) throws(PaperError) -> String {
-        let name = "\(paper).\(format.rawValue)"
+        try render(template: "\(paper).\(format.rawValue)", context: context, escaping: format.escaping)
+    }
+
+    /// Renders template `name` (`agenda.html`, `flag-notice.md`, ...) with `context` and the
+    /// partials; a template mistake is an error at its place in the template.
+    public func render(template name: String, context: JSONValue, escaping: MustacheEscaping) throws(PaperError) -> String {
         guard let main = source(named: name) else {
             throw PaperError("no template \(name): add templates/\(name).mustache to the repository")
         }
@@ -51,9 +56,9 @@ public struct PaperTemplates: Sendable {
                 }
             }
             let template = try MustacheTemplate(source: main.text, name: main.file)
-            return try template.render(context, partials: MustachePartials(partials), escaping: format.escaping)
+            return try template.render(context, partials: MustachePartials(partials), escaping: escaping)
         } catch {
-            throw PaperError("template error: \(error.description)")
+            throw PaperError("the template cannot be used: \(error.message)", location: error.location)
         }
     }
 }
