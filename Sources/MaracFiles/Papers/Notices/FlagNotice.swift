@@ -17,7 +17,19 @@ public enum FlagNotice {
         agency: Configuration.Agency, cases: [(due: FlagSweep.Due, record: Case)],
         repository: Repository, period: RulePeriod, asOf: LocalDate
     ) throws(PaperError) -> String {
-        let context: JSONValue = .object([
+        let context = self.context(agency: agency, cases: cases, repository: repository, period: period, asOf: asOf)
+        return try PaperTemplates(root: repository.root).render(template: templateName, context: context, escaping: .markdown)
+    }
+
+    /// The template's name (`templates/flag-notice.md.mustache`).
+    public static let templateName = "flag-notice.md"
+
+    /// What the template is rendered with.
+    public static func context(
+        agency: Configuration.Agency, cases: [(due: FlagSweep.Due, record: Case)],
+        repository: Repository, period: RulePeriod, asOf: LocalDate
+    ) -> JSONValue {
+        .object([
             ("marking", .string(repository.configuration.marking)),
             ("marac_name", .string(repository.configuration.name)),
             ("as_of", .string(asOf.description)),
@@ -27,7 +39,6 @@ public enum FlagNotice {
             ("one_case", .bool(cases.count == 1)),
             ("cases", .array(cases.map { caseContext($0.due, $0.record) })),
         ])
-        return try PaperTemplates(root: repository.root).render(template: "flag-notice.md", context: context, escaping: .markdown)
     }
 
     static func caseContext(_ due: FlagSweep.Due, _ record: Case) -> JSONValue {
