@@ -33,4 +33,23 @@ final class ReadmeTests: XCTestCase {
             XCTAssertTrue(text.contains("| `\(rule.rawValue)` | \(rule.summary) |"), "README's row for \(rule.rawValue) differs from 'mfile lint --help'")
         }
     }
+
+    /// README's architecture table names the targets of Package.swift, in the same order.
+    func testTheArchitectureTableListsThePackageTargetsInOrder() throws {
+        let package = try String(contentsOf: DemoRepository.root.appendingPathComponent("Package.swift"), encoding: .utf8)
+        let targets = package.split(separator: "\n").compactMap { line -> String? in
+            guard let range = line.range(of: #"^\s*\("(Marac\w+)", "(\w+)""#, options: .regularExpression) else { return nil }
+            let parts = line[range].split(separator: "\"")
+            return "\(parts[3])/ \(parts[1])"
+        }
+        let text = try readme()
+        let start = try XCTUnwrap(text.range(of: "## Architecture")).upperBound
+        let rows = text[start...].split(separator: "\n").prefix { !$0.hasPrefix("## ") }.compactMap { line -> String? in
+            guard let range = line.range(of: #"^\| `(\w+)/` \(`(Marac\w+)`\)"#, options: .regularExpression) else { return nil }
+            let cells = line[range].split(separator: "`")
+            return "\(cells[1]) \(cells[3])"
+        }
+        XCTAssertGreaterThan(targets.count, 10)
+        XCTAssertEqual(rows, targets)
+    }
 }
