@@ -290,7 +290,7 @@ public enum IndexBuilder {
         do {
             return try ProtocolEngine.load(configuration)
         } catch {
-            throw RepositoryError(error.report(file: configurationFile))
+            throw RepositoryError(error.message)
         }
     }
 }

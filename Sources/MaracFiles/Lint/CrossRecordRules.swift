@@ -29,7 +29,7 @@ enum CrossRecordRules {
                 findings.append(Diagnostic(
                     file: record.file, position: record.idPosition,
                     message: "case id \(id) is also used by \(first); each case needs its own id (allocate one with 'mfile new case')",
-                    rule: "duplicate-case-id"))
+                    rule: .duplicateCaseID))
             } else {
                 firstFile[id] = record.file
             }
@@ -44,7 +44,7 @@ enum CrossRecordRules {
                 findings.append(Diagnostic(
                     file: meeting.file, position: hearing.position,
                     message: "\(hearing.place).case names case \(hearing.caseID), which has no file under cases/",
-                    rule: "unknown-case"))
+                    rule: .unknownCase))
             }
         }
         return findings

@@ -17,7 +17,7 @@ enum ProtocolLint {
         switch loaded {
         case .failure(let error):
             return error.problems.map {
-                Diagnostic(file: file, position: $0.position, message: $0.message, rule: "protocol-settings")
+                Diagnostic(file: file, position: $0.position, message: $0.message, rule: .protocolSettings)
             }
         case .success(let loaded): engine = loaded
         }
@@ -58,7 +58,7 @@ enum ProtocolLint {
             return Diagnostic(
                 file: record.file, position: referral.decisionPosition, severity: .warning,
                 message: "\(referral.place) was accepted but the case is not heard at the meeting of \(listing.meeting.date), where \(planner.reference) lists it, or at any later one; add a [[hearing]] for it (or record the case as closed or transferred out if that is why)",
-                rule: "referral-not-listed")
+                rule: .referralNotListed)
         }
     }
 
@@ -69,14 +69,14 @@ enum ProtocolLint {
             findings.append(Diagnostic(
                 file: record.file, position: record.sessionPosition, severity: .warning,
                 message: "the case has an honour-based violence referral, which the \(rules.profile) profile always hears in a closed session; set session = \"closed\" with session_reason = \"honour-based-violence\"",
-                rule: "hbv-session-open"))
+                rule: .hbvSessionOpen))
         }
         if !rules.repeatInfoOnlyListing {
             for referral in record.referrals where referral.infoOnly {
                 findings.append(Diagnostic(
                     file: record.file, position: referral.infoOnlyPosition, severity: .warning,
                     message: "\(referral.place) has info_only = true, but the \(rules.profile) profile lists no repeats for information only, so the case is listed and heard like any other; remove info_only or set repeat_info_only_listing in [rules]",
-                    rule: "info-only-unused"))
+                    rule: .infoOnlyUnused))
             }
         }
         return findings
@@ -96,7 +96,7 @@ enum ProtocolLint {
             func warn(_ message: String) {
                 findings.append(Diagnostic(
                     file: record.file, position: position, severity: .warning, message: message,
-                    rule: "criteria-mismatch"))
+                    rule: .criteriaMismatch))
             }
             let otherMet = { (criterion: Referral.Criterion) in evaluation.met.contains { $0 != criterion } }
             for criterion in referral.criteria where !evaluation.met.contains(criterion) {

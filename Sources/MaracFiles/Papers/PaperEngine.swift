@@ -8,7 +8,7 @@ extension Papers {
         do {
             return try ProtocolEngine.load(configuration)
         } catch {
-            throw PaperError(error.report(file: configuration.file))
+            throw PaperError(error.message)
         }
     }
 }

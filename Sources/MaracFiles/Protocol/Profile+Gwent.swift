@@ -1,3 +1,4 @@
+
 extension ProtocolRules {
     /// Gwent (seed 001), on the SafeLives base.
     public static let gwent = ProtocolRules(profile: "gwent", area: "Gwent", base: safeLivesBase, entries: [

@@ -1,3 +1,4 @@
+
 extension ProtocolRules {
     /// Liverpool (seed 003), on the SafeLives base. The seed numbers its Information Sharing
     /// Protocol ("ISP") and its Operating Protocol ("MOP") separately; every section says which.

@@ -13,7 +13,7 @@ final class CriteriaMismatchLintTests: XCTestCase {
     func testVisibleHighRiskBelowThreshold() {
         let record = Records.case("2026-TEST-001", referrals: [Records.referral(received: "2026-11-02", score: 12)])
         let found = warnings("west-midlands", [record])
-        XCTAssertEqual(found.map(\.rule), ["criteria-mismatch"])
+        XCTAssertEqual(found.map(\.rule), [.criteriaMismatch])
         XCTAssertEqual(found.first?.severity, .warning)
         XCTAssertTrue(found.first?.message.contains("dash_threshold of 14 ticks") == true)
         XCTAssertTrue(warnings("west-midlands", [Records.case("2026-TEST-001", referrals: [Records.referral(received: "2026-11-02", score: 14)])]).isEmpty)
@@ -41,7 +41,7 @@ final class CriteriaMismatchLintTests: XCTestCase {
         let hbvOnly = Records.case("2026-TEST-001", referrals: [Records.referral(received: "2026-11-02", score: 6, criteria: ["hbv"])])
         XCTAssertEqual(warnings("west-midlands", [hbvOnly]).count, 1)
         XCTAssertTrue(warnings("liverpool", [Records.case("2026-TEST-001", referrals: [Records.referral(received: "2026-11-02", score: 6, tool: "merit", criteria: ["hbv"])])])
-            .filter { $0.rule == "criteria-mismatch" }.isEmpty)
+            .filter { $0.rule == .criteriaMismatch }.isEmpty)
     }
 
     func testNoValueFromTheRecordInMessages() {
@@ -58,7 +58,7 @@ final class CriteriaMismatchLintTests: XCTestCase {
     func testUnusableSettingsAreOneErrorEachAndNoWarnings() {
         let record = Records.case("2026-TEST-001", referrals: [Records.referral(received: "2026-11-02", score: 12)])
         let found = warnings("no-such-profile", [record])
-        XCTAssertEqual(found.map(\.rule), ["protocol-settings"])
+        XCTAssertEqual(found.map(\.rule), [.protocolSettings])
         XCTAssertEqual(found.first?.severity, .error)
         XCTAssertEqual(found.first?.file, "marac.toml")
     }

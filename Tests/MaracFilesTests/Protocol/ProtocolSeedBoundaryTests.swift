@@ -130,7 +130,7 @@ final class ProtocolSeedBoundaryTests: XCTestCase {
     func testLiverpoolAcceptsTheDASHFromHealthOnly() {
         func warnings(score: Int, agency: String) -> [String] {
             let record = Records.case("2026-TEST-001", referrals: [Records.referral(received: "2026-03-02", score: score, extra: [("agency", .s(agency))])])
-            return lint("liverpool", [record]).filter { $0.rule == "criteria-mismatch" }.map(\.message)
+            return lint("liverpool", [record]).filter { $0.rule == .criteriaMismatch }.map(\.message)
         }
         XCTAssertEqual(warnings(score: 13, agency: "health").count, 1, "below 14 ticks")
         XCTAssertTrue(warnings(score: 13, agency: "health")[0].contains("dash_threshold of 14 ticks"))
@@ -175,7 +175,7 @@ final class ProtocolSeedBoundaryTests: XCTestCase {
             var extra: [(String, T)] = []
             if let session { extra += [("session", .s(session)), ("session_reason", .s("honour-based-violence"))] }
             let record = Records.case("2026-TEST-001", referrals: [Records.referral(received: "2026-03-02", score: 80, tool: "merit", criteria: criteria)], extra: extra)
-            return lint(profile, [record], rules: rules).filter { $0.rule == "hbv-session-open" }.count
+            return lint(profile, [record], rules: rules).filter { $0.rule == .hbvSessionOpen }.count
         }
         XCTAssertEqual(findings("liverpool", criteria: ["hbv"], session: "open"), 1)
         XCTAssertEqual(findings("liverpool", criteria: ["hbv"], session: nil), 1)
