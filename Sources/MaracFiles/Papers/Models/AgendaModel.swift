@@ -43,7 +43,7 @@ public enum AgendaModel {
         let overflow = order.overflow.map { item($0, nil) }
         let timetable = order.items.map { placed -> JSONValue in
             let candidate = candidates[placed.index]
-            let time = placed.slot.map { PaperText.clock(minutes: $0.start) } ?? (placed.section.isHeard ? "-" : "info only")
+            let time = placed.slot.map { PaperText.clock(minutes: $0.start) } ?? (placed.section.isHeard ? "" : "info only")
             return .object([
                 ("number", .integer(Int64(placed.number))),
                 ("time", .string(time)),
