@@ -37,16 +37,31 @@ public struct ListingDue: Sendable {
 public struct ListingPlanner {
     public let records: ProtocolRecords
     private var schedule: ScheduleCache
-    private let recorded: [String: [MeetingSummary]]
+    /// Per MARAC, its recorded meetings (not emergency ones) by date: the day and whether its
+    /// agenda went out.
+    private let recorded: [String: [(date: LocalDate, circulated: Bool)]]
 
     public init(_ records: ProtocolRecords) {
         self.records = records
         schedule = ScheduleCache(rules: records.engine.rules, calendar: records.engine.calendar)
-        var recorded: [String: [MeetingSummary]] = [:]
-        for meeting in records.meetings where meeting.kind != .emergency && meeting.date != nil {
-            if let marac = meeting.marac { recorded[marac, default: []].append(meeting) }
+        var recorded: [String: [(date: LocalDate, circulated: Bool)]] = [:]
+        for meeting in records.meetings where meeting.kind != .emergency {
+            if let marac = meeting.marac, let date = meeting.date {
+                recorded[marac, default: []].append((date, meeting.agendaCirculated != nil))
+            }
         }
-        self.recorded = recorded.mapValues { $0.sorted { $0.date! < $1.date! } }
+        self.recorded = recorded.mapValues { $0.sorted { $0.date < $1.date } }
+    }
+
+    /// The index of the first recorded meeting of `marac` on or after `date` (binary search).
+    private func firstRecorded(_ marac: String, onOrAfter date: LocalDate) -> Int {
+        let list = recorded[marac] ?? []
+        var low = 0, high = list.count
+        while low < high {
+            let middle = (low + high) / 2
+            if list[middle].date >= date { high = middle } else { low = middle + 1 }
+        }
+        return low
     }
 
     private var engine: ProtocolEngine { records.engine }
@@ -61,9 +76,7 @@ public struct ListingPlanner {
         let start = engine.rules.listingByReceipt ? (referral.received ?? accepted) : accepted
         if let transferredIn = record.transferredIn, let received = referral.received, received < transferredIn { return nil }
         if records.detection.repeatOf(caseID: id, referral: referral.number)?.idvaOnly == true { return nil }
-        let dates = (recorded[marac.id] ?? []).compactMap(\.date)
-        guard let target = targetMeeting(start: start, marac: marac, frequency: frequency, first: first, recorded: dates)
-        else { return nil }
+        guard let target = targetMeeting(start: start, marac: marac, frequency: frequency, first: first) else { return nil }
         if let closed = record.closed, closed <= target.date { return nil }
         if record.transfers.contains(where: { $0.direction == .out && ($0.notified ?? $0.sent).map { $0 <= target.date } == true }) {
             return nil
@@ -78,10 +91,9 @@ public struct ListingPlanner {
     /// or after its day with `agenda_circulated`, or one after its day. What lint, which has no
     /// as-of date, takes as the listing being settled.
     public func agendaIsOut(_ listing: ListingDue) -> Bool {
-        (recorded[listing.meeting.marac] ?? []).contains { meeting in
-            guard let date = meeting.date else { return false }
-            return date > listing.meeting.date || (date == listing.meeting.date && meeting.agendaCirculated != nil)
-        }
+        let list = recorded[listing.meeting.marac] ?? []
+        let index = firstRecorded(listing.meeting.marac, onOrAfter: listing.meeting.date)
+        return list[index...].contains { $0.date > listing.meeting.date || $0.circulated }
     }
 
     /// Where the protocols say a referral goes to the next meeting.
@@ -95,11 +107,11 @@ public struct ListingPlanner {
     }
 
     /// The meeting a referral counted from `start` belongs to, or `nil` when `start` is before
-    /// the schedule's first cut-off. `recorded`: the dates of the MARAC's recorded meetings.
+    /// the schedule's first cut-off.
     private mutating func targetMeeting(
-        start: LocalDate, marac: Configuration.Marac, frequency: Configuration.Marac.Frequency, first: LocalDate,
-        recorded: [LocalDate]
+        start: LocalDate, marac: Configuration.Marac, frequency: Configuration.Marac.Frequency, first: LocalDate
     ) -> ScheduledMeeting? {
+        let list = recorded[marac.id] ?? []
         let rules = engine.rules, calendar = engine.calendar
         let before = schedule.meeting(-1, marac: marac, frequency: frequency, first: first)
         guard start > before.referralCutoff else { return nil }
@@ -109,8 +121,11 @@ public struct ListingPlanner {
         while index < limit {
             var meeting = schedule.meeting(index, marac: marac, frequency: frequency, first: first)
             if meeting.referralCutoff >= start {
-                let near = recorded.filter { abs($0.days(to: meeting.date)) <= 7 }
-                    .min { abs($0.days(to: meeting.date)) < abs($1.days(to: meeting.date)) }
+                var near: LocalDate?
+                for item in list[firstRecorded(marac.id, onOrAfter: meeting.date.adding(days: -7))...] {
+                    guard item.date <= meeting.date.adding(days: 7) else { break }
+                    if near.map({ abs(item.date.days(to: meeting.date)) < abs($0.days(to: meeting.date)) }) ?? true { near = item.date }
+                }
                 if let near, near != meeting.date {
                     meeting.date = near
                     meeting.referralCutoff = MeetingSchedule.referralCutoff(meeting: near, marac: marac, rules: rules, calendar: calendar)
@@ -133,7 +148,12 @@ public struct ListingPlanner {
 struct ScheduleCache {
     let rules: ProtocolRules
     let calendar: WorkingCalendar
-    private var meetings: [String: ScheduledMeeting] = [:]
+    private struct Key: Hashable {
+        var marac: String
+        var index: Int
+    }
+
+    private var meetings: [Key: ScheduledMeeting] = [:]
 
     init(rules: ProtocolRules, calendar: WorkingCalendar) {
         self.rules = rules
@@ -143,7 +163,7 @@ struct ScheduleCache {
     mutating func meeting(
         _ index: Int, marac: Configuration.Marac, frequency: Configuration.Marac.Frequency, first: LocalDate
     ) -> ScheduledMeeting {
-        let key = "\(marac.id)#\(index)"
+        let key = Key(marac: marac.id, index: index)
         if let known = meetings[key] { return known }
         let meeting = MeetingSchedule.meeting(index, marac: marac, frequency: frequency, first: first, rules: rules, calendar: calendar)
         meetings[key] = meeting
