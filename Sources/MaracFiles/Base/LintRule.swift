@@ -20,6 +20,7 @@ public enum LintRule: String, Sendable, CaseIterable, Comparable {
     case protocolSettings = "protocol-settings"
     case hbvSessionOpen = "hbv-session-open"
     case infoOnlyUnused = "info-only-unused"
+    case agencyKindMissing = "agency-kind-missing"
     case io
 
     /// What the rule finds, in an administrator's words.
@@ -45,6 +46,7 @@ public enum LintRule: String, Sendable, CaseIterable, Comparable {
         case .protocolSettings: "marac.toml's `profile`, `[rules]` or `[calendar]` that the protocol engine cannot use"
         case .hbvSessionOpen: "an honour-based violence case not marked `session = \"closed\"` where the profile hears those closed (a warning)"
         case .infoOnlyUnused: "`info_only` on a referral where the profile lists no repeats for information only (a warning)"
+        case .agencyKindMissing: "a profile rule that reads who referred (police, health) where no `[[agency]]` has that `kind` (a warning)"
         case .io: "a record file or folder that cannot be read"
         }
     }

@@ -31,7 +31,7 @@ enum ProtocolLint {
         }
         let records = ProtocolRecords(engine: engine, cases: cases, meetings: meetings)
         var planner = ListingPlanner(records)
-        var findings: [Diagnostic] = []
+        var findings = agencyKinds(engine, file: file)
         for record in cases {
             findings += criteriaMismatches(record, records: records)
             findings += unlisted(record, planner: &planner)
@@ -59,6 +59,24 @@ enum ProtocolLint {
                 file: record.file, position: referral.decisionPosition, severity: .warning,
                 message: "\(referral.place) was accepted but the case is not heard at the meeting of \(listing.meeting.date), where \(planner.reference) lists it, or at any later one; add a [[hearing]] for it (or record the case as closed or transferred out if that is why)",
                 rule: .referralNotListed)
+        }
+    }
+
+    /// A rule that reads an agency's kind, with no agency of that kind in marac.toml: Gwent's
+    /// IDVA time covers non-police referrals only [001 §4.6], Liverpool scores DASH only from
+    /// health [003 MOP §1.3].
+    static func agencyKinds(_ engine: ProtocolEngine, file: String) -> [Diagnostic] {
+        let kinds = Set(engine.configuration.agencies.compactMap(\.kind))
+        let needs: [(RuleID, Configuration.Agency.Kind, String)] = [
+            (.idvaNonPoliceOnly, .police, "the IDVA referral time then applies to police referrals too"),
+            (.dashHealthOnly, .health, "no DASH score counts"),
+        ]
+        let position = engine.configuration.table[member: "profile"]?.keyRange.start
+        return needs.filter { engine.rules.isOn($0.0) && !kinds.contains($0.1) }.map { id, kind, consequence in
+            Diagnostic(
+                file: file, position: position, severity: .warning,
+                message: "rule `\(id.rawValue)` reads which agencies are \(kind.rawValue), but no [[agency]] in marac.toml has kind = \"\(kind.rawValue)\", so \(consequence); add the kind to that agency",
+                rule: .agencyKindMissing)
         }
     }
 

@@ -256,3 +256,28 @@ final class ProtocolSeedBoundaryTests: XCTestCase {
         ], rules: ["agenda-early", "agenda-late"])
     }
 }
+
+/// A rule that reads an agency's kind warns when marac.toml marks no agency of that kind.
+final class AgencyKindLintTests: XCTestCase {
+    func testMissingKindsAreWarnedAbout() throws {
+        func warnings(_ profile: String, kinds: [String?]) -> [String] {
+            let agencies: [T] = kinds.enumerated().map { index, kind in
+                .t([("id", .s("agency-\(index)")), ("name", .s("Agency"))] + (kind.map { [("kind", .s($0))] } ?? []))
+            }
+            let table = T.table([
+                ("name", .s("T")), ("profile", .s(profile)), ("marking", .s("M")),
+                ("marac", .a([.t([("id", .s("north")), ("name", .s("N")), ("frequency", .s("monthly")), ("first_meeting", .d(day("2026-01-08")))])])),
+                ("agency", .a(agencies)),
+            ])
+            var problems: [Diagnostic] = []
+            let repository = Records.repository(Configuration(table: table, problems: &problems))
+            return ProtocolLint.check(repository).filter { $0.rule == .agencyKindMissing }.map(\.message)
+        }
+        XCTAssertEqual(warnings("gwent", kinds: [nil]).count, 1)
+        XCTAssertTrue(warnings("gwent", kinds: [nil])[0].contains("kind = \"police\""))
+        XCTAssertEqual(warnings("gwent", kinds: ["police"]), [])
+        XCTAssertEqual(warnings("liverpool", kinds: ["police"]).count, 1)
+        XCTAssertEqual(warnings("liverpool", kinds: ["health"]), [])
+        XCTAssertEqual(warnings("west-midlands", kinds: [nil]), [])
+    }
+}
