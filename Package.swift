@@ -19,7 +19,7 @@ let layers: [(name: String, folder: String, uses: [String])] = [
     ("MaracIndex", "Index", ["MaracBase", "MaracTOML", "MaracRecords", "MaracRepository", "MaracProtocol"]),
     ("MaracVault", "Vault", ["MaracBase", "MaracJSON", "MaracRepository", "MaracLint"]),
     ("MaracPapers", "Papers", ["MaracBase", "MaracTOML", "MaracJSON", "MaracMustache", "MaracDefaults", "MaracRecords", "MaracRepository", "MaracProtocol"]),
-    ("MaracReports", "Reports", ["MaracBase", "MaracTOML", "MaracJSON", "MaracRepository", "MaracProtocol", "MaracIndex", "MaracVault"]),
+    ("MaracReports", "Reports", ["MaracBase", "MaracTOML", "MaracJSON", "MaracDefaults", "MaracRecords", "MaracRepository", "MaracProtocol", "MaracIndex", "MaracVault"]),
     ("MaracTransfer", "Transfer", ["MaracBase", "MaracTOML", "MaracJSON", "MaracMustache", "MaracRecords", "MaracRepository", "MaracLint", "MaracPapers"]),
     ("MaracCommandLine", "CommandLine", ["MaracBase", "MaracTOML", "MaracJSON", "MaracDefaults", "MaracRecords", "MaracRepository", "MaracProtocol", "MaracLint", "MaracIndex", "MaracVault", "MaracPapers", "MaracReports", "MaracTransfer"]),
 ]
