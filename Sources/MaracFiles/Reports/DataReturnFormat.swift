@@ -117,14 +117,14 @@ extension DataReturn {
             let n = total.unrecorded[field] ?? 0
             if n > 0 {
                 let name = field.rawValue.replacingOccurrences(of: "_", with: " ")
-                notes.append("\(Self.text(n, exact: exact)) victims have no \(name) answer from the schema's list (missing, or written another way) and are in no category; run 'mfile lint' to find them.")
+                notes.append("Victims with no \(name) answer from the schema's list (missing, or written another way), in no category: \(Self.text(n, exact: exact)); run 'mfile lint' to find them.")
             }
         }
         if total.agencyNotRecorded > 0 {
-            notes.append("\(Self.text(total.agencyNotRecorded, exact: exact)) cases have no referral, or a referring agency marac.toml does not list; they count as neither police nor partner-agency referrals.")
+            notes.append("Cases with no referral, or a referring agency marac.toml does not list, counted as neither police nor partner-agency referrals: \(Self.text(total.agencyNotRecorded, exact: exact)).")
         }
         if hearingsWithoutCaseFile > 0 {
-            notes.append("\(Self.text(hearingsWithoutCaseFile, exact: exact)) hearings name a case that has no case file and are not counted; run 'mfile lint' to find them.")
+            notes.append("Hearings of a case that has no case file, not counted: \(Self.text(hearingsWithoutCaseFile, exact: exact)); run 'mfile lint' to find them.")
         }
         if !exact {
             notes.append("Counts below 5 are shown as <5 and percentages of fewer than 5 as -; --exact gives every number, for the SafeLives form only.")

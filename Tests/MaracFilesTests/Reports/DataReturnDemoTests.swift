@@ -48,6 +48,28 @@ final class DataReturnDemoTests: XCTestCase {
         XCTAssertTrue(csv.contains("\ncases_per_10000,3.5\n"))  // 17 / 48,250 x 10,000 = 3.52
     }
 
+    func testEveryDemoMeetingRowByHand() throws {
+        // DEMO.md, "The data return".
+        let rows = try report("2026-08-01", "2026-12-31").meetings
+        XCTAssertEqual(rows.map(\.date.description), ["2026-08-06", "2026-09-03", "2026-10-01", "2026-11-05", "2026-12-03"])
+        XCTAssertEqual(rows.map(\.counts.cases), [3, 4, 4, 4, 2])
+        XCTAssertEqual(rows.map(\.counts.repeats), [0, 1, 0, 1, 0])
+        XCTAssertEqual(rows.map(\.counts.policeReferrals), [1, 2, 2, 2, 2])
+        XCTAssertEqual(rows.map(\.counts.partnerReferrals), [2, 2, 2, 2, 0])
+        XCTAssertEqual(rows.map(\.counts.childrenInHouseholds), [4, 4, 2, 5, 1])
+        XCTAssertEqual(rows.map { $0.counts.inCategory[.raciallyMinoritised] ?? 0 }, [0, 2, 1, 1, 2])
+        XCTAssertEqual(rows.map { $0.counts.inCategory[.lgbtPlus] ?? 0 }, [0, 0, 1, 0, 0])
+        XCTAssertEqual(rows.map { $0.counts.inCategory[.disabled] ?? 0 }, [0, 1, 1, 0, 0])
+        XCTAssertEqual(rows.map { $0.counts.inCategory[.male] ?? 0 }, [1, 0, 0, 0, 0])
+        XCTAssertEqual(rows.map(\.counts.aged16To17), [0, 1, 0, 0, 0])
+        XCTAssertEqual(rows.map(\.counts.reviews), [0, 0, 0, 1, 0])
+        XCTAssertEqual(rows.map { $0.counts.declined[.ethnicity] ?? 0 }, [0, 0, 1, 0, 0])
+        XCTAssertEqual(rows.map { $0.counts.declined[.sexualOrientation] ?? 0 }, [0, 0, 0, 1, 1])
+        XCTAssertEqual(rows.map { $0.counts.declined[.disability] ?? 0 }, [0, 0, 1, 0, 0])
+        XCTAssertEqual(rows.map { $0.counts.notKnown[.disability] ?? 0 }, [0, 0, 0, 0, 1])
+        XCTAssertEqual(rows.map(\.counts.perpetrators17OrUnder), [0, 0, 0, 0, 0])
+    }
+
     func testQuarterWithSmallNumbersHidden() throws {
         let r = try report("2026-07-01", "2026-09-30")
         XCTAssertEqual(r.total.cases, 7)

@@ -16,11 +16,11 @@ import XCTest
 /// | C | female **aged 16** (born 2010-03-15), asian-pakistani, declined orientation, disability not-known; 1 child in household; perpetrator 18 that day | idva 2026-08-20 | 09-03 |
 /// | D | trans-woman, ethnicity declined, heterosexual, no; **repeat** (referral 1 2026-01-10 heard 2026-02-05) | wmp 2026-07-25 | 08-06 |
 /// | E | no dob, ethnicity "White British" (free text: unrecorded), gender declined | agency `fire` (not in marac.toml) | 09-03 |
-/// | G | female, ethnicity not-known, bisexual, no | wmp 2026-09-10 | 09-24 |
+/// | G | female, ethnicity not-known, bisexual, no; says `repeat` but has no earlier referral | wmp 2026-09-10 | 09-24 |
 /// | F | female | wmp 2026-09-28 | 10-01 (after the quarter) |
 ///
 /// Meetings: 2026-02-05 (D), 07-02 (A), 08-06 (A, B, D), 09-03 (C, E), 09-17 (**no cases**),
-/// 09-24 (G), 10-01 (F). Every string a record holds starts `CANARY` where it is free text.
+/// 09-24 (G, and 2026-FIXT-099, which has no case file), 10-01 (F). Every string a record holds starts `CANARY` where it is free text.
 enum DataReturnFixture {
     static let canaries = [
         "CANARYVICTIM", "CANARYALIAS", "CANARYPERP", "CANARYCHILD", "CANARYADDRESS", "CANARYREFERRER",
@@ -76,7 +76,7 @@ enum DataReturnFixture {
         try writeCase(root, "2026-FIXT-005", victim: victim(nil, "declined", "White British", "heterosexual", "no"),
                       perpetrators: ["1970-04-04"], children: [], referrals: [referral("2026-08-25", "fire")])
         try writeCase(root, "2026-FIXT-007", victim: victim("1993-09-09", "female", "not-known", "bisexual", "no"),
-                      perpetrators: ["1991-06-06"], children: [], referrals: [referral("2026-09-10", "wmp")])
+                      perpetrators: ["1991-06-06"], children: [], referrals: [referral("2026-09-10", "wmp", criteria: "repeat")])
         try writeCase(root, "2026-FIXT-006", victim: victim("1996-11-11", "female", "white-british", "heterosexual", "no"),
                       perpetrators: ["1994-12-12"], children: [], referrals: [referral("2026-09-28", "wmp")])
 
@@ -85,7 +85,7 @@ enum DataReturnFixture {
         try writeMeeting(root, "2026-08-06", ["2026-FIXT-001", "2026-FIXT-002", "2026-FIXT-004"])
         try writeMeeting(root, "2026-09-03", ["2026-FIXT-003", "2026-FIXT-005"])
         try writeMeeting(root, "2026-09-17", [])
-        try writeMeeting(root, "2026-09-24", ["2026-FIXT-007"])
+        try writeMeeting(root, "2026-09-24", ["2026-FIXT-007", "2026-FIXT-099"])
         try writeMeeting(root, "2026-10-01", ["2026-FIXT-006"])
         return root
     }

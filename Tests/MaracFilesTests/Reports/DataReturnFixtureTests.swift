@@ -24,6 +24,9 @@ final class DataReturnFixtureTests: XCTestCase {
         XCTAssertEqual(r.meetings.map(\.marac), ["east", "east", "east", "east", "east"])
         XCTAssertEqual(r.meetings.map(\.counts.cases), [1, 2, 2, 0, 1])
         XCTAssertEqual(try row(r, "2026-09-17"), DataReturn.Counts())
+        // 2026-FIXT-099 heard at 09-24 has no case file: left out, with a note.
+        XCTAssertEqual(r.hearingsWithoutCaseFile, 1)
+        XCTAssertTrue(r.notes(exact: true).contains("Hearings of a case that has no case file, not counted: 1; run 'mfile lint' to find them."))
     }
 
     func testCaseHeardTwiceCountsOnceAtItsFirstMeeting() throws {
@@ -43,8 +46,10 @@ final class DataReturnFixtureTests: XCTestCase {
 
     func testRepeatIsTheProtocolsRepeat() throws {
         let r = try DataReturnFixture.report(root)
-        // D's second referral (2026-07-25) is within 12 months of its first (2026-01-10).
+        // D's second referral (2026-07-25) is within 12 months of its first (2026-01-10). G's
+        // says "repeat" but there is no earlier referral to repeat: not counted.
         XCTAssertEqual(try row(r, "2026-08-06").repeats, 1)
+        XCTAssertEqual(try row(r, "2026-09-24").repeats, 0)
         XCTAssertEqual(r.total.repeats, 1)
     }
 
@@ -56,7 +61,7 @@ final class DataReturnFixtureTests: XCTestCase {
         XCTAssertEqual(r.meetings.map(\.counts.partnerReferrals), [0, 1, 1, 0, 0])
         XCTAssertEqual(r.meetings.map(\.counts.agencyNotRecorded), [0, 0, 1, 0, 0])
         XCTAssertEqual(r.total.referralsByAgency, ["wmp": 3, "health": 1, "idva": 1])
-        XCTAssertTrue(r.notes(exact: true).contains { $0.contains("neither police nor partner-agency") })
+        XCTAssertTrue(r.notes(exact: true).contains { $0.contains("neither police nor partner-agency referrals: 1.") })
     }
 
     func testChildrenInTheHouseholds() throws {
@@ -67,7 +72,10 @@ final class DataReturnFixtureTests: XCTestCase {
     }
 
     func testEqualityCategoriesDeclinedAndNotKnownApart() throws {
-        let t = try DataReturnFixture.report(root).total
+        let r = try DataReturnFixture.report(root)
+        let t = r.total
+        XCTAssertTrue(r.notes(exact: true).contains { $0.hasPrefix("Victims with no ethnicity answer") && $0.contains("in no category: 1;") })
+        XCTAssertEqual(r.notes(exact: true).filter { $0.hasPrefix("Victims with no") }.count, 1)
         XCTAssertEqual(t.inCategory[.raciallyMinoritised], 2)   // B black-caribbean, C asian-pakistani (A white-other is not)
         XCTAssertEqual(t.declined[.ethnicity], 1)               // D
         XCTAssertEqual(t.notKnown[.ethnicity], 1)               // G
