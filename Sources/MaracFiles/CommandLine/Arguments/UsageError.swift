@@ -1,0 +1,9 @@
+import MaracBase
+
+/// A mistake in how a command was called (exit status 2); the command's usage line follows it.
+public struct UsageError: UserFacingError, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var showsUsage: Bool { true }
+    public var description: String { message }
+}
