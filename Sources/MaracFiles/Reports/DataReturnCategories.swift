@@ -73,11 +73,13 @@ public struct DataReturnCategories: Sendable {
         switch RecordText.decode(bytes, file: file) {
         case .success(let decoded): table = decoded
         case .failure(let problem):
-            throw RepositoryError("\(file) is not valid TOML:\n\(problem.line)")
+            throw RepositoryError(
+                "the data return's categories are not valid TOML: \(problem.message)",
+                location: problem.position.map { "\(file):\($0)" } ?? file)
         }
-        var problems: [String] = []
+        var problems: [(location: String, message: String)] = []
         func problem(_ position: SourcePosition?, _ message: String) {
-            problems.append("\(file):\(position.map { "\($0):" } ?? "") \(message)")
+            problems.append((position.map { "\(file):\($0)" } ?? file, message))
         }
         let keys = Key.allCases.map(\.rawValue)
         for member in table.members where !(["version", "source"] + keys).contains(member.key) {
@@ -121,8 +123,12 @@ public struct DataReturnCategories: Sendable {
             if category.answers.isEmpty { problem(member.keyRange.start, "[\(key.rawValue)] lists no answers; give at least one equality field's list") }
             categories[key] = category
         }
+        if problems.count == 1 { throw RepositoryError(problems[0].message, location: problems[0].location) }
         guard problems.isEmpty else {
-            throw RepositoryError("the data return's categories cannot be used; correct \(file):\n" + problems.joined(separator: "\n"))
+            throw RepositoryError(
+                "the data return's categories cannot be used; correct each of these:\n"
+                    + problems.map { "\($0.location): \($0.message)" }.joined(separator: "\n"),
+                location: file)
         }
         return DataReturnCategories(version: version, source: table["source"]?.string, origin: origin, categories: categories)
     }

@@ -59,18 +59,18 @@ final class DataReturnCategoriesTests: XCTestCase {
         let cases: [(String, String)] = [
             // (file text, expected part of the message)
             (valid.replacingOccurrences(of: "\"yes\"", with: "\"declined\""),
-             "data-return/categories.toml:13:15: item 1 of disabled.disability is declined, which the return counts on its own row"),
+             "data-return/categories.toml:13:15: error: item 1 of disabled.disability is declined, which the return counts on its own row"),
             (valid.replacingOccurrences(of: "\"yes\"", with: "\"Yes please\""),
-             "data-return/categories.toml:13:15: item 1 of disabled.disability is not a disability answer; the answers are: yes, no"),
+             "data-return/categories.toml:13:15: error: item 1 of disabled.disability is not a disability answer; the answers are: yes, no"),
             (valid.replacingOccurrences(of: "[male]", with: "[men]"), "the table [male] is missing"),
             (valid.replacingOccurrences(of: "version = \"1\"\n", with: ""), "version is missing"),
-            ("colour = \"red\"\n" + valid, "data-return/categories.toml:1:1: a key this file does not have"),
-            (valid + "colour = \"red\"\n", "data-return/categories.toml:18:1: male has a key that is not label or an equality field"),
-            (valid.replacingOccurrences(of: "[disabled]", with: "[disabled"), "is not valid TOML"),
+            ("colour = \"red\"\n" + valid, "data-return/categories.toml:1:1: error: a key this file does not have"),
+            (valid + "colour = \"red\"\n", "data-return/categories.toml:18:1: error: male has a key that is not label or an equality field"),
+            (valid.replacingOccurrences(of: "[disabled]", with: "[disabled"), "data-return/categories.toml:11:10: error: the data return's categories are not valid TOML"),
         ]
         for (text, expected) in cases {
             XCTAssertThrowsError(try DataReturnCategories.parse(Array(text.utf8), origin: "test")) { error in
-                let message = (error as? RepositoryError)?.message ?? "\(error)"
+                let message = (error as? RepositoryError)?.reportLine ?? "\(error)"
                 XCTAssertTrue(message.contains(expected), message)
                 XCTAssertFalse(message.contains("Yes please"), "no value echoed")
             }
@@ -86,7 +86,7 @@ final class DataReturnCategoriesTests: XCTestCase {
             .write(to: root.appendingPathComponent(DataReturnCategories.file), atomically: true, encoding: .utf8)
         let result = try runProduct("mfile", ["stats", "--quarter", "2026Q3"], in: root)
         XCTAssertEqual(result.status, 2)
-        XCTAssertTrue(result.stderr.contains("data-return/categories.toml:13:15:"), result.stderr)
+        XCTAssertTrue(result.stderr.hasPrefix("mfile stats: data-return/categories.toml:13:15: error: item 1 of disabled.disability is not-known"), result.stderr)
         XCTAssertEqual(result.stdout, "")
     }
 
