@@ -20,19 +20,22 @@ public enum EqualityField: String, Sendable, CaseIterable, Hashable {
     /// The answers that say something, without "declined" and "not-known".
     public var answers: [String] {
         switch self {
-        case .ethnicity:
-            [
-                "white-british", "white-irish", "white-gypsy-irish-traveller", "white-roma", "white-other",
-                "mixed-white-black-caribbean", "mixed-white-black-african", "mixed-white-asian", "mixed-other",
-                "asian-indian", "asian-pakistani", "asian-bangladeshi", "asian-chinese", "asian-other",
-                "black-african", "black-caribbean", "black-other",
-                "arab", "other",
-            ]
+        case .ethnicity: Self.ethnicityAnswers
         case .sexualOrientation: ["heterosexual", "lesbian", "gay", "bisexual", "other"]
         case .disability: ["yes", "no"]
         case .gender: ["female", "male", "trans-woman", "trans-man", "non-binary", "other"]
         }
     }
+
+    private static let ethnicityAnswers = [
+        "white-british", "white-irish", "white-gypsy-irish-traveller", "white-roma", "white-other",
+        "mixed-white-black-caribbean", "mixed-white-black-african", "mixed-white-asian", "mixed-other",
+        "asian-indian", "asian-pakistani", "asian-bangladeshi", "asian-chinese", "asian-other",
+        "black-african", "black-caribbean", "black-other",
+        "arab", "other",
+    ]
+
+    private static let answerSets = Dictionary(uniqueKeysWithValues: allCases.map { ($0, Set($0.answers)) })
 
     /// Every answer the field accepts: `answers`, then "declined" and "not-known".
     public var choices: [String] { answers + [Self.declined, Self.notKnown] }
@@ -51,6 +54,6 @@ public enum EqualityField: String, Sendable, CaseIterable, Hashable {
         guard let value else { return .unrecorded }
         if value == Self.declined { return .declined }
         if value == Self.notKnown { return .notKnown }
-        return answers.contains(value) ? .answer(value) : .unrecorded
+        return Self.answerSets[self]!.contains(value) ? .answer(value) : .unrecorded
     }
 }

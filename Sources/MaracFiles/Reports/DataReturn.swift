@@ -96,46 +96,64 @@ public struct DataReturn: Sendable {
         self.asOf = asOf
         self.settings = settings
         let end = min(period.to, asOf)
-        var cases: [String: IndexedCase] = [:]
-        for item in index.cases { if let id = item.id, cases[id] == nil { cases[id] = item } }
-        let held = index.meetings.compactMap { meeting in meeting.date.map { (date: $0, meeting: meeting) } }
-            .filter { $0.date <= end }
-            .sorted { ($0.date, $0.meeting.marac ?? "", $0.meeting.file) < ($1.date, $1.meeting.marac ?? "", $1.meeting.file) }
+        // Cases by position in the index's entries, so a hearing costs one id lookup.
+        var position: [String: Int] = [:]
+        position.reserveCapacity(index.entries.count)
+        var held: [(date: LocalDate, marac: String?, file: String, caseIDs: [String])] = []
+        for (n, entry) in index.entries.enumerated() {
+            switch entry.record {
+            case .case(let item): if let id = item.id, position[id] == nil { position[id] = n }
+            case .meeting(let meeting): if let date = meeting.date, date <= end { held.append((date, meeting.marac, meeting.file, meeting.hearingCaseIDs)) }
+            case .unreadable: break
+            }
+        }
+        held.sort { ($0.date, $0.marac ?? "", $0.file) < ($1.date, $1.marac ?? "", $1.file) }
         let police = settings.policeAgencyIDs
         let known = Set(settings.agencies.map(\.id))
-        var counted = Set<String>()
-        for (date, meeting) in held {
-            let inPeriod = date >= period.from
+        var counted = Set<ReferralKey>()
+        for meeting in held {
+            let inPeriod = meeting.date >= period.from
             var row = Counts()
-            var seen = Set<String>()
-            for id in meeting.hearingCaseIDs where seen.insert(id).inserted {
-                guard let item = cases[id] else {
-                    if inPeriod { hearingsWithoutCaseFile += 1 }
+            var seen = Set<Int>()
+            var missing = Set<String>()
+            for id in meeting.caseIDs {
+                guard let n = position[id], case .case(let item) = index.entries[n].record else {
+                    if inPeriod, missing.insert(id).inserted { hearingsWithoutCaseFile += 1 }
                     continue
                 }
-                let referral = Self.referralHeard(item, on: date)
-                guard counted.insert("\(id)\u{0}\(referral?.number ?? 0)").inserted else {
+                guard seen.insert(n).inserted else { continue }
+                let referral = Self.referralHeard(item, on: meeting.date)
+                guard counted.insert(ReferralKey(entry: n, referral: referral?.number ?? 0)).inserted else {
                     if inPeriod { row.reviews += 1 }
                     continue
                 }
                 if inPeriod {
-                    row.count(item, referral: referral, heard: date, police: police, agencies: known, categories: settings.categories)
+                    row.count(item, referral: referral, heard: meeting.date, police: police, agencies: known, categories: settings.categories)
                 }
             }
             if inPeriod {
-                meetings.append(MeetingRow(date: date, marac: meeting.marac, counts: row))
+                meetings.append(MeetingRow(date: meeting.date, marac: meeting.marac, counts: row))
                 total.add(row)
             }
         }
     }
 
+    /// One referral of one case (by its position in the index).
+    private struct ReferralKey: Hashable {
+        var entry: Int
+        var referral: Int
+    }
+
     /// The referral a hearing on `date` is about: the latest received on or before it and not
     /// returned.
     static func referralHeard(_ item: IndexedCase, on date: LocalDate) -> IndexedReferral? {
-        item.referrals.filter { referral in
-            guard let received = referral.received else { return false }
-            return received <= date && referral.decision != .returned
-        }.max { ($0.received!, $0.number) < ($1.received!, $1.number) }
+        var heard: IndexedReferral?
+        for referral in item.referrals {
+            guard let received = referral.received, received <= date, referral.decision != .returned else { continue }
+            if let best = heard, (best.received!, best.number) > (received, referral.number) { continue }
+            heard = referral
+        }
+        return heard
     }
 
     /// Whole years from `dob` to `date`.
@@ -164,29 +182,35 @@ extension DataReturn.Counts {
             }
             if referral.criteria.contains(.dvds) || referral.dvds != nil { dvds += 1 }
         }
-        childrenInHouseholds += item.children.filter { $0.inHousehold == true }.count
         let ageDate = referral?.received ?? heard
-        perpetrators17OrUnder += item.perpetrators.filter { p in p.dob.map { DataReturn.age($0, on: ageDate) <= 17 } ?? false }.count
-        let victim = item.victim
+        var victim: IndexedPerson?
+        for person in item.people {
+            switch person.role {
+            case .victim: if victim == nil { victim = person }
+            case .perpetrator: if let dob = person.dob, DataReturn.age(dob, on: ageDate) <= 17 { perpetrators17OrUnder += 1 }
+            case .child: if person.inHousehold == true { childrenInHouseholds += 1 }
+            }
+        }
         if let dob = victim?.dob {
             if (16...17).contains(DataReturn.age(dob, on: ageDate)) { aged16To17 += 1 }
         } else {
             victimAgeNotKnown += 1
         }
-        let values: [EqualityField: String?] = [
-            .ethnicity: victim?.ethnicity, .sexualOrientation: victim?.sexualOrientation,
-            .disability: victim?.disability, .gender: victim?.gender,
-        ]
-        var readings: [EqualityField: EqualityField.Reading] = [:]
-        for field in EqualityField.allCases {
-            let reading = field.read(values[field] ?? nil)
-            readings[field] = reading
+        let readings = EqualityField.allCases.map { field in
+            let value: String? = switch field {
+            case .ethnicity: victim?.ethnicity
+            case .sexualOrientation: victim?.sexualOrientation
+            case .disability: victim?.disability
+            case .gender: victim?.gender
+            }
+            let reading = field.read(value)
             switch reading {
             case .answer: break
             case .declined: declined[field, default: 0] += 1
             case .notKnown: notKnown[field, default: 0] += 1
             case .unrecorded: unrecorded[field, default: 0] += 1
             }
+            return reading
         }
         for key in DataReturnCategories.Key.allCases where categories.category(key).contains(readings) {
             inCategory[key, default: 0] += 1

@@ -27,10 +27,11 @@ public struct DataReturnCategories: Sendable {
         public var label: String
         public var answers: [EqualityField: Set<String>]
 
-        /// Whether a victim with these readings belongs to the category (any listed answer).
-        public func contains(_ readings: [EqualityField: EqualityField.Reading]) -> Bool {
-            answers.contains { field, values in
-                if case .answer(let value) = readings[field] { return values.contains(value) }
+        /// Whether a victim belongs to the category (any listed answer), given the readings of
+        /// the fields in `EqualityField.allCases` order.
+        public func contains(_ readings: [EqualityField.Reading]) -> Bool {
+            zip(EqualityField.allCases, readings).contains { field, reading in
+                if case .answer(let value) = reading { return answers[field]?.contains(value) ?? false }
                 return false
             }
         }
