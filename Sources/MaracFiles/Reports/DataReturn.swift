@@ -75,6 +75,7 @@ public struct DataReturn: Sendable {
     /// One meeting held in the period.
     public struct MeetingRow: Sendable {
         public var date: LocalDate
+        /// The meeting's MARAC, if marac.toml lists it.
         public var marac: String?
         public var counts: Counts
     }
@@ -110,6 +111,7 @@ public struct DataReturn: Sendable {
         held.sort { ($0.date, $0.marac ?? "", $0.file) < ($1.date, $1.marac ?? "", $1.file) }
         let police = settings.policeAgencyIDs
         let known = Set(settings.agencies.map(\.id))
+        let maracs = Set(settings.areas.map(\.marac))
         var counted = Set<ReferralKey>()
         for meeting in held {
             let inPeriod = meeting.date >= period.from
@@ -132,7 +134,9 @@ public struct DataReturn: Sendable {
                 }
             }
             if inPeriod {
-                meetings.append(MeetingRow(date: meeting.date, marac: meeting.marac, counts: row))
+                // Only an id marac.toml lists is printed (lint reports any other).
+                let marac = meeting.marac.flatMap { id in maracs.contains(id) ? id : nil }
+                meetings.append(MeetingRow(date: meeting.date, marac: marac, counts: row))
                 total.add(row)
             }
         }

@@ -21,6 +21,17 @@ final class DataReturnPrivacyTests: XCTestCase {
         }
     }
 
+    func testAMeetingsUnknownMaracIsNotPrinted() throws {
+        let root = try DataReturnFixture.write()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let file = root.appendingPathComponent("meetings/2026/2026-09-17-east.toml")
+        try replaceLine(in: file, containing: "marac = \"east\"", with: "marac = \"CANARYMARAC\"")
+        let result = try runProduct("mfile", ["stats", "--quarter", "2026Q3", "--by", "meeting", "--format", "csv", "--as-of", "2026-12-31"], in: root)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertFalse(result.stdout.contains("CANARYMARAC"))
+        XCTAssertTrue(result.stdout.contains("\n2026-09-17,,<5,"), result.stdout)
+    }
+
     func testLintRejectsAnEqualityAnswerOffTheListWithTheChoices() throws {
         let root = try DemoRepository.copy()
         defer { try? FileManager.default.removeItem(at: root) }
