@@ -66,11 +66,17 @@ public enum MfileCLI {
                 if case .choice(let formats) = option.kind { context.declaredFormats = formats }
             }
             return try run(context).rawValue
+        } catch let error as UsageError {
+            if error.commandPath.count == 2, let sub = group.subcommand(error.commandPath[1]) {
+                usagePath = error.commandPath.joined(separator: " ")
+                usageCommand = sub
+                usageCommand.options += group.options
+            }
+            console.printError("mfile \(usagePath): " + error.reportLine)
+            console.printError(usageCommand.usage(path: usagePath))
+            return error.exitStatus.rawValue
         } catch let error as UserFacingError {
             console.printError("mfile \(usagePath): " + error.reportLine)
-            if error.showsUsage {
-                console.printError(usageCommand.usage(path: usagePath))
-            }
             return error.exitStatus.rawValue
         } catch {
             console.printError("mfile \(usagePath): error: the command stopped on an unexpected problem (\(type(of: error))); nothing more is known")

@@ -101,7 +101,6 @@ public enum Sweep {
         into outcome: inout Outcome
     ) throws {
         guard !due.isEmpty else { return }
-        let template = try FlagNotice.template(root: repository.root)
         let folder: URL?
         switch target {
         case .papersFolder:
@@ -117,7 +116,7 @@ public enum Sweep {
                 repository.findCase(item.caseID).map { (due: item, record: $0) }
             }
             guard !cases.isEmpty else { continue }
-            let text = try FlagNotice.render(template, agency: agency, cases: cases, repository: repository, period: period, asOf: asOf)
+            let text = try FlagNotice.render(agency: agency, cases: cases, repository: repository, period: period, asOf: asOf)
             if let folder {
                 let url = folder.appendingPathComponent("\(agency.id).md")
                 try AtomicWrite.write(text, to: url)

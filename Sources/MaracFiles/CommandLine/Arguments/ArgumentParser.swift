@@ -9,6 +9,19 @@ public enum ArgumentParser {
     public static func parse(
         _ arguments: [String], command group: Command
     ) throws(UsageError) -> (command: Command, path: String, arguments: ParsedArguments) {
+        var reached = [group.name]
+        do {
+            return try parse(arguments, group: group, reached: &reached)
+        } catch {
+            var error = error
+            error.commandPath = reached
+            throw error
+        }
+    }
+
+    private static func parse(
+        _ arguments: [String], group: Command, reached: inout [String]
+    ) throws(UsageError) -> (command: Command, path: String, arguments: ParsedArguments) {
         var command = group
         var path = group.name
         var tokens = arguments
@@ -31,6 +44,7 @@ public enum ArgumentParser {
             }
             command = chosen
             command.options += group.options
+            reached.append(name)
             path = "\(group.name) \(chosen.name)"
             subcommand = name
         }
@@ -105,6 +119,7 @@ public enum ArgumentParser {
     }
 
     static func check(_ parsed: ParsedArguments, against command: Command, path: String) throws(UsageError) {
+        try checkPositionals(parsed.positional, against: command, path: path)
         for option in command.options where option.required && !parsed.has(option.name) {
             throw UsageError("'mfile \(path)' needs \(option.name) \(option.valueName ?? "")".trimmingCharacters(in: .whitespaces))
         }
@@ -120,7 +135,6 @@ public enum ArgumentParser {
                 if given.count != 1 { throw UsageError("give one of \(names.joined(separator: ", "))") }
             }
         }
-        try checkPositionals(parsed.positional, against: command, path: path)
     }
 
     static func checkPositionals(_ values: [String], against command: Command, path: String) throws(UsageError) {

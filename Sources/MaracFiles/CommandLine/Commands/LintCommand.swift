@@ -18,7 +18,9 @@ enum LintCommand {
             With PATHs (files or folders), only findings in them are shown; the whole repository
             is still read so that checks across records work.
             Exit status: 0 clean, 1 findings, 2 usage or I/O error.
-            """,
+
+            The rules:
+            """ + LintRule.allCases.map { "\n  \($0.rawValue.padding(toLength: 24, withPad: " ", startingAt: 0))  \($0.summary)" }.joined(),
         examples: ["mfile lint", "mfile lint cases/2026 --format json"],
         run: run)
 
