@@ -20,7 +20,7 @@ let layers: [(name: String, folder: String, uses: [String])] = [
     ("MaracIndex", "Index", ["MaracBase", "MaracTOML", "MaracRecords", "MaracRepository", "MaracProtocol"]),
     ("MaracVault", "Vault", ["MaracBase", "MaracJSON", "MaracRepository", "MaracLint"]),
     ("MaracPapers", "Papers", ["MaracBase", "MaracTOML", "MaracJSON", "MaracMustache", "MaracDefaults", "MaracRecords", "MaracRepository", "MaracProtocol"]),
-    ("MaracReports", "Reports", ["MaracBase", "MaracTOML", "MaracJSON", "MaracRecords", "MaracRepository", "MaracProtocol", "MaracIndex", "MaracVault", "MaracPapers"]),
+    ("MaracReports", "Reports", ["MaracBase", "MaracTOML", "MaracJSON", "MaracDefaults", "MaracRecords", "MaracRepository", "MaracProtocol", "MaracIndex", "MaracVault", "MaracPapers"]),
     ("MaracTransfer", "Transfer", ["MaracBase", "MaracTOML", "MaracJSON", "MaracMustache", "MaracRecords", "MaracRepository", "MaracLint", "MaracPapers"]),
     ("MaracCommandLine", "CommandLine", ["MaracBase", "MaracTOML", "MaracJSON", "MaracDefaults", "MaracRecords", "MaracRepository", "MaracProtocol", "MaracLint", "MaracIndex", "MaracVault", "MaracPapers", "MaracReports", "MaracTransfer"]),
 ]
