@@ -66,7 +66,8 @@ enum ProtocolLint {
     /// IDVA time covers non-police referrals only [001 §4.6], Liverpool scores DASH only from
     /// health [003 MOP §1.3].
     static func agencyKinds(_ engine: ProtocolEngine, file: String) -> [Diagnostic] {
-        let kinds = Set(engine.configuration.agencies.compactMap(\.kind))
+        var kinds = Set(engine.configuration.agencies.compactMap(\.kind))
+        if engine.configuration.agencies.contains(where: \.isPolice) { kinds.insert(.police) }
         let needs: [(RuleID, Configuration.Agency.Kind, String)] = [
             (.idvaNonPoliceOnly, .police, "the IDVA referral time then applies to police referrals too"),
             (.dashHealthOnly, .health, "no DASH score counts"),

@@ -11,6 +11,10 @@ public struct Configuration: Sendable {
         public var frequency: Frequency?
         public var firstMeeting: LocalDate?
         public var referralCutoffDays: Int?
+        /// The adult (16+) female population of the area, for the data return's cases per 10,000.
+        public var adultFemalePopulation: Int?
+        /// The year of that figure's source.
+        public var adultFemalePopulationYear: Int?
     }
 
     /// A partner agency.
@@ -28,6 +32,12 @@ public struct Configuration: Sendable {
         public var children: Bool
         /// `nil` when marac.toml does not say.
         public var kind: Kind?
+        /// `police = true` (the data return's first spelling of `kind = "police"`).
+        public var police: Bool
+
+        /// The police: `kind = "police"` or `police = true`. The one answer the data return's
+        /// police share and the protocol rules (Gwent's non-police IDVA time) read.
+        public var isPolice: Bool { kind == .police || police }
     }
 
     public var file: String
@@ -56,14 +66,16 @@ public struct Configuration: Sendable {
                 id: id, name: marac.string("name") ?? id,
                 frequency: marac.string("frequency").flatMap(Marac.Frequency.init(rawValue:)),
                 firstMeeting: marac.date("first_meeting", &problems),
-                referralCutoffDays: marac.int("referral_cutoff_days"))
+                referralCutoffDays: marac.int("referral_cutoff_days"),
+                adultFemalePopulation: marac.int("adult_female_population"),
+                adultFemalePopulationYear: marac.int("adult_female_population_year"))
         }
         agencies = reader.tables("agency").compactMap { agency in
             guard let id = agency.string("id") else { return nil }
             return Agency(
                 id: id, name: agency.string("name") ?? id, core: agency.bool("core") ?? false,
                 children: agency.bool("children") ?? false,
-                kind: agency.string("kind").flatMap(Agency.Kind.init(rawValue:)))
+                kind: agency.string("kind").flatMap(Agency.Kind.init(rawValue:)), police: agency.bool("police") ?? false)
         }
     }
 
