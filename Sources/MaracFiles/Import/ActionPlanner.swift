@@ -198,7 +198,11 @@ struct ActionPlanner {
             guard let current = RecordTable.value(at: value.field.path.tomlPath, in: table) else { return true }
             return !RecordTable.same(current, value.value)
         }
-        let actionChanges = values.values.filter { $0.field.target == .action && differs($0, in: existing) }
+        // The field the action was found by is the same already (text: ignoring case and spacing).
+        let key = values.value(.action, "reference") != nil ? "reference" : "text"
+        let actionChanges = values.values.filter {
+            $0.field.target == .action && $0.field.path.description != key && differs($0, in: existing)
+        }
         let hearingChanges = values.values.filter { $0.field.target == .hearing && differs($0, in: hearingTable) }
         report.changes = (hearingChanges + actionChanges).map { ImportReport.Change(field: $0.field.name, column: $0.column) }
         guard !report.changes.isEmpty else {

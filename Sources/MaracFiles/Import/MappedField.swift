@@ -1,3 +1,4 @@
+import Foundation
 import MaracTOML
 
 /// A field a map fills, resolved against the schema: where its value goes and what it holds.
@@ -31,6 +32,9 @@ struct MappedField: Sendable, Hashable {
         case .action: "action.\(path)"
         }
     }
+
+    /// The field as a map usually writes it: first entries without `[1]` (`referral.agency`).
+    var mapName: String { name.replacingOccurrences(of: "[1]", with: "") }
 
     static func == (a: MappedField, b: MappedField) -> Bool { a.target == b.target && a.path == b.path }
     func hash(into hasher: inout Hasher) {

@@ -21,7 +21,7 @@ struct RowValues: Sendable {
             case .failure(let problem):
                 problems.append(ImportReport.Problem(
                     column: column.header, field: column.field.name,
-                    message: problem.message(field: column.field.name, map: resolved.map.file)))
+                    message: problem.message(field: column.field.mapName, map: resolved.map.file)))
             case .success(nil):
                 continue
             case .success(let value?):
