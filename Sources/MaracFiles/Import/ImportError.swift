@@ -16,10 +16,24 @@ public struct ImportError: UserFacingError, CustomStringConvertible {
         self.location = location
     }
 
-    /// Several problems as one error (the first leads).
+    /// Several problems as one error, in the order of their places in the file (line, then
+    /// column; those without a line last).
     init(all problems: [ImportError]) {
-        self = problems[0]
-        others = Array(problems.dropFirst())
+        let sorted = problems.enumerated().sorted { a, b in
+            let pa = a.element.place, pb = b.element.place
+            return (pa.line, pa.column, a.offset) < (pb.line, pb.column, b.offset)
+        }.map(\.element)
+        self = sorted[0]
+        others = Array(sorted.dropFirst())
+    }
+
+    /// The line and column of `location` (`file:line:col`), for ordering.
+    var place: (line: Int, column: Int) {
+        let parts = (location ?? "").split(separator: ":")
+        guard parts.count >= 3, let line = Int(parts[parts.count - 2]), let column = Int(parts[parts.count - 1]) else {
+            return (Int.max, Int.max)
+        }
+        return (line, column)
     }
 
     /// Every problem, one `LOCATION: error: MESSAGE` line each.

@@ -136,11 +136,7 @@ public struct ImportMap: Sendable {
                 problem("defaults must be a table: [defaults]", node.range.start)
             }
         }
-        if let first = problems.first {
-            var error = first
-            error.others = Array(problems.dropFirst())
-            throw error
-        }
+        if !problems.isEmpty { throw ImportError(all: problems) }
         return map
     }
 

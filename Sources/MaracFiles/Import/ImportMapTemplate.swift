@@ -39,9 +39,11 @@ public enum ImportMapTemplate {
             """
         if let headers {
             var used = Set<String>()
+            let kinds = Dictionary(fields, uniquingKeysWith: { a, _ in a })
             for header in headers where !header.isEmpty {
-                let key = TOMLEncoder.key(header)
-                if let field = guess(header, kind: kind, fields: fields.map(\.0)), used.insert(field).inserted {
+                // Quoted always; a line break in a header matches as a space.
+                let key = TOMLEncoder.inline(.string(header.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ")))
+                if let field = guess(header, kind: kind, fields: fields.map(\.0)), kinds[field] == .text || used.insert(field).inserted {
                     text += "\(key) = \"\(field)\"    # guessed from the header: check\n"
                 } else {
                     text += "\(key) = \"\"    # not imported: give the field to import it\n"
@@ -104,7 +106,8 @@ public enum ImportMapTemplate {
 
     static let caseHeaders: [(field: String, headers: Set<String>)] = [
         ("reference", ["reference", "ref", "marac ref", "marac reference", "case ref", "case reference", "ref no", "urn"]),
-        ("victim.name", ["victim", "victim name", "name", "client name", "service user"]),
+        ("victim.name", ["victim", "victim name", "name", "client name", "service user", "victim forename", "victim surname",
+                         "victim first name", "victim last name", "forename", "surname", "first name", "last name"]),
         ("victim.dob", ["victim dob", "dob", "date of birth", "victim date of birth"]),
         ("victim.gender", ["gender", "sex", "victim gender"]),
         ("victim.address", ["address", "victim address"]),
@@ -116,7 +119,8 @@ public enum ImportMapTemplate {
         ("referral.referrer", ["referrer", "referred by", "referrer name"]),
         ("referral.incident", ["incident date", "date of incident", "last incident", "date of last incident"]),
         ("referral.risk_score", ["dash", "dash score", "risk score", "dash ric score", "merit score", "score"]),
-        ("referral.idva_referred", ["idva referral date", "idva referred", "date referred to idva", "idva referral"]),
+        ("referral.idva_referred", ["idva referral date", "idva referred", "date referred to idva", "idva referral", "date to idva"]),
+        ("referral.consent_reason", ["consent notes", "consent reason", "reason for no consent", "why no consent"]),
     ]
 
     static let actionHeaders: [(field: String, headers: Set<String>)] = [

@@ -24,7 +24,8 @@ final class ImportApplyTests: XCTestCase {
     }
 
     func testDryRunWritesNothingAndApplyWritesEveryRow() throws {
-        let root = try demo([ImportFixtures.caseRow("SB-1"), ImportFixtures.caseRow("SB-2", name: "Ines Moreau", perpetrator: "Luc Girard")])
+        // An agency given by its name in marac.toml, rather than its id.
+        let root = try demo([ImportFixtures.caseRow("SB-1"), ImportFixtures.caseRow("SB-2", name: "Ines Moreau", agency: "Example NHS Trust (Safeguarding)", perpetrator: "Luc Girard")])
         defer { try? FileManager.default.removeItem(at: root) }
         let before = try ImportFixtures.snapshot(root)
 
@@ -39,12 +40,12 @@ final class ImportApplyTests: XCTestCase {
         let files = createdFiles(applied)
         XCTAssertEqual(files.count, 2)
         XCTAssertEqual(createdFiles(dry), files, "the dry run names the files --apply writes")
-        for file in files {
+        for (file, agency) in zip(files, ["police", "health"]) {
             XCTAssertTrue(file.hasPrefix("cases/2025/2025-"), file)
             let text = try String(contentsOf: root.appendingPathComponent(file), encoding: .utf8)
             XCTAssertTrue(text.contains("reference = \"SB-"), text)
             XCTAssertTrue(text.contains("received = 2025-06-09"), text)
-            XCTAssertTrue(text.contains("agency = \"police\""), text)
+            XCTAssertTrue(text.contains("agency = \"\(agency)\""), text)
             XCTAssertTrue(text.contains("relationship = \"ex-partner\""), text)
         }
         let lint = try ImportFixtures.mfile(["lint"], in: root)
