@@ -26,18 +26,13 @@ struct ActionPlanner {
 
     func plan(_ rows: [CSVRow], headerCount: Int) throws(ImportError) -> ImportPlan {
         var plan = ImportPlan()
-        var byReference: [String: [Case]] = [:]
-        for record in repository.cases {
-            if let reference = record.table["reference"]?.string { byReference[reference, default: []].append(record) }
-        }
+        let byReference = ImportPlan.casesByReference(repository)
         var works: [String: Result<MeetingWork, ImportReport.Problem>] = [:]
         var order: [String] = []
         var firstRow: [String: Int] = [:]
         let defaultMarac = resolved.defaults.first { $0.field.target == .meeting && $0.field.path.description == "marac" }?.value.stringValue
             ?? resolved.marac
-        func column(_ target: MappedField.Target, _ name: String) -> String? {
-            resolved.columns.first { $0.field.target == target && $0.field.path.description == name }?.header
-        }
+        let column = resolved.header
 
         for row in rows {
             if row.isBlank {

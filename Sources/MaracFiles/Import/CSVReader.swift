@@ -54,7 +54,7 @@ public enum CSVReader {
             chosen = chosen ?? hint
             start = end
         }
-        let found = chosen ?? detectDelimiter(text, from: start)
+        let found = chosen ?? detectDelimiter(text, from: start, headerRow: headerRows)
         var parser = Parser(bytes: text, delimiter: found, limits: limits, headerRows: headerRows, file: file)
         let rows = try parser.parse(from: start)
         return CSVSheet(rows: rows, delimiter: found, encoding: encoding)
@@ -73,16 +73,22 @@ public enum CSVReader {
         return (delimiter, end)
     }
 
-    /// `;` when the first row has more semicolons than commas outside quotes, else `,`.
-    static func detectDelimiter(_ bytes: [UInt8], from start: Int) -> UInt8 {
-        var commas = 0, semicolons = 0, inQuotes = false
+    /// `;` when the header row has more semicolons than commas outside quotes, else `,`.
+    static func detectDelimiter(_ bytes: [UInt8], from start: Int, headerRow: Int = 1) -> UInt8 {
+        var commas = 0, semicolons = 0, inQuotes = false, row = 1
         var i = start
         while i < bytes.count {
             let byte = bytes[i]
             if byte == quote {
                 inQuotes.toggle()
             } else if !inQuotes {
-                if byte == lineFeed || byte == carriageReturn { break }
+                if byte == lineFeed || byte == carriageReturn {
+                    if row >= headerRow { break }
+                    if byte == carriageReturn, i + 1 < bytes.count, bytes[i + 1] == lineFeed { i += 1 }
+                    row += 1
+                    commas = 0
+                    semicolons = 0
+                }
                 if byte == UInt8(ascii: ",") { commas += 1 }
                 if byte == UInt8(ascii: ";") { semicolons += 1 }
             }

@@ -24,11 +24,8 @@ struct CasePlanner {
 
     func plan(_ rows: [CSVRow], headerCount: Int) throws(ImportError) -> ImportPlan {
         var plan = ImportPlan()
-        var byReference: [String: [Case]] = [:]
-        for record in repository.cases {
-            if let reference = record.table["reference"]?.string { byReference[reference, default: []].append(record) }
-        }
-        let referenceColumn = resolved.columns.first { $0.field.target == .case && $0.field.path.description == "reference" }?.header
+        let byReference = ImportPlan.casesByReference(repository)
+        let referenceColumn = resolved.header(.case, "reference")
         var firstRow: [String: Int] = [:]
         var pending: [PendingCase] = []
 
@@ -86,7 +83,7 @@ struct CasePlanner {
                     message: "\(gap) is empty while a later entry is not; fill the sheet's columns for the first one first"))
             }
             guard case .localDate(let received)? = RecordTable.value(at: ["referral", 0, "received"], in: table) else {
-                let column = resolved.columns.first { $0.field.name == "referral[1].received" }?.header
+                let column = resolved.header(.case, "referral[1].received")
                 report.problems.append(RowValues.missing("referral[1].received", column: column, "a new case needs the date its referral arrived (its file goes under that year)"))
                 plan.note(report)
                 continue

@@ -1,5 +1,7 @@
 import Foundation
 import MaracJSON
+import MaracRecords
+import MaracRepository
 import MaracTOML
 
 /// What an import would do: each row's outcome, the files to write, and which rows make each file.
@@ -8,6 +10,15 @@ struct ImportPlan: Sendable {
     var changes: [FileChange] = []
     var rowsByFile: [String: [Int]] = [:]
     var blankRows = 0
+
+    /// The repository's cases by their `reference`.
+    static func casesByReference(_ repository: Repository) -> [String: [Case]] {
+        var found: [String: [Case]] = [:]
+        for record in repository.cases {
+            if let reference = record.reference { found[reference, default: []].append(record) }
+        }
+        return found
+    }
 
     mutating func note(_ row: ImportReport.Row) {
         rows.append(row)

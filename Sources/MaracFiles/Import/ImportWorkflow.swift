@@ -85,7 +85,7 @@ public enum ImportWorkflow {
             report.warnings.append("\(request.sheetName) is not UTF-8 text; it was read as Windows-1252 (what Excel saves as plain \"CSV\"). Check accented letters in the records, or save the sheet as \"CSV UTF-8\" and import that")
         }
         if !resolved.unmentioned.isEmpty {
-            report.warnings.append("columns the map does not mention are not imported: \(resolved.unmentioned.map { "\"\($0)\"" }.joined(separator: ", ")) (map a column to \"\" in [columns] to say so)")
+            report.warnings.append("the sheet's columns \(resolved.unmentioned.joined(separator: ", ")) are not in the map, so they are not imported (map a column's header to \"\" in [columns] to say so)")
         }
         if request.apply, !report.hasFindings, !plan.changes.isEmpty {
             try RecordBatch.write(plan.changes, root: root)

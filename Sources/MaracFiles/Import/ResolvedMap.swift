@@ -16,13 +16,31 @@ struct ResolvedMap: Sendable {
     var map: ImportMap
     var kind: ImportMap.Kind
     var columns: [Column]
-    /// Headers of the sheet the map does not mention (not imported).
+    /// The columns of the sheet with a header the map does not mention (not imported), by
+    /// their letters as the spreadsheet shows them.
     var unmentioned: [String]
     var wordings: [MappedField: [String: TOMLValue]]
     var defaults: [(field: MappedField, value: TOMLValue)]
     /// The MARAC every row belongs to unless a column says otherwise (the map's, or the only one).
     var marac: String?
     var reader: CellReader
+
+    /// The header of the column filling `name` of `target`, if one does.
+    func header(_ target: MappedField.Target, _ name: String) -> String? {
+        columns.first { $0.field.target == target && $0.field.path.description == name }?.header
+    }
+
+    /// A column's letters as spreadsheets show them: A for the first, Z, AA, AB ...
+    static func letters(_ index: Int) -> String {
+        var n = index + 1
+        var out = ""
+        while n > 0 {
+            let digit = (n - 1) % 26
+            out = String(UnicodeScalar(UInt8(65 + digit))) + out
+            n = (n - 1) / 26
+        }
+        return out
+    }
 
     static func resolve(
         _ map: ImportMap, kind: ImportMap.Kind, header: CSVRow?, schema: SchemaFields, configuration: Configuration,
@@ -49,7 +67,8 @@ struct ResolvedMap: Sendable {
             let wanted = ImportMap.fold(column.header)
             let matches = headers.indices.filter { ImportMap.fold(headers[$0]) == wanted }
             guard !matches.isEmpty else {
-                problem("the sheet has no column with this header; its headers are: \(headers.filter { !$0.isEmpty }.map { "\"\($0)\"" }.joined(separator: ", "))", column.position)
+                // The sheet's own headers are not listed: with a wrong header_row they would be a person's details.
+                problem("row \(map.headerRow) of the sheet (header_row) has no column headed like this (case and spaces aside); check the spelling against the sheet, and header_row", column.position)
                 continue
             }
             guard matches.count == 1 else {
@@ -66,7 +85,7 @@ struct ResolvedMap: Sendable {
                     problem("\(field.name) is also filled by column \"\(earlier.header)\"; only text fields can take several columns (joined with a space)", column.position)
                     continue
                 }
-                let resolved = Column(index: matches[0], header: headers[matches[0]], field: field)
+                let resolved = Column(index: matches[0], header: column.header, field: field)
                 seenFields[field] = seenFields[field] ?? resolved
                 columns.append(resolved)
             }
@@ -136,7 +155,7 @@ struct ResolvedMap: Sendable {
         }
         if !problems.isEmpty { throw ImportError(all: problems) }
 
-        let unmentioned = headers.indices.filter { !mentioned.contains($0) && !headers[$0].isEmpty }.map { headers[$0] }
+        let unmentioned = headers.indices.filter { !mentioned.contains($0) && !headers[$0].isEmpty }.map(Self.letters)
         return ResolvedMap(
             map: map, kind: kind, columns: columns, unmentioned: unmentioned, wordings: wordings, defaults: defaults,
             marac: marac, reader: reader)

@@ -48,6 +48,11 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertEqual(texts(sheet)[1], ["A1", "1 Sample Street, Example Town", "14,5"])
     }
 
+    func testTheDelimiterIsFoundFromTheHeaderRowBelowATitle() throws {
+        let text = Array("Register, Example Borough\nRef;Address;Score\nA1;\"1 Sample Street, Example Town\";14\n".utf8)
+        XCTAssertEqual(try CSVReader.read(text, file: "sheet.csv", headerRows: 2).delimiter, UInt8(ascii: ";"))
+    }
+
     func testExcelSeparatorHintLine() throws {
         let sheet = try read(Array("sep=;\r\nRef;Name\r\nA1;Ann, Lee\r\n".utf8))
         XCTAssertEqual(sheet.delimiter, UInt8(ascii: ";"))

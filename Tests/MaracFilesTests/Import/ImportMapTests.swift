@@ -16,11 +16,7 @@ final class ImportMapTests: XCTestCase {
     }
 
     func testEveryMistakeInAMapIsReportedAtItsLine() throws {
-        let result = try mapErrors("""
-            kind = "cases"
-            date_format = "dd/mm/yy"
-            colour = "red"
-
+        let mistakes = """
             [columns]
             "Ref" = "reference"
             "Victim" = "victim.nmae"
@@ -35,34 +31,20 @@ final class ImportMapTests: XCTestCase {
             [defaults]
             "perpetrator" = "x"
 
-            """)
+            """
+        let result = try mapErrors("kind = \"cases\"\ndate_format = \"dd/mm/yy\"\ncolour = \"red\"\n\n" + mistakes)
         XCTAssertEqual(result.status, 2, result.stderr)
         let lines = result.stderr.split(separator: "\n").map(String.init)
         XCTAssertEqual(lines.count, 2, "the map's own settings first (the sheet is not read until they are right)\n\(result.stderr)")
         XCTAssertTrue(lines[0].hasPrefix("mfile import: import/map.toml:2:15: error: date_format must be written with dd, mm and yyyy"), lines[0])
         XCTAssertTrue(lines[1].hasPrefix("mfile import: import/map.toml:3:1: error: unknown setting"), lines[1])
 
-        let fields = try mapErrors("""
-            [columns]
-            "Ref" = "reference"
-            "Victim" = "victim.nmae"
-            "Victim DOB" = "victim.dob"
-            "DASH" = "victim.dob"
-            "Not There" = "victim.address"
-            "Agency" = "id"
-
-            [values."referral.consent"]
-            "Given" = "yes please"
-
-            [defaults]
-            "perpetrator" = "x"
-
-            """)
+        let fields = try mapErrors(mistakes)
         XCTAssertEqual(fields.status, 2, fields.stderr)
         for expected in [
             "import/map.toml:3:1: error: a case victim has no field nmae; its fields are: name, aliases, dob",
             "import/map.toml:5:1: error: victim.dob is also filled by column \"Victim DOB\"",
-            "import/map.toml:6:1: error: the sheet has no column with this header; its headers are: \"Ref\", \"Date Referred\"",
+            "import/map.toml:6:1: error: row 1 of the sheet (header_row) has no column headed like this",
             "import/map.toml:7:1: error: id cannot be filled from the sheet (mfile writes it)",
             "import/map.toml:10:1: error: this wording's value is not a given | refused | not-sought-unsafe | not-sought for referral[1].consent",
             "import/map.toml:13:1: error: a case perpetrator is a list of tables; name one of its fields, e.g. perpetrator.name",
@@ -117,6 +99,28 @@ final class ImportMapTests: XCTestCase {
             XCTAssertEqual(map.kind, kind)
             XCTAssertFalse(map.defaults.isEmpty)
         }
+    }
+
+    func testAHeaderBelowATitleRowAndColumnsLeftOutOfTheMap() throws {
+        let rows = [["Example Borough MARAC: case register"], ImportFixtures.caseHeader + ["Extra"], ImportFixtures.caseRow("SB-1") + ["x"]]
+        let root = try ImportFixtures.demo(with: [
+            "cases.csv": ImportFixtures.csv(rows),
+            "map.toml": "header_row = 2\n" + ImportFixtures.caseMap,
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let result = try ImportFixtures.mfile(["import", "cases", "import/cases.csv", "--map", "import/map.toml", "--format", "json"], in: root)
+        XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
+        let report = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let summary = try XCTUnwrap(report["summary"] as? [String: Int])
+        XCTAssertEqual(summary["create"], 1)
+        XCTAssertEqual(summary["problem"], 0)
+        let row = try XCTUnwrap((report["rows"] as? [[String: Any]])?.first)
+        XCTAssertEqual(row["row"] as? Int, 3, "rows are numbered as the spreadsheet shows them")
+        XCTAssertEqual(row["outcome"] as? String, "create")
+        XCTAssertEqual(report["warnings"] as? [String], [
+            "the sheet's columns Q are not in the map, so they are not imported (map a column's header to \"\" in [columns] to say so)",
+        ])
+        XCTAssertEqual(report["files"] as? [String], [row["file"] as! String])
     }
 
     func testUsageMistakes() throws {
