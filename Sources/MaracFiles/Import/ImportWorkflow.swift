@@ -35,6 +35,7 @@ public enum ImportWorkflow {
     }
 
     public static func run(_ request: Request, root: URL) throws(ImportError) -> ImportReport {
+        var timer = PhaseTimer()
         let map = try ImportMap.parse(try read(request.map, name: request.mapName, limit: ImportMap.maxBytes), file: request.mapName)
         let sheet = try CSVReader.read(
             try read(request.sheet, name: request.sheetName, limit: request.limits.maxFileBytes), file: request.sheetName,
@@ -50,6 +51,7 @@ public enum ImportWorkflow {
         } catch {
             throw ImportError(error.message, location: error.location)
         }
+        timer.lap("read the map, the sheet and the repository")
         let fields = try SchemaFields.load(request.kind == .cases ? .case : .meeting, root: root)
         let header = sheet.rows.first { $0.number == map.headerRow }
         let resolved = try ResolvedMap.resolve(
@@ -71,6 +73,7 @@ public enum ImportWorkflow {
                 .plan(rows, headerCount: headerCount)
         }
 
+        timer.lap("plan the rows")
         var report = ImportReport(
             kind: request.kind, sheet: request.sheetName, map: request.mapName, encoding: sheet.encoding,
             delimiter: String(UnicodeScalar(sheet.delimiter)))
@@ -81,6 +84,7 @@ public enum ImportWorkflow {
         report.lint = ImportLint.newFindings(plan.changes, repository: repository, schemas: schemas).map { finding in
             ImportReport.LintFinding(rows: plan.rowsByFile[finding.file] ?? [], finding: finding)
         }
+        timer.lap("lint the would-be records")
         if sheet.encoding == .windows1252 {
             report.warnings.append("\(request.sheetName) is not UTF-8 text; it was read as Windows-1252 (what Excel saves as plain \"CSV\"). Check accented letters in the records, or save the sheet as \"CSV UTF-8\" and import that")
         }
@@ -90,6 +94,7 @@ public enum ImportWorkflow {
         if request.apply, !report.hasFindings, !plan.changes.isEmpty {
             try RecordBatch.write(plan.changes, root: root)
             report.applied = true
+            timer.lap("write")
         }
         withExtendedLifetime(lock) {}
         return report
