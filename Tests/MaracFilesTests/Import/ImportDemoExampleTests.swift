@@ -46,6 +46,11 @@ final class ImportDemoExampleTests: XCTestCase {
             XCTAssertTrue(record.contains(expected), "\(expected)\n\(record)")
         }
 
+        // The facts DEMO.md gives for the example.
+        let mercer = try XCTUnwrap(ids[4])
+        XCTAssertTrue(try String(contentsOf: root.appendingPathComponent("cases/2025/\(rowe).toml"), encoding: .utf8).contains("agency = \"health\""))
+        XCTAssertTrue(try String(contentsOf: root.appendingPathComponent("cases/2026/\(mercer).toml"), encoding: .utf8).contains("disability = \"yes\""))
+
         let actions = try mfile(["import", "actions", "examples/import/actions.csv", "--map", "examples/import/actions-map.toml", "--apply"])
         XCTAssertEqual(actions.status, 0, actions.stdout + actions.stderr)
         XCTAssertTrue(actions.stdout.contains("at meeting 2026-07-02-north (meetings/2026/2026-07-02-north.toml, a new meeting file)"), actions.stdout)
@@ -57,7 +62,11 @@ final class ImportDemoExampleTests: XCTestCase {
         let check = try mfile(["check", "--as-of", "2026-11-23"])
         XCTAssertTrue(check.stdout.contains("\(begum)  idva-referral-late  referral[1]"), check.stdout)
         XCTAssertTrue(check.stdout.contains("\(dunmore)  action-overdue  action 1  meeting 2026-07-02-north"), check.stdout)
-        XCTAssertTrue(check.stdout.contains("2026-07-02-north  agenda-missing"), "an imported meeting lacks its agenda date\n\(check.stdout)")
+        XCTAssertTrue(check.stdout.contains("\(dunmore)  action-no-update  action 1  meeting 2026-07-02-north"), check.stdout)
+        for meeting in ["2026-06-04-north", "2026-07-02-north"] {
+            XCTAssertTrue(check.stdout.contains("\(meeting)  agenda-missing"), "an imported meeting lacks its agenda date\n\(check.stdout)")
+            XCTAssertTrue(check.stdout.contains("\(meeting)  minutes-not-approved"), check.stdout)
+        }
 
         let sweep = try mfile(["sweep", "--as-of", "2026-11-23", "--notices", "-"])
         XCTAssertTrue(sweep.stderr.contains("  \(hadfield)  ended 2026-09-15"), sweep.stderr)
