@@ -1,4 +1,5 @@
 // swift-tools-version:6.0
+
 import PackageDescription
 
 // No package dependencies: the toolchain only (Foundation, Dispatch, XCTest).
@@ -19,7 +20,7 @@ let layers: [(name: String, folder: String, uses: [String])] = [
     ("MaracIndex", "Index", ["MaracBase", "MaracTOML", "MaracRecords", "MaracRepository", "MaracProtocol"]),
     ("MaracVault", "Vault", ["MaracBase", "MaracJSON", "MaracRepository", "MaracLint"]),
     ("MaracPapers", "Papers", ["MaracBase", "MaracTOML", "MaracJSON", "MaracMustache", "MaracDefaults", "MaracRecords", "MaracRepository", "MaracProtocol"]),
-    ("MaracReports", "Reports", ["MaracBase", "MaracTOML", "MaracJSON", "MaracRepository", "MaracProtocol", "MaracIndex", "MaracVault"]),
+    ("MaracReports", "Reports", ["MaracBase", "MaracTOML", "MaracJSON", "MaracRecords", "MaracRepository", "MaracProtocol", "MaracIndex", "MaracVault", "MaracPapers"]),
     ("MaracTransfer", "Transfer", ["MaracBase", "MaracTOML", "MaracJSON", "MaracMustache", "MaracRecords", "MaracRepository", "MaracLint", "MaracPapers"]),
     ("MaracImport", "Import", ["MaracBase", "MaracTOML", "MaracJSON", "MaracDefaults", "MaracRecords", "MaracRepository", "MaracLint"]),
     ("MaracCommandLine", "CommandLine", ["MaracBase", "MaracTOML", "MaracJSON", "MaracDefaults", "MaracRecords", "MaracRepository", "MaracProtocol", "MaracLint", "MaracIndex", "MaracVault", "MaracPapers", "MaracReports", "MaracTransfer", "MaracImport"]),

@@ -1159,6 +1159,40 @@ These cases do not fit this meeting. The chair and coordinator decide, by risk, 
 {{> _footing.md}}
 
 """###),
+        ("templates/bundle-cover.html.mustache", ###"""
+<!DOCTYPE html>
+<html lang="en-GB">
+{{> _head.html}}
+<body>
+{{> _frame-top.html}}
+<p class="statement"><strong>{{paper.marking}}.</strong> {{purpose}}</p>
+<dl class="facts">
+<dt>Case</dt><dd>{{caseID}}</dd>
+<dt>From</dt><dd>{{from}}</dd>
+<dt>To</dt><dd>{{to}}</dd>
+{{#kind}}<dt>Kind of disclosure</dt><dd>{{kind}}</dd>{{/kind}}
+{{#requested}}<dt>Requested</dt><dd>{{requested}}</dd>{{/requested}}
+<dt>Date</dt><dd>{{date}}</dd>
+{{#basis}}<dt>Basis for sharing</dt><dd>{{basis}}</dd>{{/basis}}
+{{#decidedBy}}<dt>Decided by</dt><dd>{{decidedBy}}</dd>{{/decidedBy}}
+</dl>
+<h2>Restrictions on use</h2>
+<p class="statement">{{restrictions}}</p>
+<h2>Contents</h2>
+<table class="data">
+<thead><tr><th>File</th><th>Paper</th></tr></thead>
+<tbody>
+{{#contents}}
+<tr><td class="n">{{file}}</td><td>{{title}}</td></tr>
+{{/contents}}
+</tbody>
+</table>
+{{> _frame-bottom.html}}
+</body>
+</html>
+
+
+"""###),
         ("templates/case-minutes.html.mustache", ###"""
 <!DOCTYPE html>
 <html lang="en-GB">
@@ -1386,6 +1420,45 @@ No cases.
 {{/closedSession}}
 {{/cases}}
 {{> _footing.md}}
+
+"""###),
+        ("templates/transfer-referrals.html.mustache", ###"""
+<!DOCTYPE html>
+<html lang="en-GB">
+{{> _head.html}}
+<body>
+{{> _frame-top.html}}
+<h2>Case {{caseID}}</h2>
+<dl class="facts">
+<dt>Status</dt><dd>{{status}}</dd>
+<dt>Session</dt><dd>{{session}}</dd>
+</dl>
+{{> _people.html}}
+<h2>Referrals</h2>
+{{#referrals}}
+<article class="case">
+<h3>Referral {{number}}{{#received}}: received {{received}}{{/received}}</h3>
+<dl class="facts">
+<dt>Referring agency</dt><dd>{{agency}}</dd>
+{{#referrer}}<dt>Referrer</dt><dd>{{referrer}}</dd>{{/referrer}}
+<dt>Latest incident</dt><dd>{{incident}}</dd>
+<dt>Risk assessment</dt><dd>{{riskTool}}{{#riskScore}}: score {{riskScore}}{{/riskScore}}</dd>
+{{#policeIncidents}}<dt>Police incidents (12 months)</dt><dd>{{policeIncidents}}</dd>{{/policeIncidents}}
+{{#crimes}}<dt>Crimes (12 months)</dt><dd>{{crimes}}</dd>{{/crimes}}
+<dt>Criteria</dt><dd>{{criteria}}</dd>
+{{#judgementReason}}<dt>Professional judgement</dt><dd>{{judgementReason}}</dd>{{/judgementReason}}
+<dt>Consent</dt><dd>{{consent}}</dd>
+{{#consentReason}}<dt>Why not given</dt><dd>{{consentReason}}</dd>{{/consentReason}}
+<dt>Decision</dt><dd>{{decision}}{{#decided}} ({{decided}}){{/decided}}</dd>
+{{#idvaReferred}}<dt>IDVA referral</dt><dd>{{idvaReferred}}</dd>{{/idvaReferred}}
+{{#infoOnly}}<dt>Listing</dt><dd>for information only</dd>{{/infoOnly}}
+</dl>
+</article>
+{{/referrals}}
+{{> _frame-bottom.html}}
+</body>
+</html>
+
 
 """###),
     ]

@@ -2,7 +2,7 @@ import Foundation
 import MaracRecords
 import MaracTOML
 
-/// `mfile import --template`: a commented starting map. Given the sheet, every column header
+/// `mfile import cases|actions --template`: a commented starting map. Given the sheet, every column header
 /// is listed, with the field it most likely fills where the header says so plainly, else
 /// `""` (not imported) for the administrator to fill in.
 public enum ImportMapTemplate {

@@ -15,7 +15,7 @@ package enum CaseRules {
                 findings.append(Diagnostic(
                     file: file, position: root.position(of: "id"),
                     message: "the file name does not match the case id \(id); rename the file to \(expectedName)",
-                    rule: "file-name"))
+                    rule: .fileName))
             }
             if let year = record.firstReceived?.year {
                 let folder = "\(Repository.casesFolder)/\(year)/"
@@ -23,7 +23,7 @@ package enum CaseRules {
                     findings.append(Diagnostic(
                         file: file, position: root.position(of: "id"),
                         message: "case \(id) belongs in \(folder) (the year its first referral arrived)",
-                        rule: "file-name"))
+                        rule: .fileName))
                 }
             }
         }
@@ -36,7 +36,7 @@ package enum CaseRules {
                 findings.append(Diagnostic(
                     file: file, position: victim.position,
                     message: "victim.\(field) is missing; record the victim's answer, or \"declined\" if they chose not to say",
-                    rule: "equality-missing"))
+                    rule: .equalityMissing))
             }
         }
 
@@ -51,13 +51,13 @@ package enum CaseRules {
                 findings.append(Diagnostic(
                     file: file, position: reader.position(of: "criteria"),
                     message: "\(reader.place) is accepted on professional judgement but has no judgement_reason; write down why the case is high risk",
-                    rule: "judgement-reason"))
+                    rule: .judgementReason))
             }
             if let consent = referral.consent, consent != .given, !referral.hasConsentReason {
                 findings.append(Diagnostic(
                     file: file, position: reader.position(of: "consent"),
                     message: "\(reader.place) proceeds without consent but has no consent_reason; record why consent was not obtained",
-                    rule: "consent-reason"))
+                    rule: .consentReason))
             }
         }
         return findings

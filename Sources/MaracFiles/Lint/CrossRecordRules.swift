@@ -28,7 +28,7 @@ enum CrossRecordRules {
                 findings.append(Diagnostic(
                     file: record.file, position: record.idPosition,
                     message: "case id \(id) is also used by \(first); each case needs its own id (allocate one with 'mfile new case')",
-                    rule: "duplicate-case-id"))
+                    rule: .duplicateCaseID))
             } else {
                 firstFile[id] = record.file
             }
@@ -43,7 +43,7 @@ enum CrossRecordRules {
                 findings.append(Diagnostic(
                     file: meeting.file, position: hearing.position,
                     message: "\(hearing.place).case names case \(hearing.caseID), which has no file under cases/",
-                    rule: "unknown-case"))
+                    rule: .unknownCase))
             }
         }
         return findings
@@ -80,7 +80,7 @@ enum CrossRecordRules {
                 findings.append(Diagnostic(
                     file: record.file, position: referral.position,
                     message: "\(referral.place) was accepted but the case is not heard at the meeting of \(due) or any later one; add a [[hearing]] for it",
-                    rule: "referral-not-listed"))
+                    rule: .referralNotListed))
             }
         }
         return findings

@@ -156,7 +156,7 @@ struct RecordFile<Summary: Sendable>: Sendable {
         do {
             bytes = try FileSystem.read(path: rootPath + "/" + file)
         } catch {
-            result.diagnostics.append(Diagnostic(file: file, position: nil, message: "cannot be read", rule: "io"))
+            result.diagnostics.append(Diagnostic(file: file, position: nil, message: "cannot be read", rule: .io))
             return result
         }
         switch RecordText.decode(bytes, file: file) {
@@ -187,7 +187,7 @@ package enum RecordText {
             return .success(try TOMLDecoder.decode(bytes: bytes))
         } catch {
             return .failure(Diagnostic(
-                file: file, position: error.position, message: error.message, rule: "toml-syntax"))
+                file: file, position: error.position, message: error.message, rule: .tomlSyntax))
         }
     }
 }

@@ -1,3 +1,4 @@
+
 /// A small backtracking matcher for the ECMA-262 regular expressions schemas use in practice:
 /// literals, `.`, classes (`[a-z]`, `[^...]`, `\d \w \s` and their negations), anchors `^ $`,
 /// groups `( )` and `(?: )`, alternation `|`, and greedy `* + ? {n} {n,} {n,m}`.
@@ -6,6 +7,7 @@
 /// is many times faster on the short field values records hold) and falls back to
 /// NSRegularExpression for anything else (lookaround, back-references, `\b`, lazy
 /// quantifiers, Unicode properties). `init` returns `nil` for such patterns.
+
 struct SimpleRegex: Sendable {
     private indirect enum Node: Sendable {
         case scalar(Unicode.Scalar)

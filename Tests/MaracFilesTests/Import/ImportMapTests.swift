@@ -36,8 +36,8 @@ final class ImportMapTests: XCTestCase {
         XCTAssertEqual(result.status, 2, result.stderr)
         let lines = result.stderr.split(separator: "\n").map(String.init)
         XCTAssertEqual(lines.count, 2, "the map's own settings first (the sheet is not read until they are right)\n\(result.stderr)")
-        XCTAssertTrue(lines[0].hasPrefix("mfile import: import/map.toml:2:15: error: date_format must be written with dd, mm and yyyy"), lines[0])
-        XCTAssertTrue(lines[1].hasPrefix("mfile import: import/map.toml:3:1: error: unknown setting"), lines[1])
+        XCTAssertTrue(lines[0].hasPrefix("mfile import cases: import/map.toml:2:15: error: date_format must be written with dd, mm and yyyy"), lines[0])
+        XCTAssertTrue(lines[1].hasPrefix("mfile import cases: import/map.toml:3:1: error: unknown setting"), lines[1])
 
         let fields = try mapErrors(mistakes)
         XCTAssertEqual(fields.status, 2, fields.stderr)
@@ -68,7 +68,7 @@ final class ImportMapTests: XCTestCase {
         let root = try ImportFixtures.demo(with: [:])
         defer { try? FileManager.default.removeItem(at: root) }
         let example = TestPaths.packageRoot.appendingPathComponent("examples/import/cases.csv").path
-        let written = try ImportFixtures.mfile(["import", "--template", "cases", example, "--output", "import/map.toml"], in: root)
+        let written = try ImportFixtures.mfile(["import", "cases", example, "--template", "--output", "import/map.toml"], in: root)
         XCTAssertEqual(written.status, 0, written.stderr)
         let map = try String(contentsOf: root.appendingPathComponent("import/map.toml"), encoding: .utf8)
         for line in [
@@ -89,7 +89,7 @@ final class ImportMapTests: XCTestCase {
         XCTAssertNotEqual(dry.status, 2, dry.stderr)
         XCTAssertTrue(dry.stdout.contains("row 2: "), dry.stdout)
         // --output never overwrites.
-        let again = try ImportFixtures.mfile(["import", "--template", "cases", "--output", "import/map.toml"], in: root)
+        let again = try ImportFixtures.mfile(["import", "cases", "--template", "--output", "import/map.toml"], in: root)
         XCTAssertEqual(again.status, 2)
         XCTAssertTrue(again.stderr.contains("already exists"), again.stderr)
 
@@ -126,11 +126,13 @@ final class ImportMapTests: XCTestCase {
     func testUsageMistakes() throws {
         let root = DemoRepository.root
         for (arguments, expected) in [
-            (["import"], "say what the sheet holds"),
-            (["import", "people", "x.csv"], "say what the sheet holds"),
+            (["import"], "say what to do: import cases, import actions"),
+            (["import", "people", "x.csv"], "unknown import 'people'; choose one of: cases, actions"),
+            (["import", "cases"], "give the spreadsheet: 'mfile import cases FILE.csv --map MAP.toml'"),
             (["import", "cases", "x.csv"], "give the map with --map MAP.toml"),
-            (["import", "cases", "x.csv", "--map", "m.toml", "--output", "y"], "--output is used with --template only"),
-            (["import", "cases", "--template", "--apply"], "--apply is not used with --template"),
+            (["import", "cases", "x.csv", "y.csv", "--map", "m.toml"], "'mfile import cases' takes [FILE.csv]"),
+            (["import", "cases", "x.csv", "--map", "m.toml", "--output", "y"], "--output goes with --template"),
+            (["import", "cases", "--template", "--apply"], "give --template or --apply, not both"),
         ] {
             let result = try ImportFixtures.mfile(arguments, in: root)
             XCTAssertEqual(result.status, 2, arguments.joined(separator: " "))
@@ -138,6 +140,6 @@ final class ImportMapTests: XCTestCase {
         }
         let missing = try ImportFixtures.mfile(["import", "cases", "no-such.csv", "--map", "no-such.toml"], in: root)
         XCTAssertEqual(missing.status, 2)
-        XCTAssertTrue(missing.stderr.contains("mfile import: no-such.toml: error: cannot be read"), missing.stderr)
+        XCTAssertTrue(missing.stderr.contains("mfile import cases: no-such.toml: error: cannot be read"), missing.stderr)
     }
 }

@@ -70,7 +70,7 @@ final class ImportPrivacyTests: XCTestCase {
             XCTAssertTrue(actions.stdout.contains("no case in cases/ has this reference"), actions.stdout)
             assertNoCanary(actions, "actions (\(format))")
         }
-        assertNoCanary(try run(["import", "--template", "cases", "import/both.csv"]), "template")
+        assertNoCanary(try run(["import", "cases", "import/both.csv", "--template"]), "template")
         let broken = try run(cases + ["import/broken.csv"])
         XCTAssertEqual(broken.status, 2)
         assertNoCanary(broken, "unreadable sheet")

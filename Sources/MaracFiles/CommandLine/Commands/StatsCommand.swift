@@ -8,14 +8,14 @@ enum StatsCommand {
     static let command = Command(
         name: "stats",
         summary: "the MARAC data return (SafeLives) over the cases heard in a period: counts only",
-        usage: "stats (--from DATE --to DATE | --quarter YYYYQN) [--format md|csv|json] [--exact]",
         options: [
-            OptionSpec("--from", value: "DATE", help: "first day of the period, YYYY-MM-DD"),
-            OptionSpec("--to", value: "DATE", help: "last day of the period, YYYY-MM-DD"),
-            OptionSpec("--quarter", value: "YYYYQN", help: "a calendar quarter, e.g. 2026Q3 (July to September)"),
-            OptionSpec("--format", value: "FORMAT", help: "md (default), csv or json"),
+            OptionSpec("--from", value: "DATE", kind: .date, help: "first day of the period, YYYY-MM-DD"),
+            OptionSpec("--to", value: "DATE", kind: .date, help: "last day of the period, YYYY-MM-DD"),
+            OptionSpec("--quarter", value: "YYYYQN", kind: .quarter, help: "a calendar quarter, e.g. 2026Q3 (July to September)"),
+            .format(["md", "csv", "json"], help: "md (default), csv or json"),
             OptionSpec("--exact", help: "show counts below 5 as they are (not for publication)"),
         ],
+        constraints: [.notTogether(["--quarter", "--from"]), .notTogether(["--quarter", "--to"]), .requires("--from", "--to"), .requires("--to", "--from")],
         details: """
             Over the cases heard at meetings dated in the period: cases heard, repeats and the
             repeat rate, referrals by agency and the police share, children in the households,
@@ -24,16 +24,16 @@ enum StatsCommand {
             Counts below 5 are shown as <5 unless --exact. No name or other value from a record
             is printed.
             """,
+        examples: ["mfile stats --quarter 2026Q3", "mfile stats --from 2026-04-01 --to 2027-03-31 --format csv"],
         run: run)
 
     static func run(_ context: CommandContext) throws -> ExitStatus {
-        let format = try context.format(["md", "csv", "json"])
-        let (from, to) = try period(context)
+        let (from, to) = try period(context.arguments)
         let exact = context.arguments.flag("--exact")
         let (index, refresh) = try IndexStore.current(root: context.repositoryRoot())
-        IndexCommand.noteRefresh(refresh, context)
+        if let note = refresh.note { context.console.printError(note) }
         let report = DataReturn(index, from: from, to: to)
-        switch format {
+        switch context.format {
         case "csv": context.console.write(report.csv(exact: exact))
         case "json": context.console.print(JSONWriter.write(report.json(exact: exact), pretty: true))
         default: context.console.write(report.markdown(exact: exact))
@@ -41,24 +41,12 @@ enum StatsCommand {
         return .ok
     }
 
-    static func period(_ context: CommandContext) throws(UsageError) -> (LocalDate, LocalDate) {
-        let args = context.arguments
-        if let quarter = args.value("--quarter") {
-            guard args.value("--from") == nil, args.value("--to") == nil else {
-                throw UsageError("give either --quarter or --from and --to, not both")
-            }
-            let parts = quarter.uppercased().split(separator: "Q")
-            guard parts.count == 2, parts[0].count == 4, let year = Int(parts[0]), let q = Int(parts[1]), (1...4).contains(q) else {
-                throw UsageError("--quarter needs a quarter written YYYYQN, e.g. 2026Q3")
-            }
-            let lastDay = [31, 30, 30, 31][q - 1]
-            return (LocalDate(year: year, month: q * 3 - 2, day: 1), LocalDate(year: year, month: q * 3, day: lastDay))
+    static func period(_ arguments: ParsedArguments) throws(UsageError) -> (LocalDate, LocalDate) {
+        if let quarter = arguments.value("--quarter").flatMap(ValueKind.quarter) {
+            return (quarter.first, quarter.last)
         }
-        guard let fromText = args.value("--from"), let toText = args.value("--to") else {
+        guard let from = arguments.date("--from"), let to = arguments.date("--to") else {
             throw UsageError("give the period: --from DATE --to DATE, or --quarter YYYYQN")
-        }
-        guard let from = LocalDate(isoText: fromText), let to = LocalDate(isoText: toText) else {
-            throw UsageError("--from and --to need dates written YYYY-MM-DD")
         }
         guard from <= to else { throw UsageError("--from must not be after --to") }
         return (from, to)
