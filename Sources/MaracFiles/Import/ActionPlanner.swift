@@ -35,10 +35,6 @@ struct ActionPlanner {
         let column = resolved.header
 
         for row in rows {
-            if row.isBlank {
-                plan.blankRows += 1
-                continue
-            }
             var values = RowValues(row, resolved, headerCount: headerCount)
             var report = ImportReport.Row(number: row.number, outcome: .problem)
             func require(_ present: Bool, _ target: MappedField.Target, _ name: String, _ field: String, _ what: String) {

@@ -24,7 +24,10 @@ public struct CSVRow: Sendable {
 
 /// A CSV file as read: its rows, the delimiter used and the encoding found.
 public struct CSVSheet: Sendable {
+    /// The rows holding something (blank rows are counted, not kept).
     public var rows: [CSVRow]
+    /// Blank rows below the header rows (a sheet's "used range" can run far below its data).
+    public var blankRows: Int
     public var delimiter: UInt8
     public var encoding: CSVEncoding
 }
@@ -33,7 +36,8 @@ public struct CSVSheet: Sendable {
 /// row, or Excel's `sep=;` first line), cells in double quotes holding delimiters, quotes
 /// (doubled) and line breaks, rows ending in CR LF, LF or CR. Every size is bounded
 /// (`ImportLimits`): too many rows or cells is an error naming the row; an oversize cell is
-/// marked and its text dropped, so the row can be reported.
+/// marked and its text dropped, so the row can be reported. Blank rows, and empty cells past
+/// the column limit, are counted but not kept (spreadsheets often save far past their data).
 public enum CSVReader {
     static let quote = UInt8(ascii: "\"")
     static let lineFeed = UInt8(ascii: "\n")
@@ -57,7 +61,7 @@ public enum CSVReader {
         let found = chosen ?? detectDelimiter(text, from: start, headerRow: headerRows)
         var parser = Parser(bytes: text, delimiter: found, limits: limits, headerRows: headerRows, file: file)
         let rows = try parser.parse(from: start)
-        return CSVSheet(rows: rows, delimiter: found, encoding: encoding)
+        return CSVSheet(rows: rows, blankRows: parser.blankRows, delimiter: found, encoding: encoding)
     }
 
     /// Excel's `sep=;` first line: the delimiter and where the rows start.
@@ -113,6 +117,9 @@ public enum CSVReader {
         var started = false
         var line = 1
         var rowLine = 1
+        /// The spreadsheet's number of the row being read.
+        var rowNumber = 1
+        var blankRows = 0
 
         init(bytes: [UInt8], delimiter: UInt8, limits: ImportLimits, headerRows: Int, file: String) {
             self.bytes = bytes
@@ -169,7 +176,7 @@ public enum CSVReader {
             }
             if inQuotes {
                 throw ImportError(
-                    "row \(rows.count + 1): a cell opened with a double quote (\") is never closed; the file is cut short, or a quote is missing in the sheet",
+                    "row \(rowNumber): a cell opened with a double quote (\") is never closed; the file is cut short, or a quote is missing in the sheet",
                     location: "\(file):\(quoteLine)")
             }
             if started || !cells.isEmpty {
@@ -192,8 +199,13 @@ public enum CSVReader {
 
         mutating func endCell() throws(ImportError) {
             guard cells.count < limits.maxColumns else {
+                if !oversize, cell.allSatisfy({ $0 == 0x20 }) {
+                    cell.removeAll(keepingCapacity: true)
+                    started = false
+                    return
+                }
                 throw ImportError(
-                    "row \(rows.count + 1) has more than \(limits.maxColumns) cells; remove the empty columns at the right of the sheet, or split it",
+                    "row \(rowNumber) has more than \(limits.maxColumns) cells; remove the empty columns at the right of the sheet, or split it",
                     location: "\(file):\(rowLine)")
             }
             cells.append(CSVCell(oversize ? "" : String(decoding: cell, as: UTF8.self), isOversize: oversize))
@@ -203,13 +215,21 @@ public enum CSVReader {
         }
 
         mutating func endRow() throws(ImportError) {
+            defer {
+                cells = []
+                rowNumber += 1
+            }
+            let row = CSVRow(number: rowNumber, line: rowLine, cells: cells)
+            if row.isBlank {
+                if rowNumber > headerRows { blankRows += 1 }
+                return
+            }
             guard rows.count < limits.maxRows + headerRows else {
                 throw ImportError(
                     "the sheet has more than \(limits.maxRows) rows below its header; import it in parts of at most \(limits.maxRows) rows",
                     location: file)
             }
-            rows.append(CSVRow(number: rows.count + 1, line: rowLine, cells: cells))
-            cells = []
+            rows.append(row)
         }
     }
 }

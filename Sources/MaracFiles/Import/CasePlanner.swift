@@ -30,10 +30,6 @@ struct CasePlanner {
         var pending: [PendingCase] = []
 
         for row in rows {
-            if row.isBlank {
-                plan.blankRows += 1
-                continue
-            }
             var values = RowValues(row, resolved, headerCount: headerCount)
             var report = ImportReport.Row(number: row.number, outcome: .problem)
             var existing: [Case] = []

@@ -25,7 +25,7 @@ public enum ImportMapTemplate {
 
             """
         if maracs.count > 1 {
-            text += "marac = \"\(maracs[0])\"               # which MARAC: one of \(maracs.joined(separator: ", ")) (or map a column to \(kind == .cases ? "marac" : "meeting.marac"))\n"
+            text += "# marac = \"ID\"                # which MARAC: one of \(maracs.joined(separator: ", ")) (or map a column to \(kind == .cases ? "marac" : "meeting.marac"))\n"
         } else {
             text += "# marac = \"ID\"                # needed only when marac.toml has more than one MARAC\n"
         }

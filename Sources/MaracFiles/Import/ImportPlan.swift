@@ -9,7 +9,6 @@ struct ImportPlan: Sendable {
     var rows: [ImportReport.Row] = []
     var changes: [FileChange] = []
     var rowsByFile: [String: [Int]] = [:]
-    var blankRows = 0
 
     /// The repository's cases by their `reference`.
     static func casesByReference(_ repository: Repository) -> [String: [Case]] {

@@ -79,7 +79,7 @@ public enum ImportWorkflow {
             delimiter: String(UnicodeScalar(sheet.delimiter)))
         report.update = request.update
         report.rows = plan.rows
-        report.blankRows = plan.blankRows
+        report.blankRows = sheet.blankRows
         report.files = plan.changes.map(\.path)
         report.lint = ImportLint.newFindings(plan.changes, repository: repository, schemas: schemas).map { finding in
             ImportReport.LintFinding(rows: plan.rowsByFile[finding.file] ?? [], finding: finding)

@@ -63,10 +63,18 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertEqual(texts(try read(Array("Ref,Name\rA1,Ann\rA2,Bo".utf8))), [["Ref", "Name"], ["A1", "Ann"], ["A2", "Bo"]])
     }
 
-    func testBlankRowsKeepTheSpreadsheetsRowNumbers() throws {
+    func testBlankRowsAreCountedAndKeepTheSpreadsheetsRowNumbers() throws {
         let sheet = try read(Array("Ref,Name\r\n,\r\n\r\nA3,Ann\r\n".utf8))
-        XCTAssertEqual(sheet.rows.map(\.number), [1, 2, 3, 4])
-        XCTAssertEqual(sheet.rows.map(\.isBlank), [false, true, true, false])
+        XCTAssertEqual(sheet.rows.map(\.number), [1, 4])
+        XCTAssertEqual(sheet.blankRows, 2)
+    }
+
+    func testBlankRowsAndEmptyCellsFarPastTheDataAreNotLimited() throws {
+        let text = "Ref,Name" + String(repeating: ",", count: 2000) + "\n" + "A2,Ann" + String(repeating: ",", count: 2000) + "\n"
+            + String(repeating: ",,,\n", count: 5000)
+        let sheet = try read(Array(text.utf8), limits: ImportLimits(maxRows: 10, maxColumns: 16))
+        XCTAssertEqual(sheet.rows.map { $0.cells.count }, [16, 16])
+        XCTAssertEqual(sheet.blankRows, 5000)
     }
 
     func testTextAfterAClosingQuoteIsKept() throws {
@@ -88,7 +96,7 @@ final class CSVReaderTests: XCTestCase {
     }
 
     func testTooManyColumnsIsAnError() throws {
-        let row = Array(repeating: "x", count: 20).joined(separator: ",")
+        let row = Array(repeating: "x", count: 11).joined(separator: ",") + ",,,"
         XCTAssertThrowsError(try read(Array("A\n\(row)\n".utf8), limits: ImportLimits(maxColumns: 10))) { error in
             XCTAssertTrue((error as! ImportError).message.hasPrefix("row 2 has more than 10 cells"))
         }
