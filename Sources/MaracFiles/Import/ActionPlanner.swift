@@ -11,7 +11,7 @@ import MaracTOML
 /// `reference` when the map gives one, else by its text.
 struct ActionPlanner {
     let resolved: ResolvedMap
-    let repository: Repository
+    let known: KnownRecords
     let schema: SchemaFields
     let update: Bool
 
@@ -26,7 +26,7 @@ struct ActionPlanner {
 
     func plan(_ rows: [CSVRow], headerCount: Int) throws(ImportError) -> ImportPlan {
         var plan = ImportPlan()
-        let byReference = ImportPlan.casesByReference(repository)
+        let byReference = known.casesByReference
         var works: [String: Result<MeetingWork, ImportReport.Problem>] = [:]
         var order: [String] = []
         var firstRow: [String: Int] = [:]
@@ -130,14 +130,14 @@ struct ActionPlanner {
 
     /// The meeting file of this date and MARAC: read, or started when there is none.
     func load(date: LocalDate, marac: String) -> Result<MeetingWork, ImportReport.Problem> {
-        let existing = repository.meetings.filter { $0.marac == marac && $0.date == date }
+        let existing = known.meetings.filter { $0.marac == marac && $0.date == date }
         if existing.count > 1 {
             return .failure(ImportReport.Problem(
                 column: nil, field: "meeting.date",
                 message: "\(existing.count) meeting files hold this meeting (\(existing.map(\.file).joined(separator: ", "))); keep one"))
         }
         let file = existing.first?.file ?? "\(Repository.meetingsFolder)/\(date.year)/\(date)-\(marac).toml"
-        let url = repository.root.appendingPathComponent(file)
+        let url = known.root.appendingPathComponent(file)
         var original: [UInt8]?
         let text: [UInt8]
         if existing.isEmpty {

@@ -10,7 +10,7 @@ import MaracTOML
 /// id; a known one is compared field by field with its case file.
 struct CasePlanner {
     let resolved: ResolvedMap
-    let repository: Repository
+    let known: KnownRecords
     let schema: SchemaFields
     let update: Bool
     /// The next ids for a year (`CaseIDAllocator`).
@@ -24,7 +24,7 @@ struct CasePlanner {
 
     func plan(_ rows: [CSVRow], headerCount: Int) throws(ImportError) -> ImportPlan {
         var plan = ImportPlan()
-        let byReference = ImportPlan.casesByReference(repository)
+        let byReference = known.casesByReference
         let referenceColumn = resolved.header(.case, "reference")
         var firstRow: [String: Int] = [:]
         var pending: [PendingCase] = []
@@ -32,7 +32,7 @@ struct CasePlanner {
         for row in rows {
             var values = RowValues(row, resolved, headerCount: headerCount)
             var report = ImportReport.Row(number: row.number, outcome: .problem)
-            var existing: [Case] = []
+            var existing: [KnownRecords.ReferencedCase] = []
             if let reference = values.value(.case, "reference")?.value.stringValue {
                 if let earlier = firstRow[reference] {
                     values.problems.insert(ImportReport.Problem(
@@ -113,7 +113,7 @@ struct CasePlanner {
     }
 
     /// An existing case: unchanged, changed (reported), or updated through the editor.
-    func compare(_ values: RowValues, with record: Case, report: inout ImportReport.Row, plan: inout ImportPlan) {
+    func compare(_ values: RowValues, with record: KnownRecords.ReferencedCase, report: inout ImportReport.Row, plan: inout ImportPlan) {
         let differing = values.values.filter { value in
             guard value.field.target == .case, value.field.path.description != "reference" else { return false }
             guard let current = RecordTable.value(at: value.field.path.tomlPath, in: record.table) else { return true }
@@ -131,7 +131,7 @@ struct CasePlanner {
             return
         }
         do {
-            let original = try FileSystem.read(repository.root.appendingPathComponent(record.file))
+            let original = try FileSystem.read(known.root.appendingPathComponent(record.file))
             let editor = try TOMLEditor(bytes: original)
             let edited = try RecordEdit.apply(differing, to: editor, schema: schema) { name in
                 schema.document["properties"]?[name]?["items"] ?? .null

@@ -54,7 +54,6 @@ public struct FieldPath: Sendable, Hashable, CustomStringConvertible {
     func dropping(_ count: Int) -> FieldPath { FieldPath(segments: Array(segments.dropFirst(count))) }
 
     var first: String { segments[0].name }
-    var last: String { segments[segments.count - 1].name }
 }
 
 /// What a field holds, read from the record schema, and so how a cell is read into it.

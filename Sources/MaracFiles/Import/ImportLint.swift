@@ -1,41 +1,21 @@
+import Foundation
 import MaracBase
 import MaracLint
-import MaracRecords
 import MaracRepository
 
-/// The lint findings an import's files would bring: the repository linted in memory with the
-/// new and changed files in place of the old, less the findings it has already.
+/// The lint findings an import's files would bring: the repository linted as it is and as the
+/// import would leave it (the new and changed files read from memory, `Linter.lint(at:overlay:)`),
+/// less the findings it has already. Both are streaming passes, so memory stays that of `lint`.
 enum ImportLint {
-    static func newFindings(_ changes: [FileChange], repository: Repository, schemas: RecordSchemas) -> [Diagnostic] {
+    static func newFindings(_ changes: [FileChange], root: URL) throws(RepositoryError) -> [Diagnostic] {
         guard !changes.isEmpty else { return [] }
-        let before = Linter.lint(repository)
-        var imported = repository
-        let touched = Set(changes.map(\.path))
-        imported.diagnostics.removeAll { touched.contains($0.file) }
-        imported.cases.removeAll { touched.contains($0.file) }
-        imported.meetings.removeAll { touched.contains($0.file) }
-        for change in changes {
-            let isCase = change.path.hasPrefix(Repository.casesFolder + "/")
-            var problems: [Diagnostic] = []
-            switch RecordText.decode(change.bytes, file: change.path) {
-            case .failure(let problem):
-                problems.append(problem)
-            case .success(let table):
-                problems += schemas.validate(isCase ? .case : .meeting, table, file: change.path)
-                if isCase {
-                    imported.cases.append(Case(table: table, file: change.path, problems: &problems))
-                } else {
-                    imported.meetings.append(Meeting(table: table, file: change.path, problems: &problems))
-                }
-            }
-            imported.diagnostics += problems
-        }
-        imported.cases.sort { $0.file < $1.file }
-        imported.meetings.sort { $0.file < $1.file }
+        let before = try Linter.lint(at: root).findings
+        var overlay: [String: [UInt8]] = [:]
+        for change in changes { overlay[change.path] = change.bytes }
         var known: [String: Int] = [:]
         for finding in before { known[key(finding), default: 0] += 1 }
         var found: [Diagnostic] = []
-        for finding in Linter.lint(imported) {
+        for finding in try Linter.lint(at: root, overlay: overlay).findings {
             let k = key(finding)
             if let count = known[k], count > 0 {
                 known[k] = count - 1

@@ -1,7 +1,5 @@
 import Foundation
 import MaracJSON
-import MaracRecords
-import MaracRepository
 import MaracTOML
 
 /// What an import would do: each row's outcome, the files to write, and which rows make each file.
@@ -9,15 +7,6 @@ struct ImportPlan: Sendable {
     var rows: [ImportReport.Row] = []
     var changes: [FileChange] = []
     var rowsByFile: [String: [Int]] = [:]
-
-    /// The repository's cases by their `reference`.
-    static func casesByReference(_ repository: Repository) -> [String: [Case]] {
-        var found: [String: [Case]] = [:]
-        for record in repository.cases {
-            if let reference = record.reference { found[reference, default: []].append(record) }
-        }
-        return found
-    }
 
     mutating func note(_ row: ImportReport.Row) {
         rows.append(row)

@@ -42,12 +42,10 @@ public enum ImportWorkflow {
             delimiter: map.delimiter, headerRows: map.headerRow, limits: request.limits)
 
         let lock: RepositoryLock?
-        let repository: Repository
-        let schemas: RecordSchemas
+        let known: KnownRecords
         do {
             lock = request.apply ? try RepositoryLock.acquire(root: root) : nil
-            repository = try Repository.load(at: root)
-            schemas = try RecordSchemas.load(repository: root)
+            known = try KnownRecords.scan(root: root)
         } catch {
             throw ImportError(error.message, location: error.location)
         }
@@ -55,7 +53,7 @@ public enum ImportWorkflow {
         let fields = try SchemaFields.load(request.kind == .cases ? .case : .meeting, root: root)
         let header = sheet.rows.first { $0.number == map.headerRow }
         let resolved = try ResolvedMap.resolve(
-            map, kind: request.kind, header: header, schema: fields, configuration: repository.configuration,
+            map, kind: request.kind, header: header, schema: fields, configuration: known.configuration,
             limits: request.limits)
         let headerCount = (header?.cells.lastIndex { !$0.text.allSatisfy(\.isWhitespace) } ?? -1) + 1
         let rows = sheet.rows.filter { $0.number > map.headerRow }
@@ -65,11 +63,11 @@ public enum ImportWorkflow {
         case .cases:
             let allocator = CaseIDAllocator(root: root)
             plan = try CasePlanner(
-                resolved: resolved, repository: repository, schema: fields, update: request.update,
+                resolved: resolved, known: known, schema: fields, update: request.update,
                 allocate: { year, count throws(RepositoryError) in try allocator.next(year: year, count: count) }
             ).plan(rows, headerCount: headerCount)
         case .actions:
-            plan = try ActionPlanner(resolved: resolved, repository: repository, schema: fields, update: request.update)
+            plan = try ActionPlanner(resolved: resolved, known: known, schema: fields, update: request.update)
                 .plan(rows, headerCount: headerCount)
         }
 
@@ -81,8 +79,12 @@ public enum ImportWorkflow {
         report.rows = plan.rows
         report.blankRows = sheet.blankRows
         report.files = plan.changes.map(\.path)
-        report.lint = ImportLint.newFindings(plan.changes, repository: repository, schemas: schemas).map { finding in
-            ImportReport.LintFinding(rows: plan.rowsByFile[finding.file] ?? [], finding: finding)
+        do {
+            report.lint = try ImportLint.newFindings(plan.changes, root: root).map { finding in
+                ImportReport.LintFinding(rows: plan.rowsByFile[finding.file] ?? [], finding: finding)
+            }
+        } catch {
+            throw ImportError(error.message, location: error.location)
         }
         timer.lap("lint the would-be records")
         if sheet.encoding == .windows1252 {

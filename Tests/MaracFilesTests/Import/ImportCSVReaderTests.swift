@@ -3,7 +3,7 @@ import XCTest
 @testable import MaracImport
 
 /// CSV as Excel and LibreOffice save it, and the bounds on what is read.
-final class CSVReaderTests: XCTestCase {
+final class ImportCSVReaderTests: XCTestCase {
     private func read(_ bytes: [UInt8], delimiter: UInt8? = nil, limits: ImportLimits = .standard) throws -> CSVSheet {
         try CSVReader.read(bytes, file: "sheet.csv", delimiter: delimiter, limits: limits)
     }
