@@ -17,9 +17,9 @@ final class ImportPrivacyTests: XCTestCase {
     func testNoCellValueAppearsInAnyOutput() throws {
         var good = ImportFixtures.caseRow(
             "CANARYREF1", name: "Canaryname Zqxwv", dob: "13/01/1913", perpetrator: "Canaryperp Zqxwv", notes: "CANARYNOTE")
-        good[5] = "Canary ethnicity"
         var bad = ImportFixtures.caseRow("CANARYREF2", name: "CANARY\u{1}CTRL", dob: "CANARYDATE", agency: "CANARYAGENCY", score: "CANARYSCORE")
         bad[10] = "CANARYREL"
+        bad[5] = "Canary ethnicity"
         bad[13] = "=CANARYFORMULA(\"Zqxwv\")"
         bad[14] = "CANARYDECISION"
         bad.append("CANARYEXTRA")  // a cell beyond the last header
