@@ -68,6 +68,11 @@ gender = ["male", "trans-man"]
       "description": "The case id, written by `mfile new case` (year, this copy's 4-letter tag, a number). The file must be named <id>.toml. Never reuse or change an id.",
       "$ref": "#/$defs/caseId"
     },
+    "reference": {
+      "description": "The case's own reference in the records the MARAC kept before mfile (a spreadsheet's case reference). Written by `mfile import`, which finds the case by it when the sheet is imported again; `mfile find` finds the case by it too.",
+      "type": "string",
+      "minLength": 1
+    },
     "marac": {
       "description": "Which MARAC of this repository hears the case: an id from a [[marac]] table in marac.toml.",
       "type": "string",
@@ -799,6 +804,7 @@ gender = ["male", "trans-man"]
       "required": ["id", "text", "status"],
       "properties": {
         "id": {"description": "The action number, unique within the meeting.", "type": "integer", "minimum": 1},
+        "reference": {"description": "The action's own reference in the spreadsheet it was imported from (written by `mfile import actions`, which finds the action by it when the sheet is imported again).", "type": "string", "minLength": 1},
         "agency": {"description": "The agency responsible: an [[agency]] id.", "type": "string", "minLength": 1},
         "owner": {"description": "The named person responsible.", "type": "string", "minLength": 1},
         "text": {"description": "What is to be done.", "type": "string", "minLength": 1},

@@ -8,10 +8,11 @@ import MaracRepository
 /// Each file is checked on its own as it is read (in parallel); what the checks across
 /// records need is kept as small `RecordFacts`, so linting never holds the whole repository.
 public enum Linter {
-    /// Reads and lints the repository at `root` in one pass.
-    public static func lint(at root: URL) throws(RepositoryError) -> LintReport {
+    /// Reads and lints the repository at `root` in one pass; `overlay` lints it as if those
+    /// record files (relative paths) held those bytes (see `RepositoryScan.run`).
+    public static func lint(at root: URL, overlay: [String: [UInt8]] = [:]) throws(RepositoryError) -> LintReport {
         var timer = PhaseTimer()
-        let scan = try RepositoryScan<RecordFacts>.run(at: root) { configuration in
+        let scan = try RepositoryScan<RecordFacts>.run(at: root, overlay: overlay) { configuration in
             let context = LintContext(configuration)
             return { record, findings in
                 switch record {
