@@ -3,7 +3,7 @@ import XCTest
 @testable import MaracDefaults
 
 /// `mfile init` writes the embedded defaults; they must be the files in schema/ and templates/
-/// (after changing one, run ./Scripts/embed-defaults).
+/// and .taplo.toml (after changing one, run ./Scripts/embed-defaults).
 final class DefaultFilesTests: XCTestCase {
     func testEmbeddedDefaultsMatchTheFilesOnDisk() throws {
         var onDisk: [String: String] = [:]
@@ -13,6 +13,7 @@ final class DefaultFilesTests: XCTestCase {
                 onDisk["\(folder)/\(name)"] = try String(contentsOf: url.appendingPathComponent(name), encoding: .utf8)
             }
         }
+        onDisk[".taplo.toml"] = try String(contentsOf: TestPaths.packageRoot.appendingPathComponent(".taplo.toml"), encoding: .utf8)
         let embedded = Dictionary(uniqueKeysWithValues: DefaultFiles.all.map { ($0.path, $0.content) })
         XCTAssertEqual(Set(embedded.keys), Set(onDisk.keys), "run ./Scripts/embed-defaults")
         for (path, content) in onDisk {
