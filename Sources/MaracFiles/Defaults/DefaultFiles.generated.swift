@@ -806,9 +806,15 @@ table.layout > thead > tr > td, table.layout > tfoot > tr > td, table.layout > t
 .space-top { height: 11mm; }
 .space-bottom { height: 11mm; }
 h1 { font-size: 16pt; margin: 0 0 2pt; }
-h2 { font-size: 13pt; margin: 14pt 0 4pt; border-bottom: 1.5pt solid #000; break-after: avoid; }
-h3 { font-size: 11pt; margin: 10pt 0 3pt; break-after: avoid; }
-h4 { font-size: 10.5pt; margin: 6pt 0 2pt; break-after: avoid; }
+/* Printing: a heading stays on the page of what it heads (never alone at a page foot), a
+   table row (one person, one action) is never split across pages, and a table's header row
+   is repeated on each page it runs onto. */
+h2 { font-size: 13pt; margin: 14pt 0 4pt; border-bottom: 1.5pt solid #000; }
+h3 { font-size: 11pt; margin: 10pt 0 3pt; }
+h4 { font-size: 10.5pt; margin: 6pt 0 2pt; }
+h1, h2, h3, h4 { break-after: avoid; break-inside: avoid; }
+.case-head + p, .agency-info > p:first-child { break-after: avoid; }
+p { orphans: 2; widows: 2; }
 .subtitle { font-size: 12pt; margin: 0 0 8pt; }
 .closed-banner { border: 2pt solid #a00000; color: #a00000; font-weight: bold; padding: 4pt 6pt; text-align: center; }
 .draft { border: 1.5pt dashed #000; padding: 3pt 6pt; font-weight: bold; }
@@ -818,6 +824,7 @@ table.data td.n, table.data th.n { white-space: nowrap; }
 table.data th { background: #e6e6e6; }
 table.data thead { display: table-header-group; }
 table.data tr { break-inside: avoid; }
+.referral, dl.facts { break-inside: avoid; }
 .case { margin: 0 0 10pt; }
 .case-head { break-after: avoid; }
 .marker { display: inline-block; border: 1pt solid #000; padding: 0 3pt; font-size: 8.5pt; font-weight: bold; margin-left: 4pt; }
@@ -984,6 +991,66 @@ Meeting: {{paper.meetingID}}.{{#paper.chair}} Chair: {{paper.chair}}.{{/paper.ch
 {{#people}}
 | {{roleLabel}} | {{name}} | {{aliases}} | {{dob}} | {{address}} | {{relationship}}{{#inHousehold}}in household: {{inHousehold}}{{/inHousehold}} |
 {{/people}}
+
+"""###),
+        ("templates/_referrals.html.mustache", ###"""
+{{#referrals}}
+<article class="referral">
+<h3>Referral {{number}}{{#received}}: received {{received}}{{/received}}</h3>
+<dl class="facts">
+<dt>Referring agency</dt><dd>{{agency}}</dd>
+{{#referrer}}<dt>Referrer</dt><dd>{{referrer}}</dd>{{/referrer}}
+<dt>Latest incident</dt><dd>{{incident}}</dd>
+<dt>Risk assessment</dt><dd>{{riskTool}}{{#riskScore}}: score {{riskScore}}{{/riskScore}}</dd>
+{{#policeIncidents}}<dt>Police incidents (12 months)</dt><dd>{{policeIncidents}}</dd>{{/policeIncidents}}
+{{#crimes}}<dt>Crimes (12 months)</dt><dd>{{crimes}}</dd>{{/crimes}}
+<dt>Criteria</dt><dd>{{criteria}}</dd>
+{{#judgementReason}}<dt>Professional judgement</dt><dd>{{judgementReason}}</dd>{{/judgementReason}}
+<dt>Consent</dt><dd>{{consent}}</dd>
+{{#consentReason}}<dt>Why not given</dt><dd>{{consentReason}}</dd>{{/consentReason}}
+<dt>Decision</dt><dd>{{decision}}{{#decided}} ({{decided}}){{/decided}}</dd>
+{{#idvaReferred}}<dt>IDVA referral</dt><dd>{{idvaReferred}}</dd>{{/idvaReferred}}
+{{#infoOnly}}<dt>Listing</dt><dd>for information only</dd>{{/infoOnly}}
+</dl>
+</article>
+{{/referrals}}
+
+"""###),
+        ("templates/_referrals.md.mustache", ###"""
+{{#referrals}}
+
+### Referral {{number}}{{#received}}: received {{received}}{{/received}}
+
+| | |
+| --- | --- |
+| Referring agency | {{agency}} |
+{{#referrer}}
+| Referrer | {{referrer}} |
+{{/referrer}}
+| Latest incident | {{incident}} |
+| Risk assessment | {{riskTool}}{{#riskScore}}: score {{riskScore}}{{/riskScore}} |
+{{#policeIncidents}}
+| Police incidents (12 months) | {{policeIncidents}} |
+{{/policeIncidents}}
+{{#crimes}}
+| Crimes (12 months) | {{crimes}} |
+{{/crimes}}
+| Criteria | {{criteria}} |
+{{#judgementReason}}
+| Professional judgement | {{judgementReason}} |
+{{/judgementReason}}
+| Consent | {{consent}} |
+{{#consentReason}}
+| Why not given | {{consentReason}} |
+{{/consentReason}}
+| Decision | {{decision}}{{#decided}} ({{decided}}){{/decided}} |
+{{#idvaReferred}}
+| IDVA referral | {{idvaReferred}} |
+{{/idvaReferred}}
+{{#infoOnly}}
+| Listing | for information only |
+{{/infoOnly}}
+{{/referrals}}
 
 """###),
         ("templates/actions.html.mustache", ###"""
@@ -1191,6 +1258,15 @@ These cases do not fit this meeting. The chair and coordinator decide, by risk, 
 <body>
 {{> _frame-top.html}}
 {{> _minutes-head.html}}
+<h2>Referral information</h2>
+{{#hearings}}
+{{#hasReferrals}}
+{{> _referrals.html}}
+{{/hasReferrals}}
+{{^hasReferrals}}
+<p>No referral recorded.</p>
+{{/hasReferrals}}
+{{/hearings}}
 <h2>Outstanding actions from earlier meetings</h2>
 {{#hasEarlierActions}}
 {{#earlierActions}}
@@ -1212,6 +1288,17 @@ These cases do not fit this meeting. The chair and coordinator decide, by risk, 
         ("templates/case-minutes.md.mustache", ###"""
 {{> _heading.md}}
 {{> _minutes-head.md}}
+
+## Referral information
+{{#hearings}}
+{{#hasReferrals}}
+{{> _referrals.md}}
+{{/hasReferrals}}
+{{^hasReferrals}}
+
+No referral recorded.
+{{/hasReferrals}}
+{{/hearings}}
 
 ## Outstanding actions from earlier meetings
 {{#hasEarlierActions}}
@@ -1426,26 +1513,7 @@ No cases.
 </dl>
 {{> _people.html}}
 <h2>Referrals</h2>
-{{#referrals}}
-<article class="case">
-<h3>Referral {{number}}{{#received}}: received {{received}}{{/received}}</h3>
-<dl class="facts">
-<dt>Referring agency</dt><dd>{{agency}}</dd>
-{{#referrer}}<dt>Referrer</dt><dd>{{referrer}}</dd>{{/referrer}}
-<dt>Latest incident</dt><dd>{{incident}}</dd>
-<dt>Risk assessment</dt><dd>{{riskTool}}{{#riskScore}}: score {{riskScore}}{{/riskScore}}</dd>
-{{#policeIncidents}}<dt>Police incidents (12 months)</dt><dd>{{policeIncidents}}</dd>{{/policeIncidents}}
-{{#crimes}}<dt>Crimes (12 months)</dt><dd>{{crimes}}</dd>{{/crimes}}
-<dt>Criteria</dt><dd>{{criteria}}</dd>
-{{#judgementReason}}<dt>Professional judgement</dt><dd>{{judgementReason}}</dd>{{/judgementReason}}
-<dt>Consent</dt><dd>{{consent}}</dd>
-{{#consentReason}}<dt>Why not given</dt><dd>{{consentReason}}</dd>{{/consentReason}}
-<dt>Decision</dt><dd>{{decision}}{{#decided}} ({{decided}}){{/decided}}</dd>
-{{#idvaReferred}}<dt>IDVA referral</dt><dd>{{idvaReferred}}</dd>{{/idvaReferred}}
-{{#infoOnly}}<dt>Listing</dt><dd>for information only</dd>{{/infoOnly}}
-</dl>
-</article>
-{{/referrals}}
+{{> _referrals.html}}
 {{> _frame-bottom.html}}
 </body>
 </html>
