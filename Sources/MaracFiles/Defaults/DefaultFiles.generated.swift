@@ -244,10 +244,12 @@ public enum DefaultFiles {
   "additionalProperties": false,
   "$defs": {
     "caseId": {
+      "title": "a case id written like 2026-EXMP-001, as mfile new case gives it",
       "type": "string",
       "pattern": "^[0-9]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9]{3,}$"
     },
     "date": {
+      "title": "a date written year first without quotes, such as 1985-02-11",
       "type": "string",
       "format": "date"
     },
@@ -565,7 +567,7 @@ public enum DefaultFiles {
         "type": "object",
         "required": ["id", "name", "frequency", "first_meeting"],
         "properties": {
-          "id": {"description": "A short id used in file names, e.g. north.", "type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$"},
+          "id": {"title": "a short id of lowercase letters, digits and hyphens, such as north", "description": "A short id used in file names, e.g. north.", "type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$"},
           "name": {"description": "The MARAC's full name.", "type": "string", "minLength": 1},
           "frequency": {"description": "How often it meets: weekly, fortnightly, or monthly (the same weekday of the same week of each month as the first meeting).", "enum": ["weekly", "fortnightly", "monthly"]},
           "first_meeting": {"description": "The date of the first meeting; later dates follow the frequency.", "$ref": "#/$defs/date"},
@@ -582,7 +584,7 @@ public enum DefaultFiles {
         "type": "object",
         "required": ["id", "name"],
         "properties": {
-          "id": {"description": "A short id used in records, e.g. police.", "type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$"},
+          "id": {"title": "a short id of lowercase letters, digits and hyphens, such as police", "description": "A short id used in records, e.g. police.", "type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$"},
           "name": {"description": "The agency's full name.", "type": "string", "minLength": 1},
           "core": {"description": "True for a core agency expected at every meeting.", "type": "boolean"},
           "children": {"description": "True for an agency that works with children (cases with children are grouped so it can leave).", "type": "boolean"}
@@ -593,7 +595,7 @@ public enum DefaultFiles {
   },
   "additionalProperties": false,
   "$defs": {
-    "date": {"type": "string", "format": "date"}
+    "date": {"title": "a date written year first without quotes, such as 1985-02-11", "type": "string", "format": "date"}
   }
 }
 
@@ -659,8 +661,8 @@ public enum DefaultFiles {
   "patternProperties": {"^local_": true},
   "additionalProperties": false,
   "$defs": {
-    "date": {"type": "string", "format": "date"},
-    "time": {"type": "string", "pattern": "^[0-2][0-9]:[0-5][0-9](:[0-6][0-9](\\.[0-9]+)?)?$"},
+    "date": {"title": "a date written year first without quotes, such as 1985-02-11", "type": "string", "format": "date"},
+    "time": {"title": "a time of day written with colons and without quotes, such as 09:30:00", "type": "string", "pattern": "^[0-2][0-9]:[0-5][0-9](:[0-6][0-9](\\.[0-9]+)?)?$"},
     "hearing": {
       "type": "object",
       "required": ["case"],
