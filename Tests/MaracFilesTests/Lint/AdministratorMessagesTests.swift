@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+@testable import MaracBase
 
 /// The mistakes administrators make typing records, each planted with canary values in a copy
 /// of the demo: `mfile lint` says what is wrong and what to type instead, at the right line
@@ -143,5 +144,19 @@ final class AdministratorMessagesTests: XCTestCase {
         formatter.dateFormat = "yyyy-MM-dd"
         formatter.locale = Locale(identifier: "en_US_POSIX")
         return formatter.string(from: Date())
+    }
+}
+
+final class DidYouMeanTests: XCTestCase {
+    func testOnlyACloseValidChoiceIsOffered() {
+        let statuses = ["open", "closed", "transferred-out"]
+        XCTAssertEqual(DidYouMean.closest(to: "opne", among: statuses), "open")
+        XCTAssertEqual(DidYouMean.closest(to: "Transferred out", among: statuses), "transferred-out")
+        XCTAssertEqual(DidYouMean.closest(to: "CLOSD", among: statuses), "closed")
+        XCTAssertNil(DidYouMean.closest(to: "Hannah Whitfield", among: statuses))
+        XCTAssertNil(DidYouMean.closest(to: "", among: statuses))
+        XCTAssertNil(DidYouMean.closest(to: "pen", among: ["police", "health"]))
+        XCTAssertEqual(DidYouMean.closest(to: "sexual orientation", among: ["gender", "sexual_orientation"]), "sexual_orientation")
+        XCTAssertEqual(DidYouMean.closest(to: "helath", among: ["police", "health", "housing"]), "health")
     }
 }
