@@ -35,7 +35,7 @@ public enum LintRule: String, Sendable, CaseIterable, Comparable {
         case .fileName: "a file whose name or folder does not match its id, date or year"
         case .judgementReason: "professional judgement without its reason"
         case .consentReason: "consent not given without the reason"
-        case .equalityMissing: "an equality field absent (it holds a value or \"declined\")"
+        case .equalityMissing: "an equality field absent (it holds one of the schema's answers, \"declined\" or \"not-known\"; the schema rule rejects anything else, listing the choices)"
         case .confidentialityUnsigned: "an attendee who did not sign the confidentiality statement"
         case .actionIncomplete: "an action without agency, owner or due date"
         case .referralNotListed: "an accepted referral not heard at the first meeting whose agenda went out after it"

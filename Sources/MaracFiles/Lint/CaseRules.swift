@@ -35,7 +35,7 @@ package enum CaseRules {
             for field in Person.equalityFields where reader.table[field] == nil {
                 findings.append(Diagnostic(
                     file: file, position: victim.position,
-                    message: "victim.\(field) is missing; record the victim's answer, or \"declined\" if they chose not to say",
+                    message: "victim.\(field) is missing; record the victim's answer, \"declined\" if they chose not to say, or \"not-known\" if it was not asked",
                     rule: .equalityMissing))
             }
         }

@@ -2,6 +2,7 @@ import Foundation
 import MaracBase
 import MaracDefaults
 import MaracJSON
+import MaracReports
 import MaracRepository
 import MaracVault
 
@@ -51,7 +52,9 @@ enum InitCommand {
         }
 
         try AtomicWrite.write(configurationText(name: name, profile: profile, firstMeeting: firstMeeting), to: configuration, mode: .createNew)
-        for file in DefaultFiles.all {
+        // The data return's categories stay built in (they follow SafeLives with each release)
+        // until a repository keeps its own copy.
+        for file in DefaultFiles.all where file.path != DataReturnCategories.file {
             try AtomicWrite.write(file.content, to: root.appendingPathComponent(file.path), mode: .createNew)
         }
         try AtomicWrite.write(gitignore, to: root.appendingPathComponent(".gitignore"), mode: .createNew)
@@ -130,6 +133,7 @@ enum InitCommand {
         for (id, agencyName, core, children) in agencies {
             text += "\n[[agency]]\nid = \"\(id)\"\nname = \"\(agencyName)\"\ncore = \(core)\n"
             if children { text += "children = true\n" }
+            if id == "police" { text += "police = true\n" }
         }
         return text
     }
