@@ -21,6 +21,8 @@ public enum LintRule: String, Sendable, CaseIterable, Comparable {
     case hbvSessionOpen = "hbv-session-open"
     case infoOnlyUnused = "info-only-unused"
     case agencyKindMissing = "agency-kind-missing"
+    case idvaBeforeReferral = "idva-before-referral"
+    case liftedInFuture = "lifted-in-future"
     case io
 
     /// What the rule finds, in an administrator's words.
@@ -41,12 +43,14 @@ public enum LintRule: String, Sendable, CaseIterable, Comparable {
         case .confidentialityUnsigned: "an attendee who did not sign the confidentiality statement"
         case .actionIncomplete: "an action without agency, owner or due date"
         case .referralNotListed:
-            "an accepted referral not heard at the meeting the protocol lists it for, whose agenda has gone out (a warning; `mfile check` reports the breach)"
+            "an accepted referral not heard at the meeting the protocol lists it for, past that agenda's deadline as of today or `--as-of` (a warning; `mfile check` reports the breach)"
         case .criteriaMismatch: "a referral's criteria that its risk score or counts do not bear out (a warning)"
         case .protocolSettings: "marac.toml's `profile`, `[rules]` or `[calendar]` that the protocol engine cannot use"
         case .hbvSessionOpen: "an honour-based violence case not marked `session = \"closed\"` where the profile hears those closed (a warning)"
         case .infoOnlyUnused: "`info_only` on a referral where the profile lists no repeats for information only (a warning)"
         case .agencyKindMissing: "a profile rule that reads who referred (police, health) where no `[[agency]]` has that `kind` (a warning)"
+        case .idvaBeforeReferral: "an IDVA referral dated before the referral to MARAC arrived (a warning)"
+        case .liftedInFuture: "flags lifted on a date after today, or after `--as-of` (a warning)"
         case .io: "a record file or folder that cannot be read"
         }
     }

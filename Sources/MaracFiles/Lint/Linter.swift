@@ -9,13 +9,17 @@ import MaracRepository
 /// Each file is checked on its own as it is read (in parallel); what the checks across
 /// records need is kept as small `RecordFacts`, so linting never holds the whole repository.
 public enum Linter {
-    /// Reads and lints the repository at `root` in one pass.
-    public static func lint(at root: URL) throws(RepositoryError) -> LintReport {
+    /// Reads and lints the repository at `root` in one pass; `overlay` lints it as if those
+    /// record files (relative paths) held those bytes (see `RepositoryScan.run`). Dates after
+    /// `asOf` (default today) are in the future.
+    public static func lint(
+        at root: URL, overlay: [String: [UInt8]] = [:], asOf: LocalDate = .today()
+    ) throws(RepositoryError) -> LintReport {
         var timer = PhaseTimer()
         var engine: Result<ProtocolEngine, RulesError> = .failure(RulesError([]))
-        let scan = try RepositoryScan<RecordFacts>.run(at: root) { configuration in
+        let scan = try RepositoryScan<RecordFacts>.run(at: root, overlay: overlay) { configuration in
             engine = Result { () throws(RulesError) in try ProtocolEngine.load(configuration) }
-            let context = LintContext(configuration, engine: try? engine.get())
+            let context = LintContext(configuration, engine: try? engine.get(), asOf: asOf)
             return { record, findings in
                 switch record {
                 case .case(let item):
@@ -31,16 +35,16 @@ public enum Linter {
         var findings = scan.diagnostics + CrossRecordRules.check(
             scan.summaries, undecodedCaseFiles: scan.undecodedCaseFiles)
         timer.lap("checks across records")
-        findings += ProtocolLint.check(engine, file: scan.configuration.file, scan.summaries)
+        findings += ProtocolLint.check(engine, file: scan.configuration.file, scan.summaries, asOf: asOf)
         timer.lap("protocol checks (settings, repeats, criteria, listing)")
         findings.sort(by: Diagnostic.reportOrder)
         return LintReport(findings: findings, fileCount: scan.recordFileCount + 1)
     }
 
     /// All findings of a repository already loaded, in report order.
-    public static func lint(_ repository: Repository) -> [Diagnostic] {
+    public static func lint(_ repository: Repository, asOf: LocalDate = .today()) -> [Diagnostic] {
         let engine = Result { () throws(RulesError) in try ProtocolEngine.load(repository.configuration) }
-        let context = LintContext(repository.configuration, engine: try? engine.get())
+        let context = LintContext(repository.configuration, engine: try? engine.get(), asOf: asOf)
         var findings = repository.diagnostics
         var facts: [RecordFacts] = []
         for record in repository.cases {
@@ -52,7 +56,7 @@ public enum Linter {
             facts.append(.meeting(MeetingSummary(meeting)))
         }
         findings += CrossRecordRules.check(facts, undecodedCaseFiles: repository.undecodedCaseFiles)
-        findings += ProtocolLint.check(engine, file: repository.configuration.file, facts)
+        findings += ProtocolLint.check(engine, file: repository.configuration.file, facts, asOf: asOf)
         return findings.sorted(by: Diagnostic.reportOrder)
     }
 
@@ -75,40 +79,58 @@ public struct LintReport: Sendable {
     public var fileCount: Int
 }
 
-/// What the per-file rules look things up in: the agency and MARAC ids of marac.toml, and
-/// the protocol switches they follow.
+/// What the per-file rules look things up in: the agency and MARAC ids of marac.toml, the
+/// protocol switches they follow, and the date lint runs as of (today, or `--as-of`).
 package struct LintContext: Sendable {
-    let agencyIDs: Set<String>
-    let maracIDs: Set<String>
+    /// The ids in marac.toml's order.
+    let agencyIDs: [String]
+    let maracIDs: [String]
+    let asOf: LocalDate
+    /// Whether `asOf` is today (else a date given with `--as-of`).
+    let asOfIsToday: Bool
     /// `consent_reason_required` (on when marac.toml's protocol settings cannot be read; that
     /// is reported as an error of its own).
     let consentReasonRequired: Bool
 
-    package init(_ configuration: Configuration, engine: ProtocolEngine?) {
-        agencyIDs = Set(configuration.agencies.map(\.id))
-        maracIDs = Set(configuration.maracs.map(\.id))
+    package init(_ configuration: Configuration, engine: ProtocolEngine?, asOf: LocalDate = .today()) {
+        agencyIDs = configuration.agencies.map(\.id)
+        maracIDs = configuration.maracs.map(\.id)
+        self.asOf = asOf
+        asOfIsToday = asOf == .today()
         consentReasonRequired = engine?.rules.consentReasonRequired ?? true
     }
 
     /// The context of `configuration`, loading its protocol settings.
-    package init(_ configuration: Configuration) {
-        self.init(configuration, engine: try? ProtocolEngine.load(configuration))
+    package init(_ configuration: Configuration, asOf: LocalDate = .today()) {
+        self.init(configuration, engine: try? ProtocolEngine.load(configuration), asOf: asOf)
     }
 
-    /// A finding for a MARAC id not in marac.toml, if `marac` is one.
+    /// A finding for a MARAC id not in marac.toml, if `marac` is one. The id typed is never
+    /// shown (it could be anything); the closest MARAC id and the list are.
     func unknownMarac(_ marac: String?, file: String, at position: SourcePosition?) -> Diagnostic? {
         guard let marac, !maracIDs.contains(marac) else { return nil }
         return Diagnostic(
-            file: file, position: position, message: "marac names a MARAC id that is not in marac.toml",
+            file: file, position: position,
+            message: "marac names a MARAC id that is not in marac.toml" + Self.choices(marac, maracIDs, "MARACs"),
             rule: .unknownMarac)
     }
 
     /// A finding for an agency id not in marac.toml, if `agency` is one.
     func unknownAgency(_ agency: String?, field: String, file: String, at position: SourcePosition?) -> Diagnostic? {
         guard let agency, !agencyIDs.contains(agency) else { return nil }
+        let choices = Self.choices(agency, agencyIDs, "agencies")
         return Diagnostic(
             file: file, position: position,
-            message: "\(field) names an agency id that is not in marac.toml; add an [[agency]] with that id or correct it",
+            message: "\(field) names an agency id that is not in marac.toml" + choices
+                + (choices.contains("did you mean") ? "" : "; correct it, or add an [[agency]] with that id to marac.toml"),
             rule: .unknownAgency)
+    }
+
+    /// "; did you mean police? The agencies in marac.toml: police, idva, ..."
+    static func choices(_ typed: String, _ ids: [String], _ plural: String) -> String {
+        guard !ids.isEmpty else { return "; marac.toml has no \(plural) yet" }
+        let list = "the \(plural) in marac.toml: " + ids.joined(separator: ", ")
+        guard let suggestion = DidYouMean.closest(to: typed, among: ids) else { return "; " + list }
+        return "; did you mean \(suggestion)? " + list.prefix(1).uppercased() + list.dropFirst()
     }
 }

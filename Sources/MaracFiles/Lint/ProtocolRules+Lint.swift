@@ -12,7 +12,9 @@ import MaracRepository
 /// and `info_only` where the profile lists no repeats for information only (`info-only-unused`).
 enum ProtocolLint {
     /// The findings of a repository, from what lint keeps of each file.
-    static func check(_ loaded: Result<ProtocolEngine, RulesError>, file: String, _ facts: [RecordFacts]) -> [Diagnostic] {
+    static func check(
+        _ loaded: Result<ProtocolEngine, RulesError>, file: String, _ facts: [RecordFacts], asOf: LocalDate
+    ) -> [Diagnostic] {
         let engine: ProtocolEngine
         switch loaded {
         case .failure(let error):
@@ -34,30 +36,31 @@ enum ProtocolLint {
         var findings = agencyKinds(engine, file: file)
         for record in cases {
             findings += criteriaMismatches(record, records: records)
-            findings += unlisted(record, planner: &planner)
+            findings += unlisted(record, planner: &planner, asOf: asOf)
             findings += sessionAndListing(record, rules: engine.rules)
         }
         return findings
     }
 
-    /// The findings of a repository already loaded.
-    static func check(_ repository: Repository) -> [Diagnostic] {
+    /// The findings of a repository already loaded, as of `asOf`.
+    static func check(_ repository: Repository, asOf: LocalDate) -> [Diagnostic] {
         let facts = repository.cases.map { RecordFacts.case(CaseFacts($0)) }
             + repository.meetings.map { RecordFacts.meeting(MeetingSummary($0)) }
         let engine = Result { () throws(RulesError) in try ProtocolEngine.load(repository.configuration) }
-        return check(engine, file: repository.configuration.file, facts)
+        return check(engine, file: repository.configuration.file, facts, asOf: asOf)
     }
 
-    /// Accepted referrals not heard at the meeting they belong to, whose agenda the records
-    /// show has gone out (lint has no as-of date); `check` reports the same referrals as
-    /// `referral-not-listed` once the agenda's deadline has passed.
-    static func unlisted(_ record: CaseSummary, planner: inout ListingPlanner) -> [Diagnostic] {
+    /// Accepted referrals not heard, as of `asOf`, at or after the meeting they belong to, past
+    /// the last day to circulate its agenda: exactly the referrals `check` reports as
+    /// `referral-not-listed` and "not done" as of the same day. (One heard late is a breach
+    /// `check` reports, but the record is complete, so lint says nothing.)
+    static func unlisted(_ record: CaseSummary, planner: inout ListingPlanner, asOf: LocalDate) -> [Diagnostic] {
         record.referrals.compactMap { referral in
-            guard let listing = planner.listing(of: referral, in: record), listing.heard == nil,
-                  planner.agendaIsOut(listing) else { return nil }
+            guard let listing = planner.listing(of: referral, in: record), !listing.heardInTime, asOf > listing.due,
+                  listing.heard.map({ $0 > asOf }) ?? true else { return nil }
             return Diagnostic(
                 file: record.file, position: referral.decisionPosition, severity: .warning,
-                message: "\(referral.place) was accepted but the case is not heard at the meeting of \(listing.meeting.date), where \(planner.reference) lists it, or at any later one; add a [[hearing]] for it (or record the case as closed or transferred out if that is why)",
+                message: "\(referral.place) was accepted but the case is not heard at the meeting of \(listing.meeting.date), where \(planner.reference) lists it, or at any later one, and that agenda's last day (\(listing.due)) has passed; add a [[hearing]] for it (or record the case as closed or transferred out if that is why)",
                 rule: .referralNotListed)
         }
     }

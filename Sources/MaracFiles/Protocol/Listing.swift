@@ -20,7 +20,7 @@ public struct ListingDue: Sendable {
 }
 
 /// Must this referral be heard, and where: the one answer `check` (the breach
-/// `referral-not-listed`) and `lint` (a warning) use. It keeps the schedule it works out, so
+/// `referral-not-listed`) and `lint` (a warning, as of the same day) use. It keeps the schedule it works out, so
 /// make one per run.
 ///
 /// A referral goes to the first meeting whose referral cut-off is on or after the day it was
@@ -37,20 +37,17 @@ public struct ListingDue: Sendable {
 public struct ListingPlanner {
     public let records: ProtocolRecords
     private var schedule: ScheduleCache
-    /// Per MARAC, its recorded meetings (not emergency ones) by date: the day and whether its
-    /// agenda went out.
-    private let recorded: [String: [(date: LocalDate, circulated: Bool)]]
+    /// Per MARAC, the days of its recorded meetings (not emergency ones), in order.
+    private let recorded: [String: [LocalDate]]
 
     public init(_ records: ProtocolRecords) {
         self.records = records
         schedule = ScheduleCache(rules: records.engine.rules, calendar: records.engine.calendar)
-        var recorded: [String: [(date: LocalDate, circulated: Bool)]] = [:]
+        var recorded: [String: [LocalDate]] = [:]
         for meeting in records.meetings where meeting.kind != .emergency {
-            if let marac = meeting.marac, let date = meeting.date {
-                recorded[marac, default: []].append((date, meeting.agendaCirculated != nil))
-            }
+            if let marac = meeting.marac, let date = meeting.date { recorded[marac, default: []].append(date) }
         }
-        self.recorded = recorded.mapValues { $0.sorted { $0.date < $1.date } }
+        self.recorded = recorded.mapValues { $0.sorted() }
     }
 
     /// The index of the first recorded meeting of `marac` on or after `date` (binary search).
@@ -59,7 +56,7 @@ public struct ListingPlanner {
         var low = 0, high = list.count
         while low < high {
             let middle = (low + high) / 2
-            if list[middle].date >= date { high = middle } else { low = middle + 1 }
+            if list[middle] >= date { high = middle } else { low = middle + 1 }
         }
         return low
     }
@@ -85,15 +82,6 @@ public struct ListingPlanner {
         let due = target.agendaWindow?.latest ?? target.date
         let unit = engine.rules.agendaWindowMin.map(BreachCheck.countingUnit) ?? .days
         return ListingDue(meeting: target, due: due, unit: unit, start: start, heard: heard)
-    }
-
-    /// The records show the meeting's agenda has gone out: a recorded meeting of its MARAC on
-    /// or after its day with `agenda_circulated`, or one after its day. What lint, which has no
-    /// as-of date, takes as the listing being settled.
-    public func agendaIsOut(_ listing: ListingDue) -> Bool {
-        let list = recorded[listing.meeting.marac] ?? []
-        let index = firstRecorded(listing.meeting.marac, onOrAfter: listing.meeting.date)
-        return list[index...].contains { $0.date > listing.meeting.date || $0.circulated }
     }
 
     /// Where the protocols say a referral goes to the next meeting.
@@ -122,9 +110,9 @@ public struct ListingPlanner {
             var meeting = schedule.meeting(index, marac: marac, frequency: frequency, first: first)
             if meeting.referralCutoff >= start {
                 var near: LocalDate?
-                for item in list[firstRecorded(marac.id, onOrAfter: meeting.date.adding(days: -7))...] {
-                    guard item.date <= meeting.date.adding(days: 7) else { break }
-                    if near.map({ abs(item.date.days(to: meeting.date)) < abs($0.days(to: meeting.date)) }) ?? true { near = item.date }
+                for date in list[firstRecorded(marac.id, onOrAfter: meeting.date.adding(days: -7))...] {
+                    guard date <= meeting.date.adding(days: 7) else { break }
+                    if near.map({ abs(date.days(to: meeting.date)) < abs($0.days(to: meeting.date)) }) ?? true { near = date }
                 }
                 if let near, near != meeting.date {
                     meeting.date = near

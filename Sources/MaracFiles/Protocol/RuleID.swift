@@ -80,7 +80,7 @@ public enum RuleID: String, Sendable, Hashable, CaseIterable, Comparable {
     /// marac.toml that still sets one).
     public static let removed: [String: String] = [
         "minutes_pdf_per_case":
-            "mfile renders HTML, not PDF, and 'mfile render case-minutes' gives each case its own paper in every profile, so the switch changed nothing",
+            "'mfile render case-minutes MEETING --all' gives each case its own paper (a PDF with --format pdf) in every profile, so the switch changed nothing",
     ]
 
     /// Position in `allCases`.

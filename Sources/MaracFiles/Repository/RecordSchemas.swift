@@ -71,7 +71,7 @@ public struct RecordSchemas: Sendable {
         }.map { violation in
             Diagnostic(
                 file: file, position: Self.position(of: violation.path, in: table),
-                message: "\(Self.fieldPath(violation.path)) \(violation.message)", rule: .schema)
+                message: Self.message(for: violation, in: table), rule: .schema)
         }
     }
 

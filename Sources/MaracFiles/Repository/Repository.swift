@@ -95,9 +95,11 @@ public struct RepositoryScan<Summary: Sendable>: Sendable {
     public var undecodedCaseFiles: [String]
 
     /// `summarize` is given the configuration and returns the per-file reduction, which may
-    /// add diagnostics about its file.
+    /// add diagnostics about its file. `overlay` gives record files (relative paths under
+    /// `cases/` or `meetings/`) read from memory instead of disk, new or in place of a file:
+    /// the repository as a change would leave it, without writing it.
     public static func run(
-        at root: URL,
+        at root: URL, overlay: [String: [UInt8]] = [:],
         summarize: (Configuration) -> @Sendable (LoadedRecord, inout [Diagnostic]) -> Summary
     ) throws(RepositoryError) -> RepositoryScan {
         let schemas = try RecordSchemas.load(repository: root)
@@ -117,12 +119,17 @@ public struct RepositoryScan<Summary: Sendable>: Sendable {
         let configuration = Configuration(table: configTable, file: configFile, problems: &diagnostics)
         let reduce = summarize(configuration)
 
-        let caseFiles = FileSystem.tomlFiles(in: Repository.casesFolder, root: root)
-        let meetingFiles = FileSystem.tomlFiles(in: Repository.meetingsFolder, root: root)
+        func listed(_ folder: String) -> [String] {
+            let added = overlay.keys.filter { $0.hasPrefix(folder + "/") }
+            let onDisk = FileSystem.tomlFiles(in: folder, root: root)
+            return added.isEmpty ? onDisk : Set(onDisk).union(added).sorted()
+        }
+        let caseFiles = listed(Repository.casesFolder)
+        let meetingFiles = listed(Repository.meetingsFolder)
         let files = caseFiles.map { ($0, RecordKind.case) } + meetingFiles.map { ($0, RecordKind.meeting) }
         let rootPath = root.path
         let results = files.parallelMap { file, kind in
-            RecordFile.load(file, kind: kind, rootPath: rootPath, schemas: schemas, summarize: reduce)
+            RecordFile.load(file, kind: kind, rootPath: rootPath, bytes: overlay[file], schemas: schemas, summarize: reduce)
         }
 
         var summaries: [Summary] = []
@@ -148,13 +155,13 @@ struct RecordFile<Summary: Sendable>: Sendable {
     var summary: Summary?
 
     static func load(
-        _ file: String, kind: RecordKind, rootPath: String, schemas: RecordSchemas,
+        _ file: String, kind: RecordKind, rootPath: String, bytes given: [UInt8]? = nil, schemas: RecordSchemas,
         summarize: @Sendable (LoadedRecord, inout [Diagnostic]) -> Summary
     ) -> RecordFile {
         var result = RecordFile()
         let bytes: [UInt8]
         do {
-            bytes = try FileSystem.read(path: rootPath + "/" + file)
+            bytes = try given ?? FileSystem.read(path: rootPath + "/" + file)
         } catch {
             result.diagnostics.append(Diagnostic(file: file, position: nil, message: "cannot be read", rule: .io))
             return result

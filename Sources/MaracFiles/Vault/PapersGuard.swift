@@ -7,9 +7,10 @@ public enum PapersGuard {
     /// neither ignored by git nor encrypted.
     public static func check(_ folder: URL, root: URL) throws(RepositoryError) {
         let rootPath = root.standardizedFileURL.path
-        guard folder.path.hasPrefix(rootPath + "/"), Git.which("git") != nil,
+        let folderPath = folder.standardizedFileURL.path
+        guard folderPath == rootPath || folderPath.hasPrefix(rootPath + "/"), Git.which("git") != nil,
               let layout = try VaultLayout.find(root: root) else { return }
-        let relative = String(folder.path.dropFirst(rootPath.count + 1)) + "/x.md"
+        let relative = (folderPath == rootPath ? "" : String(folderPath.dropFirst(rootPath.count + 1)) + "/") + "x.md"
         let attributes = AttributeCheck(layout: layout)
         if try attributes.isIgnored(relative) { return }
         if try attributes.unencrypted([relative]).isEmpty { return }

@@ -7,7 +7,7 @@ import XCTest
 final class CriteriaMismatchLintTests: XCTestCase {
     private func warnings(_ profile: String, _ cases: [Case], meetings: [Meeting] = []) -> [Diagnostic] {
         let repository = Records.repository(Records.configuration(profile: profile), cases: cases, meetings: meetings)
-        return ProtocolLint.check(repository)
+        return ProtocolLint.check(repository, asOf: day("2026-01-01"))
     }
 
     func testVisibleHighRiskBelowThreshold() {

@@ -122,7 +122,7 @@ final class ProtocolSeedBoundaryTests: XCTestCase {
     // MARK: 3.4 Liverpool accepts the SafeLives DASH from health
 
     private func lint(_ profile: String, _ cases: [Case], rules: [(String, T)] = []) -> [Diagnostic] {
-        ProtocolLint.check(Records.repository(Records.configuration(profile: profile, rules: rules), cases: cases))
+        ProtocolLint.check(Records.repository(Records.configuration(profile: profile, rules: rules), cases: cases), asOf: day("2026-01-01"))
     }
 
     /// 003 MOP §1.3: "health organisations use SafeLives Dash Tool ... MARAC accepts SafeLives
@@ -271,7 +271,7 @@ final class AgencyKindLintTests: XCTestCase {
             ])
             var problems: [Diagnostic] = []
             let repository = Records.repository(Configuration(table: table, problems: &problems))
-            return ProtocolLint.check(repository).filter { $0.rule == .agencyKindMissing }.map(\.message)
+            return ProtocolLint.check(repository, asOf: day("2026-01-01")).filter { $0.rule == .agencyKindMissing }.map(\.message)
         }
         XCTAssertEqual(warnings("gwent", kinds: [nil]).count, 1)
         XCTAssertTrue(warnings("gwent", kinds: [nil])[0].contains("kind = \"police\""))

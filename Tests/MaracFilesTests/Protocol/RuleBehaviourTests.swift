@@ -57,7 +57,8 @@ final class RuleBehaviourTests: XCTestCase {
     }
 
     static func lint(_ engine: ProtocolEngine, cases: [Case], meetings: [Meeting] = []) -> String {
-        Linter.lint(Records.repository(engine.configuration, cases: cases, meetings: meetings)).map(\.rule.rawValue).joined(separator: " ")
+        Linter.lint(Records.repository(engine.configuration, cases: cases, meetings: meetings), asOf: day("2026-12-31"))
+            .map(\.rule.rawValue).joined(separator: " ")
     }
 
     static func met(_ engine: ProtocolEngine, _ referral: T, transferIn: Bool = false) -> String {
