@@ -735,8 +735,7 @@ gender = ["male", "trans-man"]
           "name": {"description": "The agency's full name.", "type": "string", "minLength": 1},
           "core": {"description": "True for a core agency expected at every meeting.", "type": "boolean"},
           "children": {"description": "True for an agency that works with children (cases with children are grouped so it can leave).", "type": "boolean"},
-          "kind": {"description": "What kind of agency it is. Rules that depend on who referred a case read this, never the agency's id: police (the data return's police share; Gwent's IDVA time covers non-police referrals), health (Liverpool accepts the DASH from health agencies), idva, probation, children, adults, housing, education, other.", "enum": ["police", "health", "idva", "probation", "children", "adults", "housing", "education", "other"]},
-          "police": {"description": "True for the police force (or each force), the same as kind = \"police\": the data return counts its referrals as police referrals and every other agency's as partner-agency referrals.", "type": "boolean"}
+          "kind": {"description": "What kind of agency it is. Rules that depend on who referred a case read this, never the agency's id: police (the data return's police share; Gwent's IDVA time covers non-police referrals), health (Liverpool accepts the DASH from health agencies), idva, probation, children, adults, housing, education, other.", "enum": ["police", "health", "idva", "probation", "children", "adults", "housing", "education", "other"]}
         },
         "additionalProperties": false
       }

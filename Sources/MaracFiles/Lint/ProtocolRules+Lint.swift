@@ -70,7 +70,6 @@ enum ProtocolLint {
     /// health [003 MOP §1.3].
     static func agencyKinds(_ engine: ProtocolEngine, file: String) -> [Diagnostic] {
         var kinds = Set(engine.configuration.agencies.compactMap(\.kind))
-        if engine.configuration.agencies.contains(where: \.isPolice) { kinds.insert(.police) }
         let needs: [(RuleID, Configuration.Agency.Kind, String)] = [
             (.idvaNonPoliceOnly, .police, "the IDVA referral time then applies to police referrals too"),
             (.dashHealthOnly, .health, "no DASH score counts"),

@@ -32,12 +32,10 @@ public struct Configuration: Sendable {
         public var children: Bool
         /// `nil` when marac.toml does not say.
         public var kind: Kind?
-        /// `police = true` (the data return's first spelling of `kind = "police"`).
-        public var police: Bool
 
-        /// The police: `kind = "police"` or `police = true`. The one answer the data return's
-        /// police share and the protocol rules (Gwent's non-police IDVA time) read.
-        public var isPolice: Bool { kind == .police || police }
+        /// The police: `kind = "police"`. The one answer the data return's police share and the
+        /// protocol rules (Gwent's non-police IDVA time) read.
+        public var isPolice: Bool { kind == .police }
     }
 
     public var file: String
@@ -75,7 +73,7 @@ public struct Configuration: Sendable {
             return Agency(
                 id: id, name: agency.string("name") ?? id, core: agency.bool("core") ?? false,
                 children: agency.bool("children") ?? false,
-                kind: agency.string("kind").flatMap(Agency.Kind.init(rawValue:)), police: agency.bool("police") ?? false)
+                kind: agency.string("kind").flatMap(Agency.Kind.init(rawValue:)))
         }
     }
 

@@ -9,7 +9,7 @@ public struct DataReturnSettings: Sendable {
     public struct Agency: Sendable {
         public var id: String
         public var name: String
-        /// `kind = "police"` or `police = true` on its `[[agency]]` table (`Configuration.Agency.isPolice`).
+        /// `kind = "police"` on its `[[agency]]` table (`Configuration.Agency.isPolice`).
         public var police: Bool
     }
 
@@ -45,7 +45,7 @@ public struct DataReturnSettings: Sendable {
         return DataReturnSettings(configuration: configuration, categories: try DataReturnCategories.load(root: root))
     }
 
-    /// The agencies marked as the police (`kind = "police"` or `police = true`).
+    /// The agencies marked as the police (`kind = "police"`).
     public var policeAgencyIDs: Set<String> { Set(agencies.filter(\.police).map(\.id)) }
 
     /// The adult (16+) female population of every MARAC together, with the source years;
