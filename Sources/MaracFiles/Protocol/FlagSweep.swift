@@ -22,14 +22,18 @@ public enum FlagSweep {
 
     /// The cases whose flags are due to be lifted as of `asOf` (`ProtocolRecords.flagStatus`),
     /// sorted by case id.
-    public static func due(_ repository: Repository, records: ProtocolRecords, asOf: LocalDate) -> [Due] {
+    public static func due(
+        _ repository: Repository, records: ProtocolRecords, asOf: LocalDate, progress: ProgressLine = .none
+    ) -> [Due] {
+        let involved = HearingAgencies(repository.meetings)
         var found: [Due] = []
-        for record in repository.cases {
+        for (done, record) in repository.cases.enumerated() {
+            progress.step("finding the flags due", done + 1, of: repository.cases.count)
             guard let id = record.id, let status = records.flagStatus(of: id, asOf: asOf), status.isDue(asOf: asOf)
             else { continue }
             found.append(Due(
                 caseID: id, file: record.file, start: status.start, ended: status.ended,
-                agencies: agencies(for: record, in: repository)))
+                agencies: agencies(for: record, involved: involved, configuration: repository.configuration)))
         }
         return found.sorted { $0.caseID < $1.caseID }
     }
@@ -37,20 +41,12 @@ public enum FlagSweep {
     /// The agencies that flag a case: every core agency (children's agencies only when the
     /// case has a child), and any other agency that referred it or shared information or
     /// took an action at one of its hearings.
-    public static func agencies(for record: Case, in repository: Repository) -> [String] {
-        var involved = Set(record.referrals.compactMap(\.agency))
-        if let id = record.id {
-            for meeting in repository.meetings {
-                for hearing in meeting.hearings where hearing.caseID == id {
-                    involved.formUnion(hearing.information.compactMap(\.agency))
-                    involved.formUnion(hearing.actions.compactMap(\.agency))
-                    if let presenter = hearing.presentedBy { involved.insert(presenter) }
-                }
-            }
-        }
+    public static func agencies(for record: Case, involved: HearingAgencies, configuration: Configuration) -> [String] {
+        var agencies = Set(record.referrals.compactMap(\.agency))
+        if let id = record.id { agencies.formUnion(involved.agencies(of: id)) }
         let hasChildren = !record.children.isEmpty
-        return repository.configuration.agencies.filter { agency in
-            involved.contains(agency.id) || (agency.core && (!agency.children || hasChildren))
+        return configuration.agencies.filter { agency in
+            agencies.contains(agency.id) || (agency.core && (!agency.children || hasChildren))
         }.map(\.id)
     }
 
@@ -58,13 +54,34 @@ public enum FlagSweep {
     /// agencies their `[flag] notice` names: their notices are written again, so that a
     /// second run, or a run after a crash, still leaves every agency's notice whole.
     public static func liftedOn(_ date: LocalDate, _ repository: Repository, records: ProtocolRecords) -> [Due] {
-        repository.cases.compactMap { record in
+        let involved = HearingAgencies(repository.meetings)
+        return repository.cases.compactMap { record in
             guard record.flagLifted == date, let id = record.id,
                   let status = records.flagStatus(of: id, asOf: date) else { return nil }
             let notice = record.table["flag"]?.table?["notice"]?.array?.compactMap(\.string) ?? []
             return Due(
                 caseID: id, file: record.file, start: status.start, ended: status.ended,
-                agencies: notice.isEmpty ? agencies(for: record, in: repository) : notice)
+                agencies: notice.isEmpty ? agencies(for: record, involved: involved, configuration: repository.configuration) : notice)
         }.sorted { $0.caseID < $1.caseID }
     }
+}
+
+/// The agencies that took part in each case's hearings (presented it, shared information or
+/// took an action), gathered in one pass over the meetings.
+public struct HearingAgencies: Sendable {
+    private var byCase: [String: Set<String>] = [:]
+
+    public init(_ meetings: [Meeting]) {
+        for meeting in meetings {
+            for hearing in meeting.hearings {
+                guard let id = hearing.caseID else { continue }
+                byCase[id, default: []].formUnion(hearing.information.compactMap(\.agency))
+                byCase[id, default: []].formUnion(hearing.actions.compactMap(\.agency))
+                if let presenter = hearing.presentedBy { byCase[id, default: []].insert(presenter) }
+            }
+        }
+    }
+
+    /// The agencies that took part in the hearings of case `id`.
+    public func agencies(of id: String) -> Set<String> { byCase[id] ?? [] }
 }

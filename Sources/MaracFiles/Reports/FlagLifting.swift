@@ -18,10 +18,13 @@ public enum FlagLifting {
     /// `TOMLEditor` (only the `[flag]` lines change) and `AtomicWrite` (each file is wholly
     /// old or wholly new, even after a crash). Returns the files changed (root-relative) and
     /// those that could not be changed; a file that fails leaves the others to go ahead.
-    public static func apply(_ due: [FlagSweep.Due], asOf: LocalDate, root: URL) -> (applied: [String], failed: [Failure]) {
+    public static func apply(
+        _ due: [FlagSweep.Due], asOf: LocalDate, root: URL, progress: ProgressLine = .none
+    ) -> (applied: [String], failed: [Failure]) {
         var applied: [String] = []
         var failed: [Failure] = []
-        for item in due {
+        for (done, item) in due.enumerated() {
+            progress.step("recording the lifting", done + 1, of: due.count)
             do {
                 let url = root.appendingPathComponent(item.file)
                 StaleTemporaries.remove(for: url)
@@ -61,7 +64,8 @@ public enum FlagLifting {
             throw RepositoryError(VaultLayout.notARepositoryMessage(root))
         }
         let paths = files.map { layout.gitPath($0) }
-        let ids = due.filter { files.contains($0.file) }.map(\.caseID)
+        let changed = Set(files)
+        let ids = due.filter { changed.contains($0.file) }.map(\.caseID)
         let message = "Flags lifted as of \(asOf): \(ids.joined(separator: ", "))"
         let add = try layout.git.run(["add", "--"] + paths)
         guard add.status == 0 else { throw RepositoryError("'git add' of the changed case files failed; check with 'git status' and commit them yourself") }

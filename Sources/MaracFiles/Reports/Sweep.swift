@@ -54,7 +54,7 @@ public enum Sweep {
 
     /// Runs the sweep. Nothing in `cases/` changes unless `apply`; with `commit` outside a git
     /// repository nothing changes at all.
-    public static func run(_ request: Request, repository: Repository) throws -> Outcome {
+    public static func run(_ request: Request, repository: Repository, progress: ProgressLine = .none) throws -> Outcome {
         let root = repository.root
         if request.commit, try VaultLayout.find(root: root) == nil {
             throw RepositoryError(VaultLayout.notARepositoryMessage(root) + "; nothing was changed (or run without --commit)")
@@ -62,7 +62,7 @@ public enum Sweep {
         let engine = try ProtocolEngine.load(repository.configuration)
         let period = try flagPeriod(engine)
         let records = ProtocolRecords(engine: engine, repository: repository)
-        let due = FlagSweep.due(repository, records: records, asOf: request.asOf)
+        let due = FlagSweep.due(repository, records: records, asOf: request.asOf, progress: progress)
         let alreadyLifted = FlagSweep.liftedOn(request.asOf, repository, records: records)
         let lock = request.apply || request.notices != .text ? try RepositoryLock.acquire(root: root) : nil
         var outcome = Outcome(
@@ -70,14 +70,15 @@ public enum Sweep {
             applied: [], failed: [], committed: false)
         try writeNotices(
             (due + alreadyLifted).sorted { $0.caseID < $1.caseID }, to: request.notices, repository: repository,
-            period: period, asOf: request.asOf, into: &outcome)
+            period: period, asOf: request.asOf, into: &outcome, progress: progress)
         if request.apply {
-            (outcome.applied, outcome.failed) = FlagLifting.apply(due, asOf: request.asOf, root: root)
+            (outcome.applied, outcome.failed) = FlagLifting.apply(due, asOf: request.asOf, root: root, progress: progress)
             if request.commit, !outcome.applied.isEmpty {
                 try FlagLifting.commit(outcome.applied, due: due, asOf: request.asOf, root: root)
                 outcome.committed = true
             }
         }
+        progress.finish()
         withExtendedLifetime(lock) {}
         return outcome
     }
@@ -94,7 +95,7 @@ public enum Sweep {
     /// One notice per agency with flags to lift.
     static func writeNotices(
         _ due: [FlagSweep.Due], to target: NoticeTarget, repository: Repository, period: RulePeriod, asOf: LocalDate,
-        into outcome: inout Outcome
+        into outcome: inout Outcome, progress: ProgressLine = .none
     ) throws {
         guard !due.isEmpty else { return }
         let folder: URL?
@@ -107,9 +108,13 @@ public enum Sweep {
             folder = nil
         }
         if let folder { try PapersGuard.check(folder, root: repository.root) }
-        for agency in repository.configuration.agencies {
+        var byID: [String: Case] = [:]
+        for record in repository.cases { if let id = record.id, byID[id] == nil { byID[id] = record } }
+        let agencies = repository.configuration.agencies
+        for (done, agency) in agencies.enumerated() {
+            progress.step("writing the notices", done + 1, of: agencies.count)
             let cases = due.filter { $0.agencies.contains(agency.id) }.compactMap { item in
-                repository.findCase(item.caseID).map { (due: item, record: $0) }
+                byID[item.caseID].map { (due: item, record: $0) }
             }
             guard !cases.isEmpty else { continue }
             let text = try FlagNotice.render(agency: agency, cases: cases, repository: repository, period: period, asOf: asOf)
