@@ -36,11 +36,11 @@ struct KnownRecords: Sendable {
 
     static func scan(root: URL) throws(RepositoryError) -> KnownRecords {
         let scan = try RepositoryScan<Fact>.run(at: root) { _ in
-            { record, _ in
+            { record, table, _ in
                 switch record {
                 case .case(let item):
                     guard let reference = item.reference else { return .other }
-                    return .referencedCase(reference, ReferencedCase(file: item.file, id: item.id, table: item.table))
+                    return .referencedCase(reference, ReferencedCase(file: item.file, id: item.id, table: table))
                 case .meeting(let item):
                     return .meeting(MeetingFile(file: item.file, marac: item.marac, date: item.date))
                 }

@@ -1,7 +1,6 @@
 import MaracBase
 import MaracProtocol
 import MaracRecords
-import MaracTOML
 
 /// Reducing a read record to what the index keeps, and back to what `RepeatDetection` reads.
 extension IndexedCase {
@@ -70,8 +69,7 @@ extension IndexedMeeting {
 extension Person {
     /// A person rebuilt from the index, with the fields person matching reads.
     init(indexed: IndexedPerson) {
-        var problems: [Diagnostic] = []
-        self.init(role: indexed.role, FieldReader(TOMLTable(), file: ""), problems: &problems)
+        self.init(role: indexed.role)
         self.name = indexed.names.first { !$0.isAlias }?.display
         self.aliases = indexed.names.filter(\.isAlias).map(\.display)
         self.dob = indexed.dob
@@ -86,8 +84,7 @@ extension Person {
 extension Referral {
     /// A referral rebuilt from the index, with the fields repeat detection reads.
     init(indexed: IndexedReferral) {
-        var problems: [Diagnostic] = []
-        self.init(FieldReader(TOMLTable(), file: ""), number: indexed.number, problems: &problems)
+        self.init(number: indexed.number, entry: indexed.number)
         self.received = indexed.received
         self.agency = indexed.agency
         self.incident = indexed.incident

@@ -7,13 +7,12 @@ package enum CaseRules {
     package static func check(_ record: Case, _ context: LintContext) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         let file = record.file
-        let root = FieldReader(record.table, file: file)
 
         if let id = record.id {
             let expectedName = id + ".toml"
             if !file.hasSuffix("/" + expectedName) {
                 findings.append(Diagnostic(
-                    file: file, position: root.position(of: "id"),
+                    file: file, position: record.positions.id,
                     message: "the file name does not match the case id \(id); rename the file to \(expectedName)",
                     rule: .fileName))
             }
@@ -21,54 +20,54 @@ package enum CaseRules {
                 let folder = "\(Repository.casesFolder)/\(year)/"
                 if !file.hasPrefix(folder) {
                     findings.append(Diagnostic(
-                        file: file, position: root.position(of: "id"),
+                        file: file, position: record.positions.id,
                         message: "case \(id) belongs in \(folder) (the year its first referral arrived)",
                         rule: .fileName))
                 }
             }
         }
-        if let finding = context.unknownMarac(record.marac, file: file, at: root.position(of: "marac")) {
+        if let finding = context.unknownMarac(record.marac, file: file, at: record.positions.marac) {
             findings.append(finding)
         }
 
-        if let victim = record.victim, let reader = root.subtable("victim") {
-            for field in Person.equalityFields where reader.table[field] == nil {
+        if let victim = record.victim {
+            for field in EqualityField.allCases where !victim.equalityFieldsWritten.contains(field) {
                 findings.append(Diagnostic(
                     file: file, position: victim.position,
-                    message: "victim.\(field) is missing; record the victim's answer, \"declined\" if they chose not to say, or \"not-known\" if it was not asked",
+                    message: "victim.\(field.rawValue) is missing; record the victim's answer, \"declined\" if they chose not to say, or \"not-known\" if it was not asked",
                     rule: .equalityMissing))
             }
         }
 
         for referral in record.referrals {
-            let reader = referral.reader
+            let place = referral.place
             if let finding = context.unknownAgency(
-                referral.agency, field: "\(reader.place).agency", file: file, at: reader.position(of: "agency"))
+                referral.agency, field: "\(place).agency", file: file, at: referral.positions.agency)
             {
                 findings.append(finding)
             }
             if referral.criteria.contains(.professionalJudgement), !referral.hasJudgementReason {
                 findings.append(Diagnostic(
-                    file: file, position: reader.position(of: "criteria"),
-                    message: "\(reader.place) is accepted on professional judgement but has no judgement_reason; write down why the case is high risk",
+                    file: file, position: referral.positions.criteria,
+                    message: "\(place) is accepted on professional judgement but has no judgement_reason; write down why the case is high risk",
                     rule: .judgementReason))
             }
             if let received = referral.received, let told = referral.idvaReferred, told < received {
                 findings.append(Diagnostic(
-                    file: file, position: reader.position(of: "idva_referred"), severity: .warning,
-                    message: "\(reader.place).idva_referred is before \(reader.place).received: the IDVA service cannot be told of a referral before it arrived; check both dates",
+                    file: file, position: referral.positions.idvaReferred, severity: .warning,
+                    message: "\(place).idva_referred is before \(place).received: the IDVA service cannot be told of a referral before it arrived; check both dates",
                     rule: .idvaBeforeReferral))
             }
             if context.consentReasonRequired, let consent = referral.consent, consent != .given, !referral.hasConsentReason {
                 findings.append(Diagnostic(
-                    file: file, position: reader.position(of: "consent"),
-                    message: "\(reader.place) proceeds without consent but has no consent_reason; record why consent was not obtained",
+                    file: file, position: referral.positions.consent,
+                    message: "\(place) proceeds without consent but has no consent_reason; record why consent was not obtained",
                     rule: .consentReason))
             }
         }
-        if let lifted = record.flagLifted, lifted > context.asOf, let flag = root.subtable("flag") {
+        if let lifted = record.flagLifted, lifted > context.asOf {
             findings.append(Diagnostic(
-                file: file, position: flag.position(of: "lifted"), severity: .warning,
+                file: file, position: record.positions.flagLifted, severity: .warning,
                 message: "flag.lifted is after \(context.asOf), \(context.asOfIsToday ? "today" : "the --as-of date"): flags cannot have been lifted on a day still to come; write the day they were lifted",
                 rule: .liftedInFuture))
         }

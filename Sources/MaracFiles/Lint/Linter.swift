@@ -20,7 +20,7 @@ public enum Linter {
         let scan = try RepositoryScan<RecordFacts>.run(at: root, overlay: overlay) { configuration in
             engine = Result { () throws(RulesError) in try ProtocolEngine.load(configuration) }
             let context = LintContext(configuration, engine: try? engine.get(), asOf: asOf)
-            return { record, findings in
+            return { record, _, findings in
                 switch record {
                 case .case(let item):
                     findings += CaseRules.check(item, context)

@@ -7,39 +7,37 @@ enum MeetingRules {
     static func check(_ meeting: Meeting, _ context: LintContext) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         let file = meeting.file
-        let root = FieldReader(meeting.table, file: file)
 
         if let date = meeting.date, let marac = meeting.marac {
             let expected = "\(Repository.meetingsFolder)/\(date.year)/\(date)-\(marac).toml"
             if file != expected {
                 findings.append(Diagnostic(
-                    file: file, position: root.position(of: "date"),
+                    file: file, position: meeting.positions.date,
                     message: "a meeting of \(marac) on \(date) belongs in \(expected); rename or move the file",
                     rule: .fileName))
             }
         }
-        if let finding = context.unknownMarac(meeting.marac, file: file, at: root.position(of: "marac")) {
+        if let finding = context.unknownMarac(meeting.marac, file: file, at: meeting.positions.marac) {
             findings.append(finding)
         }
 
         for attendee in meeting.attendees {
-            let place = attendee.reader.place
+            let place = attendee.place
             if let finding = context.unknownAgency(
-                attendee.agency, field: "\(place).agency", file: file, at: attendee.reader.position(of: "agency"))
+                attendee.agency, field: "\(place).agency", file: file, at: attendee.positions.agency)
             {
                 findings.append(finding)
             }
             if !attendee.confidentialitySigned {
                 findings.append(Diagnostic(
-                    file: file, position: attendee.reader.position(of: "confidentiality_signed"),
+                    file: file, position: attendee.positions.confidentialitySigned,
                     message: "\(place) has not signed the confidentiality statement; everyone present must sign it (confidentiality_signed = true)",
                     rule: .confidentialityUnsigned))
             }
         }
         for apology in meeting.apologies {
             if let finding = context.unknownAgency(
-                apology.agency, field: "\(apology.reader.place).agency", file: file,
-                at: apology.reader.position(of: "agency"))
+                apology.agency, field: "\(apology.place).agency", file: file, at: apology.positions.agency)
             {
                 findings.append(finding)
             }
@@ -47,22 +45,21 @@ enum MeetingRules {
 
         var actionIDs: [Int: SourcePosition?] = [:]
         for hearing in meeting.hearings {
-            let reader = hearing.reader
+            let place = hearing.place
             if let finding = context.unknownAgency(
-                hearing.presentedBy, field: "\(reader.place).presented_by", file: file,
-                at: reader.position(of: "presented_by"))
+                hearing.presentedBy, field: "\(place).presented_by", file: file, at: hearing.positions.presentedBy)
             {
                 findings.append(finding)
             }
             if let finding = context.unknownAgency(
-                hearing.movedFor, field: "\(reader.place).moved_for", file: file, at: reader.position(of: "moved_for"))
+                hearing.movedFor, field: "\(place).moved_for", file: file, at: hearing.positions.movedFor)
             {
                 findings.append(finding)
             }
             for information in hearing.information {
                 if let finding = context.unknownAgency(
-                    information.agency, field: "\(information.reader.place).agency", file: file,
-                    at: information.reader.position(of: "agency"))
+                    information.agency, field: "\(information.place).agency", file: file,
+                    at: information.positions.agency)
                 {
                     findings.append(finding)
                 }
@@ -78,31 +75,31 @@ enum MeetingRules {
         _ action: Action, file: String, context: LintContext, seen: inout [Int: SourcePosition?]
     ) -> [Diagnostic] {
         var findings: [Diagnostic] = []
-        let reader = action.reader
+        let place = action.place
         if let id = action.id {
             if let first = seen[id] {
                 let earlier = first.map { " (first used at line \($0.line))" } ?? ""
                 findings.append(Diagnostic(
-                    file: file, position: reader.position(of: "id"),
+                    file: file, position: action.positions.id,
                     message: "action id \(id) is used twice in this meeting\(earlier); give each action its own number",
                     rule: .duplicateActionID))
             } else {
-                seen[id] = reader.position(of: "id")
+                seen[id] = action.positions.id
             }
         }
         if let finding = context.unknownAgency(
-            action.agency, field: "\(reader.place).agency", file: file, at: reader.position(of: "agency"))
+            action.agency, field: "\(place).agency", file: file, at: action.positions.agency)
         {
             findings.append(finding)
         }
         var missing: [String] = []
         if action.agency == nil { missing.append("agency") }
         if !action.hasOwner { missing.append("owner") }
-        if reader.table["due"] == nil { missing.append("due date") }
+        if !action.dueWritten { missing.append("due date") }
         if !missing.isEmpty {
             findings.append(Diagnostic(
-                file: file, position: reader.position,
-                message: "\(reader.place) has no \(missing.joined(separator: ", ")); every action needs an agency, a named owner and a due date",
+                file: file, position: action.position,
+                message: "\(place) has no \(missing.joined(separator: ", ")); every action needs an agency, a named owner and a due date",
                 rule: .actionIncomplete))
         }
         return findings

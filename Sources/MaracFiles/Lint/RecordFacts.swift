@@ -18,6 +18,6 @@ struct CaseFacts: Sendable {
 
     init(_ record: Case) {
         summary = CaseSummary(record)
-        idPosition = FieldReader(record.table, file: record.file).position(of: "id")
+        idPosition = record.positions.id
     }
 }

@@ -3,14 +3,6 @@ import MaracTOML
 
 /// How record values are written on the papers.
 package enum PaperText {
-    /// A TOML time (or a time written as text) as `HH:MM`.
-    static func time(_ node: TOMLNode) -> String? {
-        if case .localTime(let time) = node.value {
-            return twoDigits(time.hour) + ":" + twoDigits(time.minute)
-        }
-        return node.string
-    }
-
     /// Minutes after midnight as `HH:MM`.
     static func clock(minutes: Int) -> String {
         twoDigits((minutes / 60) % 24) + ":" + twoDigits(minutes % 60)

@@ -1,37 +1,45 @@
 import MaracRecords
 
 /// The free-text fields of records that only the papers print (names of attendees, what was
-/// shared, what an action asks for). The typed records keep them out of their stored
-/// properties so checks and messages cannot print them by accident.
+/// shared, what an action asks for), read from the record files (`FreeText`). The typed
+/// records keep them apart from their facts so checks and messages cannot print them by
+/// accident.
 extension Meeting {
     /// Who chaired the meeting.
-    var chair: String? { table["chair"]?.string }
+    var chair: String? { freeText?["chair"] }
 }
 
 extension Attendee {
-    var name: String? { reader.string("name") }
-    var role: String? { reader.string("role") }
+    var name: String? { freeText?["name"] }
+    var role: String? { freeText?["role"] }
     /// Sign-in time, `HH:MM`.
-    var signedIn: String? { reader.table["signed_in"].flatMap(PaperText.time) }
+    var signedIn: String? { freeText?["signed_in"] }
     /// Sign-out time, `HH:MM`.
-    var signedOut: String? { reader.table["signed_out"].flatMap(PaperText.time) }
+    var signedOut: String? { freeText?["signed_out"] }
 }
 
 extension Apology {
-    var name: String? { reader.string("name") }
+    var name: String? { freeText?["name"] }
 }
 
 extension Information {
-    var text: String? { reader.string("text") }
+    var text: String? { freeText?["text"] }
 }
 
 extension Action {
-    var owner: String? { reader.string("owner") }
-    var text: String? { reader.string("text") }
-    var note: String? { reader.string("note") }
+    var owner: String? { freeText?["owner"] }
+    var text: String? { freeText?["text"] }
+    var note: String? { freeText?["note"] }
 }
 
 extension Referral {
     /// The person who referred.
-    var referrer: String? { reader.string("referrer") }
+    var referrer: String? { freeText?["referrer"] }
+    /// The criteria as written, joined with ", " (empty when none are written).
+    var criteriaText: String { freeText?["criteria"] ?? "" }
+    var judgementReason: String? { freeText?["judgement_reason"] }
+    /// Consent and the decision as written.
+    var consentText: String? { freeText?["consent"] }
+    var consentReason: String? { freeText?["consent_reason"] }
+    var decisionText: String? { freeText?["decision"] }
 }

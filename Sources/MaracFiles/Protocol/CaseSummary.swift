@@ -23,17 +23,26 @@ public struct CaseSummary: Sendable {
     public var transfers: [Transfer]
     /// `[flag] lifted`.
     public var flagLifted: LocalDate?
-    /// The victim and perpetrators with their names normalised once, as the file is read.
-    package var people: RepeatDetection.CasePeople
+    /// The victim and perpetrators with their names normalised once, as the file is read
+    /// (`nil` when the cases' matches are already known: `RepeatDetection.matches` then needs
+    /// none).
+    package var people: RepeatDetection.CasePeople?
 
+    /// The summary of `record`, its people's names normalised for `RepeatDetection.matches`.
     public init(_ record: Case) {
+        self.init(record, normalisingNames: true)
+    }
+
+    /// The summary of `record`; `normalisingNames` normalises its people's names now, for
+    /// `RepeatDetection.matches`.
+    public init(_ record: Case, normalisingNames: Bool) {
         id = record.id
         file = record.file
         marac = record.marac
         status = record.status
         closed = record.closed
         sessionClosed = record.closedSession
-        sessionPosition = FieldReader(record.table, file: record.file).position(of: "session")
+        sessionPosition = record.positions.session
         employedByPartnerAgency = record.people.contains(where: \.employedByPartnerAgency)
         hasChildren = !record.children.isEmpty
         victim = record.victim
@@ -41,7 +50,7 @@ public struct CaseSummary: Sendable {
         referrals = record.referrals.map(ReferralSummary.init)
         transfers = record.transfers
         flagLifted = record.flagLifted
-        people = RepeatDetection.CasePeople(victim: record.victim, perpetrators: record.perpetrators)
+        people = normalisingNames ? RepeatDetection.CasePeople(victim: record.victim, perpetrators: record.perpetrators) : nil
     }
 
     /// A summary from parts (the index keeps them without the case file).
@@ -141,10 +150,10 @@ public struct ReferralSummary: Sendable, ReferralFacts {
         criteria = referral.criteria
         hasJudgementReason = referral.hasJudgementReason
         dvds = referral.dvds
-        place = referral.reader.place
-        criteriaPosition = referral.reader.position(of: "criteria")
-        decisionPosition = referral.reader.position(of: "decision")
-        infoOnlyPosition = referral.reader.position(of: "info_only")
+        place = referral.place
+        criteriaPosition = referral.positions.criteria
+        decisionPosition = referral.positions.decision
+        infoOnlyPosition = referral.positions.infoOnly
     }
 
     /// The date the referral was accepted: `decided`, else the date it arrived.

@@ -58,7 +58,7 @@ public enum FlagSweep {
         return repository.cases.compactMap { record in
             guard record.flagLifted == date, let id = record.id,
                   let status = records.flagStatus(of: id, asOf: date) else { return nil }
-            let notice = record.table["flag"]?.table?["notice"]?.array?.compactMap(\.string) ?? []
+            let notice = record.flagNotice
             return Due(
                 caseID: id, file: record.file, start: status.start, ended: status.ended,
                 agencies: notice.isEmpty ? agencies(for: record, involved: involved, configuration: repository.configuration) : notice)

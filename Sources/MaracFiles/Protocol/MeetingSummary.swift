@@ -28,8 +28,7 @@ public struct MeetingSummary: Sendable {
         agendaCirculated = meeting.agendaCirculated
         hearings = meeting.hearings.compactMap { hearing in
             hearing.caseID.map {
-                Heard(caseID: $0, movedFor: hearing.movedFor, place: hearing.reader.place,
-                      position: hearing.reader.position(of: "case"))
+                Heard(caseID: $0, movedFor: hearing.movedFor, place: hearing.place, position: hearing.positions.caseID)
             }
         }
     }

@@ -18,7 +18,9 @@ public struct ProtocolRecords: Sendable {
     /// window of the one before): case index to its group's member indices.
     private let repeatGroups: [Int: [Int]]
 
-    public init(engine: ProtocolEngine, cases: [CaseSummary], meetings: [MeetingSummary]) {
+    /// The records of `cases` and `meetings`; `matches` are the cases' matching people
+    /// (`RepeatDetection.matches`) when already known, else they are worked out.
+    public init(engine: ProtocolEngine, cases: [CaseSummary], meetings: [MeetingSummary], matches: [CaseMatch]? = nil) {
         self.engine = engine
         self.cases = cases
         self.meetings = meetings
@@ -29,13 +31,17 @@ public struct ProtocolRecords: Sendable {
         self.caseIndex = caseIndex
         hearings = HearingIndex(meetings.compactMap { meeting in meeting.date.map { ($0, meeting.hearings.map(\.caseID)) } })
         detection = RepeatDetection.analyse(
-            cases, rules: engine.rules, hearings: hearings.dates, calendar: engine.calendar)
+            cases, matches: matches ?? RepeatDetection.matches(cases), rules: engine.rules, hearings: hearings.dates,
+            calendar: engine.calendar)
         repeatGroups = ProtocolRecords.groups(detection.repeats, caseIndex: caseIndex)
     }
 
-    /// The records of a loaded repository.
+    /// The records of a loaded repository, with the matches its index worked out if it has them.
     public init(engine: ProtocolEngine, repository: Repository) {
-        self.init(engine: engine, cases: repository.cases.map(CaseSummary.init), meetings: repository.meetings.map(MeetingSummary.init))
+        let known = repository.caseMatches
+        self.init(
+            engine: engine, cases: repository.cases.map { CaseSummary($0, normalisingNames: known == nil) },
+            meetings: repository.meetings.map(MeetingSummary.init), matches: known)
     }
 
     /// The case with id `id`, if a file has it.

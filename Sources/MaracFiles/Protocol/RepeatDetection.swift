@@ -83,7 +83,15 @@ public struct RepeatDetection: Sendable {
         _ cases: [CaseSummary], rules: ProtocolRules, hearings: [String: [LocalDate]] = [:],
         calendar: WorkingCalendar = WorkingCalendar()
     ) -> RepeatDetection {
-        let people = cases.map(\.people)
+        analyse(cases, matches: matches(cases), rules: rules, hearings: hearings, calendar: calendar)
+    }
+
+    /// The pairs of cases whose victim or a perpetrator are the same people
+    /// (`PersonMatching`), in order: the part of the analysis that compares people, which
+    /// depends on no rule (the index keeps it). Pairs whose ids are missing or equal are left
+    /// out, as they are neither repeats nor links.
+    public static func matches(_ cases: [CaseSummary]) -> [CaseMatch] {
+        let people = cases.map { $0.people ?? CasePeople(victim: $0.victim, perpetrators: $0.perpetrators) }
         var pairs = Set<Pair>()
         for role in ["v", "p"] {
             // People are compared only within a block: the same first and last name word and
@@ -115,19 +123,34 @@ public struct RepeatDetection: Sendable {
             for members in byNameAndDOB.values where members.count > 1 { addPairs(members) }
             for (key, members) in unknownDOB { addPairs(members, with: byName[key] ?? []) }
         }
-        var sameVictimAndPerpetrator: [Int: [Int]] = [:]
-        var links: [Link] = []
+        var found: [CaseMatch] = []
         for pair in pairs {
             let a = people[pair.a], b = people[pair.b]
             let victim = a.victim.flatMap { va in b.victim.map { va.matches($0) } } ?? false
             let perpetrator = a.perpetrators.contains { pa in b.perpetrators.contains { pa.matches($0) } }
-            guard let idA = cases[pair.a].id, let idB = cases[pair.b].id, idA != idB else { continue }
-            if victim && perpetrator {
-                sameVictimAndPerpetrator[pair.a, default: []].append(pair.b)
-                sameVictimAndPerpetrator[pair.b, default: []].append(pair.a)
-            } else if victim {
+            guard victim || perpetrator, let idA = cases[pair.a].id, let idB = cases[pair.b].id, idA != idB else { continue }
+            found.append(CaseMatch(first: pair.a, second: pair.b, sameVictim: victim, samePerpetrator: perpetrator))
+        }
+        return found.sorted { ($0.first, $0.second) < ($1.first, $1.second) }
+    }
+
+    /// The repeats and links among `cases` given their `matches` (`matches(_:)`, worked out
+    /// now or kept by the index). A referral's earlier referrals are looked for in its own
+    /// case, then in each case with the same victim and perpetrator in list order.
+    public static func analyse(
+        _ cases: [CaseSummary], matches: [CaseMatch], rules: ProtocolRules, hearings: [String: [LocalDate]] = [:],
+        calendar: WorkingCalendar = WorkingCalendar()
+    ) -> RepeatDetection {
+        var sameVictimAndPerpetrator: [Int: [Int]] = [:]
+        var links: [Link] = []
+        for match in matches {
+            guard let idA = cases[match.first].id, let idB = cases[match.second].id, idA != idB else { continue }
+            if match.sameVictim && match.samePerpetrator {
+                sameVictimAndPerpetrator[match.first, default: []].append(match.second)
+                sameVictimAndPerpetrator[match.second, default: []].append(match.first)
+            } else if match.sameVictim {
                 links.append(Link(caseIDs: [idA, idB].sorted(), kind: .sameVictim))
-            } else if perpetrator {
+            } else if match.samePerpetrator {
                 links.append(Link(caseIDs: [idA, idB].sorted(), kind: .samePerpetrator))
             }
         }
@@ -137,7 +160,7 @@ public struct RepeatDetection: Sendable {
         if let window {
             for (index, record) in cases.enumerated() {
                 guard let id = record.id else { continue }
-                let related = [index] + (sameVictimAndPerpetrator[index] ?? [])
+                let related = [index] + (sameVictimAndPerpetrator[index] ?? []).sorted()
                 // A transfer in carries an earlier MARAC's case here: no new incident.
                 for referral in record.referrals where !referral.criteria.contains(.transferIn) {
                     guard let received = referral.received else { continue }

@@ -1,9 +1,11 @@
 import MaracBase
 import MaracTOML
 
-/// One victim's case, read from `cases/YYYY/<case-id>.toml`.
-public struct Case: Sendable {
-    public enum Status: String, Sendable { case open, closed, transferredOut = "transferred-out" }
+/// One victim's case, read from `cases/YYYY/<case-id>.toml`: its facts, and where each field
+/// a message points at is written. No decoded file is kept; free text only the papers print
+/// is in `FreeText`.
+public struct Case: Sendable, Equatable {
+    public enum Status: String, Sendable, CaseIterable { case open, closed, transferredOut = "transferred-out" }
 
     /// The file, relative to the repository root.
     public var file: String
@@ -21,15 +23,26 @@ public struct Case: Sendable {
     public var referrals: [Referral]
     public var transfers: [Transfer]
     public var disclosures: [Disclosure]
+    /// `[flag] lifted`.
     public var flagLifted: LocalDate?
-    /// The decoded file, for field positions.
-    public var table: TOMLTable
+    /// `[flag] notice`: the agencies told to lift their flags.
+    public var flagNotice: [String]
+    /// Where fields are written, for messages.
+    public var positions = Positions()
+
+    /// Where fields of a case are written (`nil`: not written).
+    public struct Positions: Sendable, Equatable {
+        public var id: SourcePosition?
+        public var marac: SourcePosition?
+        public var session: SourcePosition?
+        /// `[flag] lifted` (else where `[flag]` starts).
+        public var flagLifted: SourcePosition?
+    }
 
     /// Reads a case from its decoded file; problems the schema cannot see go to `problems`.
     public init(table: TOMLTable, file: String, problems: inout [Diagnostic]) {
         let reader = FieldReader(table, file: file)
         self.file = file
-        self.table = table
         id = reader.string("id")
         reference = reader.string("reference")
         marac = reader.string("marac")
@@ -45,7 +58,24 @@ public struct Case: Sendable {
         }
         transfers = reader.tables("transfer").map { Transfer($0, problems: &problems) }
         disclosures = reader.tables("disclosure").map { Disclosure($0, problems: &problems) }
-        flagLifted = reader.subtable("flag")?.date("lifted", &problems)
+        let flag = reader.subtable("flag")
+        flagLifted = flag?.date("lifted", &problems)
+        flagNotice = flag?.strings("notice") ?? []
+        positions = Positions(
+            id: reader.position(of: "id"), marac: reader.position(of: "marac"), session: reader.position(of: "session"),
+            flagLifted: flag?.position(of: "lifted"))
+    }
+
+    /// A case with no fields written yet (the index fills in what it kept).
+    package init(file: String) {
+        self.file = file
+        closedSession = false
+        perpetrators = []
+        children = []
+        referrals = []
+        transfers = []
+        disclosures = []
+        flagNotice = []
     }
 
     /// Everyone named in the case.

@@ -57,3 +57,15 @@ public enum EqualityField: String, Sendable, CaseIterable, Hashable {
         return Self.answerSets[self]!.contains(value) ? .answer(value) : .unrecorded
     }
 }
+
+/// Some of the equality fields, in one byte.
+public struct EqualityFieldSet: OptionSet, Sendable, Hashable {
+    public let rawValue: UInt8
+    public init(rawValue: UInt8) { self.rawValue = rawValue }
+
+    public init(_ field: EqualityField) {
+        rawValue = 1 << UInt8(EqualityField.allCases.firstIndex(of: field)!)
+    }
+
+    public func contains(_ field: EqualityField) -> Bool { contains(EqualityFieldSet(field)) }
+}

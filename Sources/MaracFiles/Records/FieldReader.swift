@@ -12,12 +12,15 @@ package struct FieldReader {
     package let place: String
     /// Where the table starts (its header for a `[[table]]` entry).
     package let position: SourcePosition?
+    /// The table's number (from 1) in its array of tables; 0 when it is not in one.
+    package let number: Int
 
-    package init(_ table: TOMLTable, file: String, place: String = "", position: SourcePosition? = nil) {
+    package init(_ table: TOMLTable, file: String, place: String = "", position: SourcePosition? = nil, number: Int = 0) {
         self.table = table
         self.file = file
         self.place = place
         self.position = position
+        self.number = number
     }
 
     func fieldName(_ key: String) -> String { place.isEmpty ? key : "\(place).\(key)" }
@@ -46,7 +49,7 @@ package struct FieldReader {
         guard let items = table[key]?.array else { return [] }
         return items.enumerated().compactMap { index, node in
             node.table.map {
-                FieldReader($0, file: file, place: "\(fieldName(key))[\(index + 1)]", position: node.range.start)
+                FieldReader($0, file: file, place: "\(fieldName(key))[\(index + 1)]", position: node.range.start, number: index + 1)
             }
         }
     }
@@ -60,5 +63,17 @@ package struct FieldReader {
     /// Where `key` is written, or else where the table itself starts.
     package func position(of key: String) -> SourcePosition? {
         table[member: key]?.keyRange.start ?? position
+    }
+
+    /// Whether `key` is written, whatever its value.
+    func has(_ key: String) -> Bool { table[key] != nil }
+
+    /// A text as the papers print it: a string as written, a TOML time as `HH:MM`.
+    func text(_ key: String) -> String? {
+        guard let node = table[key] else { return nil }
+        if case .localTime(let time) = node.value {
+            return (time.hour < 10 ? "0" : "") + String(time.hour) + ":" + (time.minute < 10 ? "0" : "") + String(time.minute)
+        }
+        return node.string
     }
 }

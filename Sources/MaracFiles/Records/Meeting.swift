@@ -1,9 +1,11 @@
 import MaracBase
 import MaracTOML
 
-/// One MARAC meeting, read from `meetings/YYYY/<date>-<marac>.toml`.
-public struct Meeting: Sendable {
-    public enum Kind: String, Sendable { case scheduled, emergency, closed }
+/// One MARAC meeting, read from `meetings/YYYY/<date>-<marac>.toml`: its facts, and where each
+/// field a message points at is written. No decoded file is kept; free text only the papers
+/// print (names, what was shared, what an action asks) is in `FreeText`.
+public struct Meeting: Sendable, Equatable {
+    public enum Kind: String, Sendable, CaseIterable { case scheduled, emergency, closed }
 
     public var file: String
     public var marac: String?
@@ -14,7 +16,16 @@ public struct Meeting: Sendable {
     public var attendees: [Attendee]
     public var apologies: [Apology]
     public var hearings: [Hearing]
-    public var table: TOMLTable
+    /// Where fields are written, for messages.
+    public var positions = Positions()
+    /// `chair`, read from the file (see `FreeText`).
+    package var freeText: FreeText?
+
+    /// Where fields of a meeting are written (`nil`: not written).
+    public struct Positions: Sendable, Equatable {
+        public var date: SourcePosition?
+        public var marac: SourcePosition?
+    }
 
     /// The meeting id used on the command line and in messages: `<date>-<marac>`.
     public var id: String? {
@@ -25,7 +36,6 @@ public struct Meeting: Sendable {
     public init(table: TOMLTable, file: String, problems: inout [Diagnostic]) {
         let reader = FieldReader(table, file: file)
         self.file = file
-        self.table = table
         marac = reader.string("marac")
         date = reader.date("date", &problems)
         kind = reader.string("kind").flatMap(Kind.init(rawValue:))
@@ -34,43 +44,93 @@ public struct Meeting: Sendable {
         attendees = reader.tables("attendee").map(Attendee.init)
         apologies = reader.tables("apology").map { Apology($0, problems: &problems) }
         hearings = reader.tables("hearing").map { Hearing($0, problems: &problems) }
+        positions = Positions(date: reader.position(of: "date"), marac: reader.position(of: "marac"))
+        freeText = FreeText(reader, ["chair"])
+    }
+
+    /// A meeting with no fields written yet (the index fills in what it kept).
+    package init(file: String) {
+        self.file = file
+        attendees = []
+        apologies = []
+        hearings = []
     }
 }
 
 /// A person present at a meeting.
-public struct Attendee: Sendable {
+public struct Attendee: Sendable, Equatable {
     public var agency: String?
     public var confidentialitySigned: Bool
     public var position: SourcePosition?
-    package let reader: FieldReader
+    /// 1-based position in the file's `attendee` list.
+    public var entry: Int
+    public var positions = Positions()
+    /// `name`, `role`, `signed_in` and `signed_out` (as `HH:MM`), read from the file.
+    package var freeText: FreeText?
+
+    public struct Positions: Sendable, Equatable {
+        public var agency: SourcePosition?
+        public var confidentialitySigned: SourcePosition?
+    }
+
+    /// `attendee[n]`, for messages.
+    public var place: String { "attendee[\(entry)]" }
 
     init(_ reader: FieldReader) {
-        self.reader = reader
         agency = reader.string("agency")
         confidentialitySigned = reader.bool("confidentiality_signed") ?? false
         position = reader.position
+        entry = reader.number
+        positions = Positions(
+            agency: reader.position(of: "agency"), confidentialitySigned: reader.position(of: "confidentiality_signed"))
+        freeText = FreeText(reader, ["name", "role", "signed_in", "signed_out"])
+    }
+
+    /// An attendee with no fields written yet (the index fills in what it kept).
+    package init(entry: Int) {
+        self.entry = entry
+        confidentialitySigned = false
     }
 }
 
 /// An agency that sent apologies.
-public struct Apology: Sendable {
+public struct Apology: Sendable, Equatable {
     public var agency: String?
     public var writtenInformation: Bool
     public var writtenReceived: LocalDate?
     public var position: SourcePosition?
-    package let reader: FieldReader
+    /// 1-based position in the file's `apology` list.
+    public var entry: Int
+    public var positions = Positions()
+    /// `name`, read from the file.
+    package var freeText: FreeText?
+
+    public struct Positions: Sendable, Equatable {
+        public var agency: SourcePosition?
+    }
+
+    /// `apology[n]`, for messages.
+    public var place: String { "apology[\(entry)]" }
 
     init(_ reader: FieldReader, problems: inout [Diagnostic]) {
-        self.reader = reader
         agency = reader.string("agency")
         writtenInformation = reader.bool("written_information") ?? false
         writtenReceived = reader.date("written_received", &problems)
         position = reader.position
+        entry = reader.number
+        positions = Positions(agency: reader.position(of: "agency"))
+        freeText = FreeText(reader, ["name"])
+    }
+
+    /// An apology with no fields written yet (the index fills in what it kept).
+    package init(entry: Int) {
+        self.entry = entry
+        writtenInformation = false
     }
 }
 
 /// One case heard at a meeting, with what was shared and the actions agreed.
-public struct Hearing: Sendable {
+public struct Hearing: Sendable, Equatable {
     public var caseID: String?
     public var presentedBy: String?
     public var professionalsMeetingNeeded: Bool
@@ -80,39 +140,83 @@ public struct Hearing: Sendable {
     public var information: [Information]
     public var actions: [Action]
     public var position: SourcePosition?
-    package let reader: FieldReader
+    /// 1-based position in the file's `hearing` list.
+    public var entry: Int
+    public var positions = Positions()
+
+    public struct Positions: Sendable, Equatable {
+        public var caseID: SourcePosition?
+        public var presentedBy: SourcePosition?
+        public var movedFor: SourcePosition?
+    }
+
+    /// `hearing[n]`, for messages.
+    public var place: String { "hearing[\(entry)]" }
 
     init(_ reader: FieldReader, problems: inout [Diagnostic]) {
-        self.reader = reader
         caseID = reader.string("case")
         presentedBy = reader.string("presented_by")
         professionalsMeetingNeeded = reader.bool("professionals_meeting_needed") ?? false
         professionalsMeeting = reader.date("professionals_meeting", &problems)
         movedFor = reader.string("moved_for")
-        information = reader.tables("information").map(Information.init)
-        actions = reader.tables("action").map { Action($0, problems: &problems) }
+        information = reader.tables("information").map { Information($0, hearing: reader.number) }
+        actions = reader.tables("action").map { Action($0, hearing: reader.number, problems: &problems) }
         position = reader.position
+        entry = reader.number
+        positions = Positions(
+            caseID: reader.position(of: "case"), presentedBy: reader.position(of: "presented_by"),
+            movedFor: reader.position(of: "moved_for"))
+    }
+
+    /// A hearing with no fields written yet (the index fills in what it kept).
+    package init(entry: Int) {
+        self.entry = entry
+        professionalsMeetingNeeded = false
+        information = []
+        actions = []
     }
 }
 
 /// Information one agency shared about a case: a fact or a professional opinion.
-public struct Information: Sendable {
+public struct Information: Sendable, Equatable {
     public var agency: String?
     public var kind: String?
     public var position: SourcePosition?
-    package let reader: FieldReader
+    /// 1-based positions of its hearing in the file's `hearing` list and of itself in the
+    /// hearing's `information` list.
+    public var hearingEntry: Int
+    public var entry: Int
+    public var positions = Positions()
+    /// `text`, read from the file.
+    package var freeText: FreeText?
 
-    init(_ reader: FieldReader) {
-        self.reader = reader
+    public struct Positions: Sendable, Equatable {
+        public var agency: SourcePosition?
+    }
+
+    /// `hearing[h].information[n]`, for messages.
+    public var place: String { "hearing[\(hearingEntry)].information[\(entry)]" }
+
+    init(_ reader: FieldReader, hearing: Int) {
         agency = reader.string("agency")
         kind = reader.string("kind")
         position = reader.position
+        hearingEntry = hearing
+        entry = reader.number
+        positions = Positions(agency: reader.position(of: "agency"))
+        freeText = FreeText(reader, ["text"])
+    }
+
+    /// Information with no fields written yet (the index fills in what it kept).
+    package init(hearingEntry: Int, entry: Int) {
+        self.hearingEntry = hearingEntry
+        self.entry = entry
     }
 }
 
 /// An action agreed at a meeting.
-public struct Action: Sendable {
-    public enum Status: String, Sendable {
+public struct Action: Sendable, Equatable {
+    public enum Status: String, Sendable, CaseIterable {
         case open, complete
         case cannotComplete = "cannot-complete"
         case incomplete
@@ -122,21 +226,49 @@ public struct Action: Sendable {
     public var agency: String?
     public var hasOwner: Bool
     public var due: LocalDate?
+    /// `due` is written, whatever its value.
+    public var dueWritten: Bool
     public var status: Status?
     public var updated: LocalDate?
     public var completed: LocalDate?
     public var position: SourcePosition?
-    package let reader: FieldReader
+    /// 1-based positions of its hearing in the file's `hearing` list and of itself in the
+    /// hearing's `action` list.
+    public var hearingEntry: Int
+    public var entry: Int
+    public var positions = Positions()
+    /// `owner`, `text` and `note`, read from the file.
+    package var freeText: FreeText?
 
-    init(_ reader: FieldReader, problems: inout [Diagnostic]) {
-        self.reader = reader
+    public struct Positions: Sendable, Equatable {
+        public var id: SourcePosition?
+        public var agency: SourcePosition?
+    }
+
+    /// `hearing[h].action[n]`, for messages.
+    public var place: String { "hearing[\(hearingEntry)].action[\(entry)]" }
+
+    init(_ reader: FieldReader, hearing: Int, problems: inout [Diagnostic]) {
         id = reader.int("id")
         agency = reader.string("agency")
         hasOwner = !(reader.string("owner") ?? "").isEmpty
         due = reader.date("due", &problems)
+        dueWritten = reader.has("due")
         status = reader.string("status").flatMap(Status.init(rawValue:))
         updated = reader.date("updated", &problems)
         completed = reader.date("completed", &problems)
         position = reader.position
+        hearingEntry = hearing
+        entry = reader.number
+        positions = Positions(id: reader.position(of: "id"), agency: reader.position(of: "agency"))
+        freeText = FreeText(reader, ["owner", "text", "note"])
+    }
+
+    /// An action with no fields written yet (the index fills in what it kept).
+    package init(hearingEntry: Int, entry: Int) {
+        self.hearingEntry = hearingEntry
+        self.entry = entry
+        hasOwner = false
+        dueWritten = false
     }
 }

@@ -1,7 +1,7 @@
 import MaracBase
 
 /// A person named in a case: the victim, a perpetrator or a child.
-public struct Person: Sendable {
+public struct Person: Sendable, Equatable {
     public enum Role: String, Sendable, CaseIterable {
         case victim, perpetrator, child
     }
@@ -11,7 +11,6 @@ public struct Person: Sendable {
     public var aliases: [String]
     public var dob: LocalDate?
     public var gender: String?
-    public var address: String?
     /// Perpetrator: relationship to the victim.
     public var relationship: String?
     /// Child: lives in the victim's household.
@@ -23,25 +22,41 @@ public struct Person: Sendable {
     public var ethnicity: String?
     public var sexualOrientation: String?
     public var disability: String?
+    /// The equality fields the person's table has, whatever their values.
+    public var equalityFieldsWritten: EqualityFieldSet
     /// Where the person's table is written, for diagnostics.
     public var position: SourcePosition?
+    /// `address`, read from the file (see `FreeText`).
+    package var freeText: FreeText?
 
     /// The equality fields a victim must carry, with the field names used in records.
     public static let equalityFields = EqualityField.allCases.map(\.rawValue)
 
     package init(role: Role, _ reader: FieldReader, problems: inout [Diagnostic]) {
         self.role = role
-        self.name = reader.string("name")
-        self.aliases = reader.strings("aliases")
-        self.dob = reader.date("dob", &problems)
-        self.gender = reader.string("gender")
-        self.address = reader.string("address")
-        self.relationship = reader.string("relationship")
-        self.inHousehold = reader.bool("in_household")
-        self.employedByPartnerAgency = reader.bool("employed_by_partner_agency") ?? false
-        self.ethnicity = reader.string("ethnicity")
-        self.sexualOrientation = reader.string("sexual_orientation")
-        self.disability = reader.string("disability")
-        self.position = reader.position
+        name = reader.string("name")
+        aliases = reader.strings("aliases")
+        dob = reader.date("dob", &problems)
+        gender = reader.string("gender")
+        relationship = reader.string("relationship")
+        inHousehold = reader.bool("in_household")
+        employedByPartnerAgency = reader.bool("employed_by_partner_agency") ?? false
+        ethnicity = reader.string("ethnicity")
+        sexualOrientation = reader.string("sexual_orientation")
+        disability = reader.string("disability")
+        equalityFieldsWritten = EqualityFieldSet(EqualityField.allCases.filter { reader.has($0.rawValue) }.map(EqualityFieldSet.init))
+        position = reader.position
+        freeText = FreeText(reader, ["address"])
     }
+
+    /// A person with no fields written yet (the index fills in what it kept).
+    package init(role: Role) {
+        self.role = role
+        aliases = []
+        employedByPartnerAgency = false
+        equalityFieldsWritten = []
+    }
+
+    /// The address as written in the file (`nil` in a person rebuilt from the index).
+    public var address: String? { freeText?["address"] }
 }

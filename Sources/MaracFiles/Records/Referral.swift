@@ -1,7 +1,7 @@
 import MaracBase
 
 /// One referral of a victim to MARAC.
-public struct Referral: Sendable {
+public struct Referral: Sendable, Equatable {
     public enum Criterion: String, Sendable, CaseIterable {
         case visibleHighRisk = "visible-high-risk"
         case escalation
@@ -12,11 +12,11 @@ public struct Referral: Sendable {
         case hbv
     }
 
-    public enum Decision: String, Sendable {
+    public enum Decision: String, Sendable, CaseIterable {
         case accepted, returned, pending
     }
 
-    public enum Consent: String, Sendable {
+    public enum Consent: String, Sendable, CaseIterable {
         case given, refused
         case notSoughtUnsafe = "not-sought-unsafe"
         case notSought = "not-sought"
@@ -44,8 +44,27 @@ public struct Referral: Sendable {
     public var dvds: String?
     /// 1-based position among the case's referrals.
     public var number: Int
+    /// 1-based position in the file's `referral` list, for messages (`referral[2]`).
+    public var entry: Int
     public var position: SourcePosition?
-    package let reader: FieldReader
+    /// Where fields are written (each else where the referral starts), for messages.
+    public var positions = Positions()
+    /// `referrer`, `criteria`, `judgement_reason`, `consent`, `consent_reason` and `decision`
+    /// as written, read from the file (see `FreeText`).
+    package var freeText: FreeText?
+
+    /// Where fields of a referral are written.
+    public struct Positions: Sendable, Equatable {
+        public var agency: SourcePosition?
+        public var criteria: SourcePosition?
+        public var idvaReferred: SourcePosition?
+        public var consent: SourcePosition?
+        public var decision: SourcePosition?
+        public var infoOnly: SourcePosition?
+    }
+
+    /// `referral[n]`, for messages.
+    public var place: String { "referral[\(entry)]" }
 
     /// The date the referral was accepted: `decided`, else the date it arrived.
     public var acceptedOn: LocalDate? {
@@ -53,8 +72,8 @@ public struct Referral: Sendable {
     }
 
     package init(_ reader: FieldReader, number: Int, problems: inout [Diagnostic]) {
-        self.reader = reader
         self.number = number
+        entry = reader.number
         self.position = reader.position
         received = reader.date("received", &problems)
         agency = reader.string("agency")
@@ -73,6 +92,25 @@ public struct Referral: Sendable {
         idvaEngaged = reader.bool("idva_engaged")
         infoOnly = reader.bool("info_only") ?? false
         dvds = reader.string("dvds")
+        positions = Positions(
+            agency: reader.position(of: "agency"), criteria: reader.position(of: "criteria"),
+            idvaReferred: reader.position(of: "idva_referred"), consent: reader.position(of: "consent"),
+            decision: reader.position(of: "decision"), infoOnly: reader.position(of: "info_only"))
+        var text = FreeText(reader, ["referrer", "judgement_reason", "consent", "consent_reason", "decision"])
+        text.set("criteria", reader.strings("criteria").joined(separator: ", "))
+        freeText = text
+    }
+
+    /// A referral with no fields written yet (the index fills in what it kept).
+    package init(number: Int, entry: Int) {
+        self.number = number
+        self.entry = entry
+        policeIncidents = [:]
+        crimes = [:]
+        criteria = []
+        hasJudgementReason = false
+        hasConsentReason = false
+        infoOnly = false
     }
 
     /// The counts written `<prefix><months>m` (e.g. `police_incidents_12m = 5`), by months.

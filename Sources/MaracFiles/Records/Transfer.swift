@@ -1,8 +1,8 @@
 import MaracBase
 
 /// A MARAC-to-MARAC transfer of a case, in or out.
-public struct Transfer: Sendable {
-    public enum Direction: String, Sendable { case `in`, out }
+public struct Transfer: Sendable, Equatable {
+    public enum Direction: String, Sendable, CaseIterable { case `in`, out }
 
     public var direction: Direction?
     /// Out: the day this MARAC learned the victim moved.
@@ -10,10 +10,12 @@ public struct Transfer: Sendable {
     public var sent: LocalDate?
     public var received: LocalDate?
     public var acknowledged: LocalDate?
+    /// In: the sending MARAC's case id.
+    public var theirID: String?
     public var position: SourcePosition?
 
-    /// A transfer known only by its direction (the index keeps no more).
-    package init(direction: Direction) {
+    /// A transfer with no fields written but its direction (the index fills in what it kept).
+    package init(direction: Direction?) {
         self.direction = direction
     }
 
@@ -23,17 +25,21 @@ public struct Transfer: Sendable {
         sent = reader.date("sent", &problems)
         received = reader.date("received", &problems)
         acknowledged = reader.date("acknowledged", &problems)
+        theirID = reader.string("their_id")
         self.position = reader.position
     }
 }
 
 /// A decision to share a case's information outside the meeting.
-public struct Disclosure: Sendable {
+public struct Disclosure: Sendable, Equatable {
     public var date: LocalDate?
     public var requested: LocalDate?
     /// `dhr`, `safeguarding-review`, `court`, ... (see the case schema).
     public var kind: String?
     public var position: SourcePosition?
+
+    /// A disclosure with no fields written yet (the index fills in what it kept).
+    package init() {}
 
     init(_ reader: FieldReader, problems: inout [Diagnostic]) {
         date = reader.date("date", &problems)

@@ -17,6 +17,9 @@ public struct Repository: Sendable {
     /// Case files that could not be decoded: their ids are taken from their names, so one
     /// broken file does not make every hearing of it an unknown case as well.
     public var undecodedCaseFiles: [String] = []
+    /// The cases whose people are the same (`RepeatDetection.matches`, by place in `cases`),
+    /// when the index has worked them out; `nil` for records read from their files.
+    public var caseMatches: [CaseMatch]?
 
     /// A repository of records already in memory (a bundle's, or a test's).
     public init(
@@ -42,7 +45,7 @@ public struct Repository: Sendable {
     /// Reads `marac.toml`, the schemas, and every file under `cases/` and `meetings/` (in
     /// parallel), parsing and validating each file once, and keeps every record.
     public static func load(at root: URL) throws(RepositoryError) -> Repository {
-        let scan = try RepositoryScan<LoadedRecord>.run(at: root) { _ in { record, _ in record } }
+        let scan = try RepositoryScan<LoadedRecord>.run(at: root) { _ in { record, _, _ in record } }
         var cases: [Case] = []
         var meetings: [Meeting] = []
         for record in scan.summaries {
@@ -94,13 +97,13 @@ public struct RepositoryScan<Summary: Sendable>: Sendable {
     /// Case files that could not be decoded.
     public var undecodedCaseFiles: [String]
 
-    /// `summarize` is given the configuration and returns the per-file reduction, which may
-    /// add diagnostics about its file. `overlay` gives record files (relative paths under
+    /// `summarize` is given the configuration and returns the per-file reduction (of the record
+    /// and the file's decoded tree), which may add diagnostics about its file. `overlay` gives record files (relative paths under
     /// `cases/` or `meetings/`) read from memory instead of disk, new or in place of a file:
     /// the repository as a change would leave it, without writing it.
     public static func run(
         at root: URL, overlay: [String: [UInt8]] = [:],
-        summarize: (Configuration) -> @Sendable (LoadedRecord, inout [Diagnostic]) -> Summary
+        summarize: (Configuration) -> @Sendable (LoadedRecord, TOMLTable, inout [Diagnostic]) -> Summary
     ) throws(RepositoryError) -> RepositoryScan {
         let schemas = try RecordSchemas.load(repository: root)
         var diagnostics: [Diagnostic] = []
@@ -156,7 +159,7 @@ struct RecordFile<Summary: Sendable>: Sendable {
 
     static func load(
         _ file: String, kind: RecordKind, rootPath: String, bytes given: [UInt8]? = nil, schemas: RecordSchemas,
-        summarize: @Sendable (LoadedRecord, inout [Diagnostic]) -> Summary
+        summarize: @Sendable (LoadedRecord, TOMLTable, inout [Diagnostic]) -> Summary
     ) -> RecordFile {
         var result = RecordFile()
         let bytes: [UInt8]
@@ -176,7 +179,7 @@ struct RecordFile<Summary: Sendable>: Sendable {
             case .meeting: record = .meeting(Meeting(table: table, file: file, problems: &result.diagnostics))
             default: record = .case(Case(table: table, file: file, problems: &result.diagnostics))
             }
-            result.summary = summarize(record, &result.diagnostics)
+            result.summary = summarize(record, table, &result.diagnostics)
         }
         return result
     }

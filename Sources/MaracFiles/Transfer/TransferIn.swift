@@ -81,9 +81,7 @@ public enum TransferIn {
         }
         if !reasons.isEmpty { throw TransferError(reasons: ["the bundle failed its checks; nothing was changed:"] + reasons) }
         if repository.cases.contains(where: { record in
-            (record.table["transfer"]?.array ?? []).contains {
-                $0.table?["direction"]?.string == "in" && $0.table?["their_id"]?.string == theirID
-            }
+            record.transfers.contains { $0.direction == .in && $0.theirID == theirID }
         }) {
             throw TransferError("a case transferred in with their id \(theirID) is already in cases/; nothing was changed")
         }
@@ -150,8 +148,8 @@ public enum TransferIn {
         if let tool = latest?.riskTool { members.append(("risk_tool", .string(tool))) }
         if let score = latest?.riskScore { members.append(("risk_score", .integer(Int64(score)))) }
         members.append(("criteria", .array([TOMLNode(.string(Referral.Criterion.transferIn.rawValue), range: .none)])))
-        if let consent = latest?.reader.string("consent") { members.append(("consent", .string(consent))) }
-        if let reason = latest?.reader.string("consent_reason") { members.append(("consent_reason", .string(reason))) }
+        if let consent = latest?.freeText?["consent"] { members.append(("consent", .string(consent))) }
+        if let reason = latest?.freeText?["consent_reason"] { members.append(("consent_reason", .string(reason))) }
         members += [("decision", .string(Referral.Decision.accepted.rawValue)), ("decided", .localDate(received))]
         return members
     }

@@ -35,7 +35,11 @@ public struct TransferRecord: Sendable {
         var meetings: [(id: String, bytes: [UInt8])] = []
         for meeting in heardAt(id, in: repository) {
             guard let meetingID = meeting.id else { continue }
-            meetings.append((meetingID, Array(TOMLEncoder.encode(meetingExtract(meeting.table, caseID: id)).utf8)))
+            let bytes = try FileSystem.read(repository.root.appendingPathComponent(meeting.file))
+            guard case .success(let table) = RecordText.decode(bytes, file: meeting.file) else {
+                throw RepositoryError("\(meeting.file) cannot be read as TOML; fix it before transferring (see 'mfile lint')")
+            }
+            meetings.append((meetingID, Array(TOMLEncoder.encode(meetingExtract(table, caseID: id)).utf8)))
         }
         let sender = senderExtract(repository.configuration.table, marac: record.marac)
         return TransferRecord(caseBytes: caseBytes, senderBytes: Array(TOMLEncoder.encode(sender).utf8), meetings: meetings)
