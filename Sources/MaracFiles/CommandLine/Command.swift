@@ -1,5 +1,6 @@
 import Foundation
 import MaracBase
+import MaracIndex
 import MaracRepository
 
 /// One `mfile` command, or one subcommand of a command group (`render agenda`): what it takes,
@@ -73,8 +74,16 @@ public struct CommandContext: Sendable {
         try RepositoryLocator.find(from: workingDirectory, explicit: arguments.value("--repo"))
     }
 
-    /// Loads the repository once.
+    /// Every record's facts, rebuilt from the index (`Repository.fromIndex`: brought up to
+    /// date first), without their free text: what `check`, `sweep` and the other commands
+    /// that print no free text work on.
     public func loadRepository() throws(RepositoryError) -> Repository {
+        try Repository.fromIndex(root: repositoryRoot()).repository
+    }
+
+    /// Every record read from its file, with its free text and each file's diagnostics: for
+    /// the papers that list the whole repository.
+    public func loadRepositoryFiles() throws(RepositoryError) -> Repository {
         try Repository.load(at: repositoryRoot())
     }
 

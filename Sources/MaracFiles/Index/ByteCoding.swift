@@ -43,6 +43,25 @@ struct ByteWriter {
 
     /// `nil` as 0, `false` 1, `true` 2.
     mutating func optionalBool(_ value: Bool?) { byte(value.map { $0 ? 2 : 1 } ?? 0) }
+
+    mutating func bool(_ value: Bool) { byte(value ? 1 : 0) }
+
+    /// `nil` as 0, otherwise 1 and the value (zigzag).
+    mutating func optionalInt(_ value: Int?) {
+        guard let value else { return byte(0) }
+        byte(1)
+        signed(Int64(value))
+    }
+
+    mutating func strings(_ values: [String]) {
+        count(values.count)
+        for value in values { string(value) }
+    }
+
+    /// One of `choices` (its place, from 1), `nil` as 0.
+    mutating func choice<T: Equatable>(_ value: T?, in choices: [T]) {
+        byte(value.map { UInt8(choices.firstIndex(of: $0)! + 1) } ?? 0)
+    }
 }
 
 /// Reads what `ByteWriter` wrote; any read past the end or malformed value throws.
@@ -116,6 +135,48 @@ struct ByteReader {
         let year = Int(v / 10000), month = Int(v / 100 % 100), day = Int(v % 100)
         guard (1...12).contains(month), (1...31).contains(day) else { throw Malformed() }
         return LocalDate(year: year, month: month, day: day)
+    }
+
+    mutating func bool() throws(Malformed) -> Bool {
+        switch try byte() {
+        case 0: return false
+        case 1: return true
+        default: throw Malformed()
+        }
+    }
+
+    /// A non-negative number (not a count of what follows).
+    mutating func number() throws(Malformed) -> Int {
+        let value = try varint()
+        guard value <= UInt64(Int.max) else { throw Malformed() }
+        return Int(value)
+    }
+
+    mutating func optionalInt() throws(Malformed) -> Int? {
+        try bool() ? Int(try signed()) : nil
+    }
+
+    mutating func strings() throws(Malformed) -> [String] {
+        let n = try count()
+        var values: [String] = []
+        values.reserveCapacity(n)
+        for _ in 0..<n { values.append(try string()) }
+        return values
+    }
+
+    /// One of `choices`, as `ByteWriter.choice` wrote it.
+    mutating func choice<T>(in choices: [T]) throws(Malformed) -> T? {
+        let n = Int(try byte())
+        guard n <= choices.count else { throw Malformed() }
+        return n == 0 ? nil : choices[n - 1]
+    }
+
+    /// Skips a string; returns where its bytes are.
+    mutating func skipString() throws(Malformed) -> Range<Int> {
+        let length = try count()
+        guard length <= bytes.count - offset else { throw Malformed() }
+        defer { offset += length }
+        return offset..<(offset + length)
     }
 
     mutating func optionalBool() throws(Malformed) -> Bool? {

@@ -41,8 +41,8 @@ public enum IndexBuilder {
     private enum Source {
         /// Copied from the previous index (with, maybe, a new stamp).
         case raw(IndexFormat.RawEntry)
-        /// Read again from its file.
-        case fresh(IndexedRecord)
+        /// Read again from its file, with its facts encoded (`IndexFactsCoding`).
+        case fresh(IndexedRecord, facts: [UInt8])
     }
 
     /// A full build: every file read.
@@ -92,7 +92,7 @@ public enum IndexBuilder {
         for (n, (i, entry)) in toRead.enumerated() {
             let (stamp, source) = read[n]
             sources[i] = source
-            if case .fresh(let record) = source {
+            if case .fresh(let record, _) = source {
                 decoded += 1
                 if let entry, entry.kind == 1 { changedKeys += keys(of: entry, in: bytes) }
                 if case .case(let item) = record { changedKeys += IndexRecordCoding.blockingKeys(item) }
@@ -112,7 +112,8 @@ public enum IndexBuilder {
 
         // Repeats and links of the cases a change can affect.
         let relations = try related(
-            sources: sources, bytes: bytes, changedKeys: changedKeys, everything: configChanged, configBytes: configBytes)
+            sources: sources, paths: stamps.map(\.path), bytes: bytes, changedKeys: changedKeys, everything: configChanged,
+            configBytes: configBytes)
         timer.lap("relations")
 
         var fingerprint = IndexFingerprint()
@@ -134,20 +135,25 @@ public enum IndexBuilder {
                     copyPart(bytes, entry.record, &w)
                     copyPart(bytes, entry.keys, &w)
                     if let rel = relations[i] { IndexFormat.part(&w) { $0.bytes += rel } } else { copyPart(bytes, entry.relations, &w) }
-                case 2: copyPart(bytes, entry.record, &w)
+                    copyPart(bytes, entry.facts, &w)
+                case 2:
+                    copyPart(bytes, entry.record, &w)
+                    copyPart(bytes, entry.facts, &w)
                 default: break
                 }
-            case .fresh(let record):
+            case .fresh(let record, let facts):
                 switch record {
                 case .unreadable: w.byte(0)
                 case .case(let item):
                     w.byte(1)
                     IndexFormat.part(&w) { IndexRecordCoding.encodeCase(item, &$0) }
                     IndexFormat.part(&w) { IndexRecordCoding.encodeKeys(IndexRecordCoding.blockingKeys(item), &$0) }
-                    IndexFormat.part(&w) { $0.bytes += relations[i] ?? [0, 0] }
+                    IndexFormat.part(&w) { $0.bytes += relations[i] ?? [0, 0, 0] }
+                    IndexFormat.part(&w) { $0.bytes += facts }
                 case .meeting(let item):
                     w.byte(2)
                     IndexFormat.part(&w) { IndexRecordCoding.encodeMeeting(item, &$0) }
+                    IndexFormat.part(&w) { $0.bytes += facts }
                 }
             }
         }
@@ -161,9 +167,9 @@ public enum IndexBuilder {
         for source in sources {
             switch source! {
             case .raw(let e): if e.kind == 1 { cases += 1 } else if e.kind == 2 { meetings += 1 }
-            case .fresh(.case): cases += 1
-            case .fresh(.meeting): meetings += 1
-            case .fresh(.unreadable): break
+            case .fresh(.case, _): cases += 1
+            case .fresh(.meeting, _): meetings += 1
+            case .fresh(.unreadable, _): break
             }
         }
         return Outcome(
@@ -183,13 +189,13 @@ public enum IndexBuilder {
 
     /// The encoded repeats and links of each affected case, by entry position.
     private static func related(
-        sources: [Source?], bytes: [UInt8], changedKeys: [BlockingKey], everything: Bool, configBytes: [UInt8]
+        sources: [Source?], paths: [String], bytes: [UInt8], changedKeys: [BlockingKey], everything: Bool, configBytes: [UInt8]
     ) throws(RepositoryError) -> [Int: [UInt8]] {
         var caseKeys: [Int: [BlockingKey]] = [:]
         for (i, source) in sources.enumerated() {
             switch source! {
             case .raw(let e) where e.kind == 1: caseKeys[i] = keys(of: e, in: bytes)
-            case .fresh(.case(let item)): caseKeys[i] = IndexRecordCoding.blockingKeys(item)
+            case .fresh(.case(let item), _): caseKeys[i] = IndexRecordCoding.blockingKeys(item)
             default: break
             }
         }
@@ -207,24 +213,34 @@ public enum IndexBuilder {
             affected = Set(caseKeys.keys)
         } else {
             affected = sharing(changedKeys)
-            for (i, source) in sources.enumerated() { if case .fresh(.case) = source! { affected.insert(i) } }
+            for (i, source) in sources.enumerated() { if case .fresh(.case, _) = source! { affected.insert(i) } }
         }
         if affected.isEmpty { return [:] }
         let context = everything ? affected : affected.union(sharing(affected.flatMap { caseKeys[$0] ?? [] }))
         let order = context.sorted()
         var cases: [IndexedCase] = []
+        var caseEntries: [Int] = []
         for i in order {
             switch sources[i]! {
             case .raw(let e):
                 var r = ByteReader(bytes, offset: e.record.lowerBound)
                 guard let item = try? IndexRecordCoding.decodeCase(&r, file: e.stamp.path) else { continue }
                 cases.append(item)
-            case .fresh(.case(let item)): cases.append(item)
+            case .fresh(.case(let item), _): cases.append(item)
             default: continue
             }
+            caseEntries.append(i)
         }
         let engine = try protocolEngine(configBytes)
-        let found = RepeatDetection.analyse(cases.map(\.caseSummary), rules: engine.rules, calendar: engine.calendar)
+        let summaries = cases.map(\.caseSummary)
+        let pairs = RepeatDetection.matches(summaries)
+        let found = RepeatDetection.analyse(summaries, matches: pairs, rules: engine.rules, calendar: engine.calendar)
+        var matches: [Int: [IndexedMatch]] = [:]
+        for pair in pairs {
+            let a = caseEntries[pair.first], b = caseEntries[pair.second]
+            matches[a, default: []].append(IndexedMatch(file: paths[b], sameVictim: pair.sameVictim, samePerpetrator: pair.samePerpetrator))
+            matches[b, default: []].append(IndexedMatch(file: paths[a], sameVictim: pair.sameVictim, samePerpetrator: pair.samePerpetrator))
+        }
         var repeats: [String: [IndexedRepeat]] = [:]
         for r in found.repeats {
             repeats[r.caseID, default: []].append(
@@ -245,13 +261,14 @@ public enum IndexBuilder {
             case .raw(let e):
                 var r = ByteReader(bytes, offset: e.record.lowerBound)
                 id = (try? r.optionalString()) ?? nil
-            case .fresh(.case(let item)): id = item.id
+            case .fresh(.case(let item), _): id = item.id
             default: break
             }
             let key = id ?? ""
             IndexRecordCoding.encodeRelations(
                 repeats: (repeats[key] ?? []).sorted { $0.referral < $1.referral },
-                links: (links[key] ?? []).sorted { ($0.caseID, $0.kind.rawValue) < ($1.caseID, $1.kind.rawValue) }, &w)
+                links: (links[key] ?? []).sorted { ($0.caseID, $0.kind.rawValue) < ($1.caseID, $1.kind.rawValue) },
+                matches: (matches[i] ?? []).sorted { $0.file < $1.file }, &w)
             result[i] = w.bytes
         }
         return result
@@ -261,23 +278,29 @@ public enum IndexBuilder {
     /// or what it holds now.
     private static func readEntry(_ file: RecordFileStat, root: URL, previous: IndexFormat.RawEntry?) -> (FileStamp, Source) {
         guard let bytes = try? FileSystem.read(root.appendingPathComponent(file.path)) else {
-            return (FileStamp(path: file.path, size: file.size, modified: file.modified, hash: 0), .fresh(.unreadable))
+            return (FileStamp(path: file.path, size: file.size, modified: file.modified, hash: 0), .fresh(.unreadable, facts: []))
         }
         let stamp = FileStamp(path: file.path, size: UInt64(bytes.count), modified: file.modified, hash: ContentHash.hash(bytes))
         if let previous, previous.stamp.hash == stamp.hash, previous.stamp.size == stamp.size {
             return (stamp, .raw(previous))
         }
-        return (stamp, .fresh(summarise(bytes, file: file.path)))
+        let (record, facts) = summarise(bytes, file: file.path)
+        return (stamp, .fresh(record, facts: facts))
     }
 
-    /// What the index keeps of one record file's bytes.
-    static func summarise(_ bytes: [UInt8], file: String) -> IndexedRecord {
-        guard case .success(let table) = RecordText.decode(bytes, file: file) else { return .unreadable }
+    /// What the index keeps of one record file's bytes: its summary and its facts.
+    static func summarise(_ bytes: [UInt8], file: String) -> (IndexedRecord, facts: [UInt8]) {
+        guard case .success(let table) = RecordText.decode(bytes, file: file) else { return (.unreadable, []) }
         var ignored: [Diagnostic] = []
+        var facts = ByteWriter()
         if file.hasPrefix(Repository.meetingsFolder + "/") {
-            return .meeting(IndexedMeeting(Meeting(table: table, file: file, problems: &ignored)))
+            let meeting = Meeting(table: table, file: file, problems: &ignored)
+            IndexFactsCoding.encode(meeting, &facts)
+            return (.meeting(IndexedMeeting(meeting)), facts.bytes)
         }
-        return .case(IndexedCase(Case(table: table, file: file, problems: &ignored)))
+        let record = Case(table: table, file: file, problems: &ignored)
+        IndexFactsCoding.encode(record, &facts)
+        return (.case(IndexedCase(record)), facts.bytes)
     }
 
     /// The protocol engine of `marac.toml` (for the repeat window).

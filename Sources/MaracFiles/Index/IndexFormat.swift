@@ -5,18 +5,23 @@ import MaracBase
 ///
 ///     fingerprint (count, sum: UInt64 each); marac.toml's stamp; entry count;
 ///     per entry: stamp (path, size, time, hash), kind (0 unreadable, 1 case, 2 meeting),
-///       a case: its record, its blocking keys and its repeats and links, each length-prefixed
-///       (so an update copies unchanged entries as bytes and `find` skips what it does not read);
-///       a meeting: its record, length-prefixed.
+///       a case: its record, its blocking keys, its repeats, links and matches, and its facts,
+///       each length-prefixed (so an update copies unchanged entries as bytes and `find` skips
+///       what it does not read);
+///       a meeting: its record and its facts, length-prefixed.
 ///
 /// A case record: id, reference (as written, then as `find` compares it), people (role, dob, names with their normalised and sound-key forms,
 /// gender, equality fields, in-household), referrals, transfer directions. A meeting record:
 /// marac, date, the case ids heard. Hearing dates are worked out from the meetings on loading.
+/// A case's matches are the cases (by file) whose victim or a perpetrator is the same person
+/// (`RepeatDetection.matches`). The facts of a case or meeting are every field of the typed
+/// record, with positions and without free text (`IndexFactsCoding`), so that `check`,
+/// `sweep` and the papers rebuild records without reading their files.
 /// A file that is short, of another version, fails its checksum or does not decode exactly
 /// to its end is an `IndexFormat.Problem`, and the index is rebuilt.
 public enum IndexFormat {
     public static let magic = Array("MFILEIDX".utf8)
-    public static let version: UInt32 = 2
+    public static let version: UInt32 = 3
     static let headerSize = 8 + 4 + 8 + 8
 
     /// Why a stored index cannot be used (it is then rebuilt).
@@ -40,6 +45,7 @@ public enum IndexFormat {
         var record: Range<Int>
         var keys: Range<Int> = 0..<0
         var relations: Range<Int> = 0..<0
+        var facts: Range<Int> = 0..<0
     }
 
     /// A stored index checked and split into entries, nothing decoded yet.
@@ -82,10 +88,12 @@ public enum IndexFormat {
                 w.byte(1)
                 part(&w) { IndexRecordCoding.encodeCase(item, &$0) }
                 part(&w) { IndexRecordCoding.encodeKeys(IndexRecordCoding.blockingKeys(item), &$0) }
-                part(&w) { IndexRecordCoding.encodeRelations(repeats: item.repeats, links: item.links, &$0) }
+                part(&w) { IndexRecordCoding.encodeRelations(repeats: item.repeats, links: item.links, matches: item.matches, &$0) }
+                part(&w) { $0.bytes += entry.facts }
             case .meeting(let item):
                 w.byte(2)
                 part(&w) { IndexRecordCoding.encodeMeeting(item, &$0) }
+                part(&w) { $0.bytes += entry.facts }
             }
         }
         return seal(w.bytes)
@@ -141,7 +149,10 @@ public enum IndexFormat {
                     entry.record = try r.skipPart()
                     entry.keys = try r.skipPart()
                     entry.relations = try r.skipPart()
-                case 2: entry.record = try r.skipPart()
+                    entry.facts = try r.skipPart()
+                case 2:
+                    entry.record = try r.skipPart()
+                    entry.facts = try r.skipPart()
                 default: throw ByteReader.Malformed()
                 }
                 entries.append(entry)
@@ -180,7 +191,7 @@ public enum IndexFormat {
                 default:
                     record = .unreadable
                 }
-                entries.append(IndexEntry(stamp: e.stamp, record: record))
+                entries.append(IndexEntry(stamp: e.stamp, record: record, facts: bytes[e.facts]))
             }
             var index = PeopleIndex(entries: entries, configuration: raw.configuration)
             index.attachHearings()

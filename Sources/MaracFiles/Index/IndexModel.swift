@@ -32,6 +32,9 @@ public struct PeopleIndex: Sendable {
 public struct IndexEntry: Sendable {
     public var stamp: FileStamp
     public var record: IndexedRecord
+    /// The record's facts as the index keeps them (`IndexFactsCoding`; empty for a file that
+    /// could not be read).
+    public var facts: ArraySlice<UInt8> = []
 }
 
 /// A file's identity for freshness: its path, size, modification time and content hash.
@@ -123,6 +126,9 @@ public struct IndexedCase: Sendable {
     public var repeats: [IndexedRepeat] = []
     /// Cases sharing the victim or a perpetrator (`RepeatDetection`), sorted.
     public var links: [IndexedLink] = []
+    /// Every case whose victim or a perpetrator is the same person (`RepeatDetection.matches`),
+    /// by file, sorted.
+    public var matches: [IndexedMatch] = []
 
     public var victim: IndexedPerson? { people.first { $0.role == .victim } }
     public var perpetrators: [IndexedPerson] { people.filter { $0.role == .perpetrator } }
@@ -140,6 +146,13 @@ public struct IndexedRepeat: Sendable, Hashable {
 public struct IndexedLink: Sendable, Hashable {
     public var caseID: String
     public var kind: RepeatDetection.Link.Kind
+}
+
+/// A case with the same victim, the same perpetrator, or both, named by its file.
+public struct IndexedMatch: Sendable, Hashable {
+    public var file: String
+    public var sameVictim: Bool
+    public var samePerpetrator: Bool
 }
 
 /// A meeting's date and the cases heard.

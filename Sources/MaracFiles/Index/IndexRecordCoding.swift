@@ -103,8 +103,8 @@ enum IndexRecordCoding {
         return IndexedCase(id: id, reference: reference, file: file, people: people, referrals: referrals, transfers: transfers)
     }
 
-    /// A case's repeats and links.
-    static func encodeRelations(repeats: [IndexedRepeat], links: [IndexedLink], _ w: inout ByteWriter) {
+    /// A case's repeats, links and matches.
+    static func encodeRelations(repeats: [IndexedRepeat], links: [IndexedLink], matches: [IndexedMatch], _ w: inout ByteWriter) {
         w.count(repeats.count)
         for r in repeats {
             w.count(r.referral)
@@ -116,6 +116,11 @@ enum IndexRecordCoding {
             w.string(l.caseID)
             w.byte(l.kind == .sameVictim ? 0 : 1)
         }
+        w.count(matches.count)
+        for m in matches {
+            w.string(m.file)
+            w.byte((m.sameVictim ? 1 : 0) | (m.samePerpetrator ? 2 : 0))
+        }
     }
 
     static func decodeRelations(_ r: inout ByteReader, into item: inout IndexedCase) throws(ByteReader.Malformed) {
@@ -124,6 +129,30 @@ enum IndexRecordCoding {
         }
         for _ in 0..<(try r.count()) {
             item.links.append(IndexedLink(caseID: try r.string(), kind: try r.byte() == 0 ? .sameVictim : .samePerpetrator))
+        }
+        item.matches = try decodeMatches(&r)
+    }
+
+    static func decodeMatches(_ r: inout ByteReader) throws(ByteReader.Malformed) -> [IndexedMatch] {
+        var matches: [IndexedMatch] = []
+        for _ in 0..<(try r.count()) {
+            let file = try r.string(), kind = try r.byte()
+            guard (1...3).contains(kind) else { throw ByteReader.Malformed() }
+            matches.append(IndexedMatch(file: file, sameVictim: kind & 1 != 0, samePerpetrator: kind & 2 != 0))
+        }
+        return matches
+    }
+
+    /// Skips a case's repeats and links, leaving `r` at its matches.
+    static func skipToMatches(_ r: inout ByteReader) throws(ByteReader.Malformed) {
+        for _ in 0..<(try r.count()) {
+            _ = try r.count()
+            _ = try r.skipString()
+            _ = try r.count()
+        }
+        for _ in 0..<(try r.count()) {
+            _ = try r.skipString()
+            _ = try r.byte()
         }
     }
 

@@ -43,9 +43,10 @@ public enum PeopleSearch {
                 if kind == 1 {
                     guard scanCase(&c, query: query, wanted: wanted, hits: &hits) else { return false }
                     c.offset = end
-                    guard c.skipPart(), c.skipPart() else { return false }
+                    guard c.skipPart(), c.skipPart(), c.skipPart() else { return false }  // keys, relations, facts
                 } else {
                     c.offset = end
+                    guard c.skipPart() else { return false }  // facts
                 }
             }
             return true

@@ -59,7 +59,7 @@ enum ProtocolLint {
             guard let listing = planner.listing(of: referral, in: record), !listing.heardInTime, asOf > listing.due,
                   listing.heard.map({ $0 > asOf }) ?? true else { return nil }
             return Diagnostic(
-                file: record.file, position: referral.decisionPosition, severity: .warning,
+                file: record.file, position: referral.positions.decision, severity: .warning,
                 message: "\(referral.place) was accepted but the case is not heard at the meeting of \(listing.meeting.date), where \(planner.reference) lists it, or at any later one, and that agenda's last day (\(listing.due)) has passed; add a [[hearing]] for it (or record the case as closed or transferred out if that is why)",
                 rule: .referralNotListed)
         }
@@ -95,7 +95,7 @@ enum ProtocolLint {
         if !rules.repeatInfoOnlyListing {
             for referral in record.referrals where referral.infoOnly {
                 findings.append(Diagnostic(
-                    file: record.file, position: referral.infoOnlyPosition, severity: .warning,
+                    file: record.file, position: referral.positions.infoOnly, severity: .warning,
                     message: "\(referral.place) has info_only = true, but the \(rules.profile) profile lists no repeats for information only, so the case is listed and heard like any other; remove info_only or set repeat_info_only_listing in [rules]",
                     rule: .infoOnlyUnused))
             }
@@ -111,7 +111,7 @@ enum ProtocolLint {
         let profile = rules.profile
         for referral in record.referrals where referral.decision != .returned {
             let place = referral.place
-            let position = referral.criteriaPosition
+            let position = referral.positions.criteria
             let repeatFinding = record.id.flatMap { detection.repeatOf(caseID: $0, referral: referral.number) }
             let evaluation = engine.evaluate(referral, transferIn: hasTransferIn, isRepeat: repeatFinding != nil)
             func warn(_ message: String) {
@@ -166,7 +166,7 @@ enum ProtocolLint {
         return findings
     }
 
-    private static func visibleHighRiskMessage(_ referral: ReferralSummary, engine: ProtocolEngine, place: String) -> String? {
+    private static func visibleHighRiskMessage(_ referral: Referral, engine: ProtocolEngine, place: String) -> String? {
         let rules = engine.rules
         switch referral.riskTool {
         case "dash", "dash-young-person":

@@ -26,13 +26,35 @@ extension Action {
     /// `agreedOn`) and not finished by then.
     public func isOutstanding(agreedOn: LocalDate?, asOf: LocalDate) -> Bool {
         if let agreedOn, agreedOn > asOf { return false }
-        guard isClosedByStatus else { return true }
-        return finishedOn.map { $0 > asOf } ?? false
+        return outstandingEnd > .finished(asOf)
+    }
+
+    /// When the action stops being outstanding: it is outstanding as of a day (once agreed)
+    /// exactly when this is after `.finished(day)`.
+    public var outstandingEnd: OutstandingEnd {
+        guard isClosedByStatus else { return .notFinished }
+        return finishedOn.map(OutstandingEnd.finished) ?? .finishedUndated
     }
 
     /// Outstanding as of `asOf` and past its due date.
     public func isOverdue(agreedOn: LocalDate?, asOf: LocalDate) -> Bool {
         guard isOutstanding(agreedOn: agreedOn, asOf: asOf), let due else { return false }
         return due < asOf
+    }
+}
+
+/// When an action stops being outstanding, in order: finished with no date (taken as
+/// finished before any day asked about), finished on a day, or not finished.
+public enum OutstandingEnd: Sendable, Hashable, Comparable {
+    case finishedUndated
+    case finished(LocalDate)
+    case notFinished
+}
+
+extension Meeting {
+    /// The latest `Action.outstandingEnd` of the actions agreed here (`nil`: none): whether
+    /// any is outstanding as of a day, without looking at each.
+    public var latestOutstandingEnd: OutstandingEnd? {
+        hearings.lazy.flatMap(\.actions).map(\.outstandingEnd).max()
     }
 }

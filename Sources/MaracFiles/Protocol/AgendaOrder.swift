@@ -5,7 +5,7 @@ import MaracRecords
 public struct AgendaCandidate: Sendable {
     public var caseID: String?
     /// The referral that brings the case to the meeting (`CaseSummary.referralHeard(on:)`).
-    public var referral: ReferralSummary?
+    public var referral: Referral?
     public var hasChildren: Bool
     /// The referral is a repeat (`RepeatDetection`), whatever its own `criteria` say.
     public var isRepeat: Bool
@@ -126,7 +126,7 @@ extension ProtocolEngine {
     /// scores compare (an mfile convention: the protocols rank by "the completed risk
     /// assessment form" [003 MOP §9.4] without saying how two tools compare); `nil` when it has
     /// no score or the profile does not score that tool for that agency.
-    public func riskRank(_ referral: ReferralSummary) -> Double? {
+    public func riskRank(_ referral: Referral) -> Double? {
         guard let score = referral.riskScore, let threshold = scoringThreshold(referral) else { return nil }
         return Double(score) / Double(max(threshold, 1))
     }

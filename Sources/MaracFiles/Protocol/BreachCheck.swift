@@ -93,9 +93,14 @@ public struct BreachReport: Sendable {
         links = check.detection.links
     }
 
+    /// The breaches in the order of `grouping` (they are kept in case order).
+    func sorted(_ grouping: Breach.Grouping) -> [Breach] {
+        grouping == .case ? breaches : breaches.sorted(by: Breach.order(grouping))
+    }
+
     /// Text lines grouped as asked, then the linked cases (reported, not breaches).
     public func textLines(_ grouping: Breach.Grouping) -> [String] {
-        var lines = breaches.sorted(by: Breach.order(grouping)).map { $0.line(grouping) }
+        var lines = sorted(grouping).map { $0.line(grouping) }
         for link in links {
             lines.append("\(link.caseIDs.joined(separator: "  "))  linked-case  \(link.kind.rawValue)  (reported, not a breach)")
         }
@@ -103,7 +108,7 @@ public struct BreachReport: Sendable {
     }
 
     public func json(_ grouping: Breach.Grouping) -> JSONValue {
-        let sorted = breaches.sorted(by: Breach.order(grouping))
+        let sorted = sorted(grouping)
         var groups: [(key: String, value: JSONValue)] = []
         var current: String?
         var members: [JSONValue] = []

@@ -1,35 +1,36 @@
 import MaracBase
 import MaracRecords
 
-/// What the protocol questions need of one case, kept without its decoded file: its id and
-/// MARAC, the victim and perpetrators, its referrals' facts, its transfers, status and
-/// session, and its flag.
-public struct CaseSummary: Sendable {
-    public var id: String?
-    public var file: String
-    public var marac: String?
-    public var status: Case.Status?
-    public var closed: LocalDate?
+/// What the protocol questions need of one case: its id and MARAC, the victim and
+/// perpetrators, its referrals, its transfers, status and session, and its flag. One shared
+/// object per case, so the questions across cases pass a reference, not its fields.
+public final class CaseSummary: Sendable {
+    public let id: String?
+    public let file: String
+    public let marac: String?
+    public let status: Case.Status?
+    public let closed: LocalDate?
     /// `session = "closed"` in the case file.
-    public var sessionClosed: Bool
-    /// Where `session` is written (else where the file starts).
-    public var sessionPosition: SourcePosition?
+    public let sessionClosed: Bool
+    /// Where `session` is written (`nil` when it is not, or the case was not read from its file).
+    public let sessionPosition: SourcePosition?
     /// The victim or a perpetrator works for a partner agency.
-    public var employedByPartnerAgency: Bool
-    public var hasChildren: Bool
-    public var victim: Person?
-    public var perpetrators: [Person]
-    public var referrals: [ReferralSummary]
-    public var transfers: [Transfer]
+    public let employedByPartnerAgency: Bool
+    public let hasChildren: Bool
+    public let victim: Person?
+    public let perpetrators: [Person]
+    /// The case's referrals (the records themselves).
+    public let referrals: [Referral]
+    public let transfers: [Transfer]
     /// `[flag] lifted`.
-    public var flagLifted: LocalDate?
+    public let flagLifted: LocalDate?
     /// The victim and perpetrators with their names normalised once, as the file is read
     /// (`nil` when the cases' matches are already known: `RepeatDetection.matches` then needs
     /// none).
-    package var people: RepeatDetection.CasePeople?
+    package let people: RepeatDetection.CasePeople?
 
     /// The summary of `record`, its people's names normalised for `RepeatDetection.matches`.
-    public init(_ record: Case) {
+    public convenience init(_ record: Case) {
         self.init(record, normalisingNames: true)
     }
 
@@ -47,7 +48,7 @@ public struct CaseSummary: Sendable {
         hasChildren = !record.children.isEmpty
         victim = record.victim
         perpetrators = record.perpetrators
-        referrals = record.referrals.map(ReferralSummary.init)
+        referrals = record.referrals
         transfers = record.transfers
         flagLifted = record.flagLifted
         people = normalisingNames ? RepeatDetection.CasePeople(victim: record.victim, perpetrators: record.perpetrators) : nil
@@ -66,7 +67,7 @@ public struct CaseSummary: Sendable {
         hasChildren = false
         self.victim = victim
         self.perpetrators = perpetrators
-        self.referrals = referrals.map(ReferralSummary.init)
+        self.referrals = referrals
         transfers = hasTransferIn ? [Transfer(direction: .in)] : []
         flagLifted = nil
         people = RepeatDetection.CasePeople(victim: victim, perpetrators: perpetrators)
@@ -94,7 +95,7 @@ public struct CaseSummary: Sendable {
 
     /// The referral that brings the case to a meeting on `date`: the latest one received by
     /// then that was not returned, else the latest of all.
-    public func referralHeard(on date: LocalDate?) -> ReferralSummary? {
+    public func referralHeard(on date: LocalDate?) -> Referral? {
         let candidates = referrals.filter { referral in
             referral.decision != .returned
                 && (date == nil || referral.received == nil || referral.received! <= date!)
@@ -106,61 +107,10 @@ public struct CaseSummary: Sendable {
     }
 }
 
-/// The facts of a referral the protocol rules look at (no free text, no decoded table).
-public struct ReferralSummary: Sendable, ReferralFacts {
-    public var number: Int
-    public var received: LocalDate?
-    public var incident: LocalDate?
-    public var agency: String?
-    public var decision: Referral.Decision?
-    public var decided: LocalDate?
-    public var idvaReferred: LocalDate?
-    public var idvaEngaged: Bool?
-    public var infoOnly: Bool
-    public var riskTool: String?
-    public var riskScore: Int?
-    public var policeIncidents: [Int: Int]
-    public var crimes: [Int: Int]
-    public var criteria: [Referral.Criterion]
-    public var hasJudgementReason: Bool
-    public var dvds: String?
-    /// `referral[n]`, for messages.
-    public var place: String
-    /// Where `criteria` is written (else where the referral starts).
-    public var criteriaPosition: SourcePosition?
-    /// Where `decision` is written (else where the referral starts).
-    public var decisionPosition: SourcePosition?
-    /// Where `info_only` is written (else where the referral starts).
-    public var infoOnlyPosition: SourcePosition?
+/// The facts of a referral the protocol rules look at: the record itself.
+public typealias ReferralSummary = Referral
 
-    public init(_ referral: Referral) {
-        number = referral.number
-        received = referral.received
-        incident = referral.incident
-        agency = referral.agency
-        decision = referral.decision
-        decided = referral.decided
-        idvaReferred = referral.idvaReferred
-        idvaEngaged = referral.idvaEngaged
-        infoOnly = referral.infoOnly
-        riskTool = referral.riskTool
-        riskScore = referral.riskScore
-        policeIncidents = referral.policeIncidents
-        crimes = referral.crimes
-        criteria = referral.criteria
-        hasJudgementReason = referral.hasJudgementReason
-        dvds = referral.dvds
-        place = referral.place
-        criteriaPosition = referral.positions.criteria
-        decisionPosition = referral.positions.decision
-        infoOnlyPosition = referral.positions.infoOnly
-    }
-
-    /// The date the referral was accepted: `decided`, else the date it arrived.
-    public var acceptedOn: LocalDate? {
-        decision == .accepted ? (decided ?? received) : nil
-    }
-
+extension Referral {
     /// A Clare's Law (DVDS) request: the criterion or a `dvds` field.
     public var isClaresLaw: Bool { criteria.contains(.dvds) || dvds != nil }
 }

@@ -32,12 +32,20 @@ extension ProtocolRecords {
     /// `nil` when the profile has no flag period, the case is transferred out (the receiving
     /// MARAC keeps the flags), or no referral was accepted by `asOf`.
     public func flagStatus(of id: String, asOf: LocalDate) -> FlagStatus? {
-        guard let period = engine.rules.flagPeriod, let record = summary(of: id),
-              record.status != .transferredOut else { return nil }
-        let dates = repeatGroup(of: id).flatMap { member in
-            member.referrals.filter { $0.decision == .accepted }.flatMap { [$0.received, $0.incident].compactMap { $0 } }
+        guard let period = engine.rules.flagPeriod, let index = caseIndex(of: id) else { return nil }
+        let record = cases[index]
+        guard record.status != .transferredOut else { return nil }
+        var start: LocalDate?
+        func consider(_ date: LocalDate?) {
+            if let date, date <= asOf, start.map({ date > $0 }) ?? true { start = date }
         }
-        guard let start = dates.filter({ $0 <= asOf }).max() else { return nil }
+        for member in repeatGroup(ofIndex: index) {
+            for referral in cases[member].referrals where referral.decision == .accepted {
+                consider(referral.received)
+                consider(referral.incident)
+            }
+        }
+        guard let start else { return nil }
         let lifted = record.flagLifted.map { $0 >= start && $0 <= asOf } ?? false
         return FlagStatus(start: start, ended: period.deadline(after: start, in: engine.calendar), lifted: lifted)
     }

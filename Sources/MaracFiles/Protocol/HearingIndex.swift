@@ -13,9 +13,12 @@ package struct HearingIndex: Sendable {
     /// From each meeting's date and the case ids it heard.
     package init(_ heard: [(LocalDate, [String])]) {
         var dates: [String: [LocalDate]] = [:]
-        for (date, ids) in heard {
+        // Meetings in date order, so each case's dates are appended in order.
+        let ordered = zip(heard.indices, heard).allSatisfy { $0 == 0 || heard[$0 - 1].0 <= $1.0 }
+            ? heard : heard.sorted { $0.0 < $1.0 }
+        for (date, ids) in ordered {
             for id in ids { dates[id, default: []].append(date) }
         }
-        self.dates = dates.mapValues { $0.sorted() }
+        self.dates = dates
     }
 }

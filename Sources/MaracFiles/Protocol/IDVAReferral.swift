@@ -20,7 +20,7 @@ extension ProtocolEngine {
     /// working day" [000 §9]); Gwent: 24 hours from receipt for non-police referrals, due by
     /// the end of the next calendar day since records hold dates [001 §4.6]; Liverpool: 3 days
     /// from receipt ("within three days of a referral to MARAC" [003 MOP §4.4]).
-    public func idvaDeadline(_ referral: ReferralSummary) -> IDVADeadline? {
+    public func idvaDeadline(_ referral: Referral) -> IDVADeadline? {
         guard let period = rules.idvaReferral, let accepted = referral.acceptedOn else { return nil }
         if rules.idvaNonPoliceOnly, referral.agency.flatMap(configuration.agency)?.isPolice == true { return nil }
         let start = rules.idvaClockFromReceipt ? (referral.received ?? accepted) : accepted

@@ -65,7 +65,7 @@ public struct ListingPlanner {
 
     /// Where and by when referral `referral` of case `record` must be heard; `nil` when it need
     /// not be (see the type's description).
-    public mutating func listing(of referral: ReferralSummary, in record: CaseSummary) -> ListingDue? {
+    public mutating func listing(of referral: Referral, in record: CaseSummary) -> ListingDue? {
         guard let id = record.id, let accepted = referral.acceptedOn, let maracID = record.marac,
               let marac = engine.configuration.marac(maracID), let frequency = marac.frequency,
               let first = marac.firstMeeting
@@ -115,9 +115,7 @@ public struct ListingPlanner {
                     if near.map({ abs(date.days(to: meeting.date)) < abs($0.days(to: meeting.date)) }) ?? true { near = date }
                 }
                 if let near, near != meeting.date {
-                    meeting.date = near
-                    meeting.referralCutoff = MeetingSchedule.referralCutoff(meeting: near, marac: marac, rules: rules, calendar: calendar)
-                    meeting.agendaWindow = rules.agendaWindow(meeting: near, calendar: calendar)
+                    meeting = schedule.moved(meeting, number: index, to: near, marac: marac)
                     // Held earlier than planned, its cut-off passed before the start date: the next one.
                     if meeting.referralCutoff < start {
                         index += 1
@@ -142,6 +140,14 @@ struct ScheduleCache {
     }
 
     private var meetings: [Key: ScheduledMeeting] = [:]
+    /// Scheduled meetings held on another day (a recorded meeting near the planned day).
+    private var moves: [MoveKey: ScheduledMeeting] = [:]
+
+    private struct MoveKey: Hashable {
+        var marac: String
+        var index: Int
+        var day: LocalDate
+    }
 
     init(rules: ProtocolRules, calendar: WorkingCalendar) {
         self.rules = rules
@@ -156,5 +162,18 @@ struct ScheduleCache {
         let meeting = MeetingSchedule.meeting(index, marac: marac, frequency: frequency, first: first, rules: rules, calendar: calendar)
         meetings[key] = meeting
         return meeting
+    }
+
+    /// Scheduled meeting `meeting` (number `number`) held on `day` instead: its cut-off and
+    /// agenda window worked out for that day.
+    mutating func moved(_ meeting: ScheduledMeeting, number: Int, to day: LocalDate, marac: Configuration.Marac) -> ScheduledMeeting {
+        let key = MoveKey(marac: marac.id, index: number, day: day)
+        if let known = moves[key] { return known }
+        var moved = meeting
+        moved.date = day
+        moved.referralCutoff = MeetingSchedule.referralCutoff(meeting: day, marac: marac, rules: rules, calendar: calendar)
+        moved.agendaWindow = rules.agendaWindow(meeting: day, calendar: calendar)
+        moves[key] = moved
+        return moved
     }
 }

@@ -53,8 +53,14 @@ public struct ProtocolRecords: Sendable {
     /// The cases repeat-linked with case `id` (itself included).
     func repeatGroup(of id: String) -> [CaseSummary] {
         guard let index = caseIndex[id] else { return [] }
-        return (repeatGroups[index] ?? [index]).map { cases[$0] }
+        return repeatGroup(ofIndex: index).map { cases[$0] }
     }
+
+    /// The place in `cases` of the case with id `id`.
+    func caseIndex(of id: String) -> Int? { caseIndex[id] }
+
+    /// The places in `cases` of the cases repeat-linked with the case at `index` (itself included).
+    func repeatGroup(ofIndex index: Int) -> [Int] { repeatGroups[index] ?? [index] }
 
     private static func groups(_ repeats: [RepeatDetection.Repeat], caseIndex: [String: Int]) -> [Int: [Int]] {
         var parent: [Int: Int] = [:]

@@ -14,6 +14,8 @@ public struct ProtocolRules: Sendable, Hashable {
     /// Where each profile rule is written in the source protocols; also for a rule the
     /// profile has off on purpose (a SafeLives duty its own protocol contradicts).
     public private(set) var sources: [RuleID: [RuleSource]]
+    /// `values` by `RuleID.order`, for the look-ups every check makes.
+    private var byOrder = [RuleValue](repeating: .off, count: RuleID.allCases.count)
 
     /// One profile rule: its value and where the protocol says so.
     public struct Entry: Sendable {
@@ -37,15 +39,18 @@ public struct ProtocolRules: Sendable, Hashable {
         self.values = [:]
         self.sources = [:]
         for entry in base + entries {
-            values[entry.id] = entry.value == .off ? nil : entry.value
+            self[entry.id] = entry.value
             sources[entry.id] = entry.sources
         }
     }
 
     /// The rule's value; setting `.off` turns it off.
     public subscript(_ id: RuleID) -> RuleValue {
-        get { values[id] ?? .off }
-        set { values[id] = newValue == .off ? nil : newValue }
+        get { byOrder[id.order] }
+        set {
+            values[id] = newValue == .off ? nil : newValue
+            byOrder[id.order] = newValue
+        }
     }
 
     /// The source citation of a rule, e.g. "Gwent MARAC Operating Protocol (2018) §4.6".

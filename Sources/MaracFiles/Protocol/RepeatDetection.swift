@@ -165,7 +165,7 @@ public struct RepeatDetection: Sendable {
                 for referral in record.referrals where !referral.criteria.contains(.transferIn) {
                     guard let received = referral.received else { continue }
                     let incident = referral.incident.map { min($0, received) } ?? received
-                    var previous: (caseIndex: Int, referral: ReferralSummary)?
+                    var previous: (caseIndex: Int, referral: Referral)?
                     for other in related {
                         for earlier in cases[other].referrals where earlier.decision == .accepted {
                             guard let when = earlier.received, when < received,

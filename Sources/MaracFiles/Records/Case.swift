@@ -28,7 +28,7 @@ public struct Case: Sendable, Equatable {
     /// `[flag] notice`: the agencies told to lift their flags.
     public var flagNotice: [String]
     /// Where fields are written, for messages.
-    public var positions = Positions()
+    public var positions = FilePositions<Positions>()
 
     /// Where fields of a case are written (`nil`: not written).
     public struct Positions: Sendable, Equatable {
@@ -61,9 +61,9 @@ public struct Case: Sendable, Equatable {
         let flag = reader.subtable("flag")
         flagLifted = flag?.date("lifted", &problems)
         flagNotice = flag?.strings("notice") ?? []
-        positions = Positions(
+        positions = FilePositions(Positions(
             id: reader.position(of: "id"), marac: reader.position(of: "marac"), session: reader.position(of: "session"),
-            flagLifted: flag?.position(of: "lifted"))
+            flagLifted: flag?.position(of: "lifted")))
     }
 
     /// A case with no fields written yet (the index fills in what it kept).

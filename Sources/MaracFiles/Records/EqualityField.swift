@@ -64,8 +64,22 @@ public struct EqualityFieldSet: OptionSet, Sendable, Hashable {
     public init(rawValue: UInt8) { self.rawValue = rawValue }
 
     public init(_ field: EqualityField) {
-        rawValue = 1 << UInt8(EqualityField.allCases.firstIndex(of: field)!)
+        switch field {
+        case .ethnicity: rawValue = 1
+        case .sexualOrientation: rawValue = 2
+        case .disability: rawValue = 4
+        case .gender: rawValue = 8
+        }
     }
+
+    /// The fields of `fields` that `isWritten` says are.
+    static func written(_ isWritten: (EqualityField) -> Bool) -> EqualityFieldSet {
+        var set: EqualityFieldSet = []
+        for field in fields where isWritten(field) { set.insert(EqualityFieldSet(field)) }
+        return set
+    }
+
+    private static let fields = EqualityField.allCases
 
     public func contains(_ field: EqualityField) -> Bool { contains(EqualityFieldSet(field)) }
 }

@@ -17,7 +17,7 @@ public struct Meeting: Sendable, Equatable {
     public var apologies: [Apology]
     public var hearings: [Hearing]
     /// Where fields are written, for messages.
-    public var positions = Positions()
+    public var positions = FilePositions<Positions>()
     /// `chair`, read from the file (see `FreeText`).
     package var freeText: FreeText?
 
@@ -44,7 +44,7 @@ public struct Meeting: Sendable, Equatable {
         attendees = reader.tables("attendee").map(Attendee.init)
         apologies = reader.tables("apology").map { Apology($0, problems: &problems) }
         hearings = reader.tables("hearing").map { Hearing($0, problems: &problems) }
-        positions = Positions(date: reader.position(of: "date"), marac: reader.position(of: "marac"))
+        positions = FilePositions(Positions(date: reader.position(of: "date"), marac: reader.position(of: "marac")))
         freeText = FreeText(reader, ["chair"])
     }
 
@@ -61,17 +61,20 @@ public struct Meeting: Sendable, Equatable {
 public struct Attendee: Sendable, Equatable {
     public var agency: String?
     public var confidentialitySigned: Bool
-    public var position: SourcePosition?
     /// 1-based position in the file's `attendee` list.
     public var entry: Int
-    public var positions = Positions()
+    public var positions = FilePositions<Positions>()
     /// `name`, `role`, `signed_in` and `signed_out` (as `HH:MM`), read from the file.
     package var freeText: FreeText?
 
     public struct Positions: Sendable, Equatable {
+        public var start: SourcePosition?
         public var agency: SourcePosition?
         public var confidentialitySigned: SourcePosition?
     }
+
+    /// Where the attendee's table starts in its file.
+    public var position: SourcePosition? { positions.start }
 
     /// `attendee[n]`, for messages.
     public var place: String { "attendee[\(entry)]" }
@@ -79,10 +82,10 @@ public struct Attendee: Sendable, Equatable {
     init(_ reader: FieldReader) {
         agency = reader.string("agency")
         confidentialitySigned = reader.bool("confidentiality_signed") ?? false
-        position = reader.position
         entry = reader.number
-        positions = Positions(
-            agency: reader.position(of: "agency"), confidentialitySigned: reader.position(of: "confidentiality_signed"))
+        positions = FilePositions(Positions(
+            start: reader.position, agency: reader.position(of: "agency"),
+            confidentialitySigned: reader.position(of: "confidentiality_signed")))
         freeText = FreeText(reader, ["name", "role", "signed_in", "signed_out"])
     }
 
@@ -98,16 +101,19 @@ public struct Apology: Sendable, Equatable {
     public var agency: String?
     public var writtenInformation: Bool
     public var writtenReceived: LocalDate?
-    public var position: SourcePosition?
     /// 1-based position in the file's `apology` list.
     public var entry: Int
-    public var positions = Positions()
+    public var positions = FilePositions<Positions>()
     /// `name`, read from the file.
     package var freeText: FreeText?
 
     public struct Positions: Sendable, Equatable {
+        public var start: SourcePosition?
         public var agency: SourcePosition?
     }
+
+    /// Where the table starts in its file.
+    public var position: SourcePosition? { positions.start }
 
     /// `apology[n]`, for messages.
     public var place: String { "apology[\(entry)]" }
@@ -116,9 +122,8 @@ public struct Apology: Sendable, Equatable {
         agency = reader.string("agency")
         writtenInformation = reader.bool("written_information") ?? false
         writtenReceived = reader.date("written_received", &problems)
-        position = reader.position
         entry = reader.number
-        positions = Positions(agency: reader.position(of: "agency"))
+        positions = FilePositions(Positions(start: reader.position, agency: reader.position(of: "agency")))
         freeText = FreeText(reader, ["name"])
     }
 
@@ -139,16 +144,19 @@ public struct Hearing: Sendable, Equatable {
     public var movedFor: String?
     public var information: [Information]
     public var actions: [Action]
-    public var position: SourcePosition?
     /// 1-based position in the file's `hearing` list.
     public var entry: Int
-    public var positions = Positions()
+    public var positions = FilePositions<Positions>()
 
     public struct Positions: Sendable, Equatable {
+        public var start: SourcePosition?
         public var caseID: SourcePosition?
         public var presentedBy: SourcePosition?
         public var movedFor: SourcePosition?
     }
+
+    /// Where the hearing's table starts in its file.
+    public var position: SourcePosition? { positions.start }
 
     /// `hearing[n]`, for messages.
     public var place: String { "hearing[\(entry)]" }
@@ -161,11 +169,10 @@ public struct Hearing: Sendable, Equatable {
         movedFor = reader.string("moved_for")
         information = reader.tables("information").map { Information($0, hearing: reader.number) }
         actions = reader.tables("action").map { Action($0, hearing: reader.number, problems: &problems) }
-        position = reader.position
         entry = reader.number
-        positions = Positions(
-            caseID: reader.position(of: "case"), presentedBy: reader.position(of: "presented_by"),
-            movedFor: reader.position(of: "moved_for"))
+        positions = FilePositions(Positions(
+            start: reader.position, caseID: reader.position(of: "case"), presentedBy: reader.position(of: "presented_by"),
+            movedFor: reader.position(of: "moved_for")))
     }
 
     /// A hearing with no fields written yet (the index fills in what it kept).
@@ -181,18 +188,21 @@ public struct Hearing: Sendable, Equatable {
 public struct Information: Sendable, Equatable {
     public var agency: String?
     public var kind: String?
-    public var position: SourcePosition?
     /// 1-based positions of its hearing in the file's `hearing` list and of itself in the
     /// hearing's `information` list.
     public var hearingEntry: Int
     public var entry: Int
-    public var positions = Positions()
+    public var positions = FilePositions<Positions>()
     /// `text`, read from the file.
     package var freeText: FreeText?
 
     public struct Positions: Sendable, Equatable {
+        public var start: SourcePosition?
         public var agency: SourcePosition?
     }
+
+    /// Where the table starts in its file.
+    public var position: SourcePosition? { positions.start }
 
     /// `hearing[h].information[n]`, for messages.
     public var place: String { "hearing[\(hearingEntry)].information[\(entry)]" }
@@ -200,10 +210,9 @@ public struct Information: Sendable, Equatable {
     init(_ reader: FieldReader, hearing: Int) {
         agency = reader.string("agency")
         kind = reader.string("kind")
-        position = reader.position
         hearingEntry = hearing
         entry = reader.number
-        positions = Positions(agency: reader.position(of: "agency"))
+        positions = FilePositions(Positions(start: reader.position, agency: reader.position(of: "agency")))
         freeText = FreeText(reader, ["text"])
     }
 
@@ -231,19 +240,22 @@ public struct Action: Sendable, Equatable {
     public var status: Status?
     public var updated: LocalDate?
     public var completed: LocalDate?
-    public var position: SourcePosition?
     /// 1-based positions of its hearing in the file's `hearing` list and of itself in the
     /// hearing's `action` list.
     public var hearingEntry: Int
     public var entry: Int
-    public var positions = Positions()
+    public var positions = FilePositions<Positions>()
     /// `owner`, `text` and `note`, read from the file.
     package var freeText: FreeText?
 
     public struct Positions: Sendable, Equatable {
+        public var start: SourcePosition?
         public var id: SourcePosition?
         public var agency: SourcePosition?
     }
+
+    /// Where the action's table starts in its file.
+    public var position: SourcePosition? { positions.start }
 
     /// `hearing[h].action[n]`, for messages.
     public var place: String { "hearing[\(hearingEntry)].action[\(entry)]" }
@@ -257,10 +269,9 @@ public struct Action: Sendable, Equatable {
         status = reader.string("status").flatMap(Status.init(rawValue:))
         updated = reader.date("updated", &problems)
         completed = reader.date("completed", &problems)
-        position = reader.position
         hearingEntry = hearing
         entry = reader.number
-        positions = Positions(id: reader.position(of: "id"), agency: reader.position(of: "agency"))
+        positions = FilePositions(Positions(start: reader.position, id: reader.position(of: "id"), agency: reader.position(of: "agency")))
         freeText = FreeText(reader, ["owner", "text", "note"])
     }
 

@@ -25,7 +25,7 @@ public struct Person: Sendable, Equatable {
     /// The equality fields the person's table has, whatever their values.
     public var equalityFieldsWritten: EqualityFieldSet
     /// Where the person's table is written, for diagnostics.
-    public var position: SourcePosition?
+    public var positions = FilePositions<TableStart>()
     /// `address`, read from the file (see `FreeText`).
     package var freeText: FreeText?
 
@@ -44,8 +44,8 @@ public struct Person: Sendable, Equatable {
         ethnicity = reader.string("ethnicity")
         sexualOrientation = reader.string("sexual_orientation")
         disability = reader.string("disability")
-        equalityFieldsWritten = EqualityFieldSet(EqualityField.allCases.filter { reader.has($0.rawValue) }.map(EqualityFieldSet.init))
-        position = reader.position
+        equalityFieldsWritten = EqualityFieldSet.written { reader.has($0.rawValue) }
+        positions = FilePositions(TableStart(start: reader.position))
         freeText = FreeText(reader, ["address"])
     }
 
@@ -56,6 +56,9 @@ public struct Person: Sendable, Equatable {
         employedByPartnerAgency = false
         equalityFieldsWritten = []
     }
+
+    /// Where the person's table starts in its file.
+    public var position: SourcePosition? { positions.start }
 
     /// The address as written in the file (`nil` in a person rebuilt from the index).
     public var address: String? { freeText?["address"] }

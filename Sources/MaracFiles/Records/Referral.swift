@@ -46,15 +46,15 @@ public struct Referral: Sendable, Equatable {
     public var number: Int
     /// 1-based position in the file's `referral` list, for messages (`referral[2]`).
     public var entry: Int
-    public var position: SourcePosition?
     /// Where fields are written (each else where the referral starts), for messages.
-    public var positions = Positions()
+    public var positions = FilePositions<Positions>()
     /// `referrer`, `criteria`, `judgement_reason`, `consent`, `consent_reason` and `decision`
     /// as written, read from the file (see `FreeText`).
     package var freeText: FreeText?
 
     /// Where fields of a referral are written.
     public struct Positions: Sendable, Equatable {
+        public var start: SourcePosition?
         public var agency: SourcePosition?
         public var criteria: SourcePosition?
         public var idvaReferred: SourcePosition?
@@ -62,6 +62,9 @@ public struct Referral: Sendable, Equatable {
         public var decision: SourcePosition?
         public var infoOnly: SourcePosition?
     }
+
+    /// Where the referral's table starts in its file.
+    public var position: SourcePosition? { positions.start }
 
     /// `referral[n]`, for messages.
     public var place: String { "referral[\(entry)]" }
@@ -74,7 +77,6 @@ public struct Referral: Sendable, Equatable {
     package init(_ reader: FieldReader, number: Int, problems: inout [Diagnostic]) {
         self.number = number
         entry = reader.number
-        self.position = reader.position
         received = reader.date("received", &problems)
         agency = reader.string("agency")
         incident = reader.date("incident", &problems)
@@ -92,10 +94,10 @@ public struct Referral: Sendable, Equatable {
         idvaEngaged = reader.bool("idva_engaged")
         infoOnly = reader.bool("info_only") ?? false
         dvds = reader.string("dvds")
-        positions = Positions(
-            agency: reader.position(of: "agency"), criteria: reader.position(of: "criteria"),
+        positions = FilePositions(Positions(
+            start: reader.position, agency: reader.position(of: "agency"), criteria: reader.position(of: "criteria"),
             idvaReferred: reader.position(of: "idva_referred"), consent: reader.position(of: "consent"),
-            decision: reader.position(of: "decision"), infoOnly: reader.position(of: "info_only"))
+            decision: reader.position(of: "decision"), infoOnly: reader.position(of: "info_only")))
         var text = FreeText(reader, ["referrer", "judgement_reason", "consent", "consent_reason", "decision"])
         text.set("criteria", reader.strings("criteria").joined(separator: ", "))
         freeText = text

@@ -12,7 +12,8 @@ public struct Transfer: Sendable, Equatable {
     public var acknowledged: LocalDate?
     /// In: the sending MARAC's case id.
     public var theirID: String?
-    public var position: SourcePosition?
+    public var positions = FilePositions<TableStart>()
+    public var position: SourcePosition? { positions.start }
 
     /// A transfer with no fields written but its direction (the index fills in what it kept).
     package init(direction: Direction?) {
@@ -26,7 +27,7 @@ public struct Transfer: Sendable, Equatable {
         received = reader.date("received", &problems)
         acknowledged = reader.date("acknowledged", &problems)
         theirID = reader.string("their_id")
-        self.position = reader.position
+        positions = FilePositions(TableStart(start: reader.position))
     }
 }
 
@@ -36,7 +37,8 @@ public struct Disclosure: Sendable, Equatable {
     public var requested: LocalDate?
     /// `dhr`, `safeguarding-review`, `court`, ... (see the case schema).
     public var kind: String?
-    public var position: SourcePosition?
+    public var positions = FilePositions<TableStart>()
+    public var position: SourcePosition? { positions.start }
 
     /// A disclosure with no fields written yet (the index fills in what it kept).
     package init() {}
@@ -45,6 +47,6 @@ public struct Disclosure: Sendable, Equatable {
         date = reader.date("date", &problems)
         requested = reader.date("requested", &problems)
         kind = reader.string("kind")
-        self.position = reader.position
+        positions = FilePositions(TableStart(start: reader.position))
     }
 }

@@ -75,7 +75,7 @@ enum RenderCommand {
         if pdf, output == nil {
             throw UsageError("a PDF is not written to standard output: give --output FILE.pdf")
         }
-        let repository = try context.loadRepository()
+        let repository = try context.loadRepositoryFiles()
         let text = try Papers.render(
             Papers.Request(paper, format: paperFormat(context), scope: scope(context)), repository: repository,
             engine: Papers.engine(for: repository.configuration))
@@ -111,7 +111,7 @@ enum RenderCommand {
         }
         let folderPath = arguments.value("--output-dir")!
         let folder = context.url(folderPath)
-        let repository = try context.loadRepository()
+        let repository = try context.loadRepositoryFiles()
         let engine = try Papers.engine(for: repository.configuration)
         let scope = scope(context)
         let heard = try Papers.casesHeard(at: meetingID, in: repository, scope: scope, engine: engine)

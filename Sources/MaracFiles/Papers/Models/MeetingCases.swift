@@ -33,7 +33,7 @@ struct MeetingCases {
 
     /// The referral that brings `record` to a meeting on `date`
     /// (`CaseSummary.referralHeard(on:)`).
-    static func referral(of record: Case, heard: ReferralSummary?) -> Referral? {
+    static func referral(of record: Case, heard: Referral?) -> Referral? {
         heard.flatMap { summary in record.referrals.first { $0.number == summary.number } }
     }
 }
