@@ -23,6 +23,9 @@ public enum LintRule: String, Sendable, CaseIterable, Comparable {
     case agencyKindMissing = "agency-kind-missing"
     case idvaBeforeReferral = "idva-before-referral"
     case liftedInFuture = "lifted-in-future"
+    case victimUnderAge = "victim-under-age"
+    case youngPersonDASH = "young-person-dash"
+    case incidentNotRecent = "incident-not-recent"
     case io
 
     /// What the rule finds, in an administrator's words.
@@ -51,6 +54,12 @@ public enum LintRule: String, Sendable, CaseIterable, Comparable {
         case .agencyKindMissing: "a profile rule that reads who referred (police, health) where no `[[agency]]` has that `kind` (a warning)"
         case .idvaBeforeReferral: "an IDVA referral dated before the referral to MARAC arrived (a warning)"
         case .liftedInFuture: "flags lifted on a date after today, or after `--as-of` (a warning)"
+        case .victimUnderAge:
+            "a referral (not returned) of a victim younger than the profile's `min_victim_age` on the day it arrived"
+        case .youngPersonDASH:
+            "where the profile's `young_person_dash` is on: the adult DASH for a victim aged 16-17 on the day the referral arrived, or the Young Persons DASH for one aged 18 or over (a warning)"
+        case .incidentNotRecent:
+            "a referral on visible high risk or escalation whose incident is older than the profile's `recent_incident_months` before it arrived (a warning)"
         case .io: "a record file or folder that cannot be read"
         }
     }

@@ -397,11 +397,11 @@ gender = ["male", "trans-man"]
           "minLength": 1
         },
         "incident": {
-          "description": "The date of the latest incident.",
+          "description": "The date of the latest incident. Liverpool: an incident more than 3 months before the referral arrived is referred on professional judgement only (003 App.5).",
           "$ref": "#/$defs/date"
         },
         "risk_tool": {
-          "description": "The risk assessment used: dash (DASH RIC), dash-young-person (for victims aged 16-17), merit (MeRIT).",
+          "description": "The risk assessment used: dash (DASH RIC), dash-young-person (the Young Persons DASH, for victims aged 16-17 on the day the referral arrived; West Midlands, 000 §9), merit (MeRIT).",
           "enum": [
             "dash",
             "dash-young-person",
@@ -650,7 +650,10 @@ gender = ["male", "trans-man"]
       "description": "Local changes to the profile's rules: a rule id and its new value, or false to switch a rule off. `mfile rules --describe` lists every rule.",
       "type": "object",
       "properties": {
+        "min_victim_age": {"description": "Youngest victim the MARAC takes referrals for: a victim younger on the day the referral arrived is an error unless the referral is returned", "anyOf": [{"type": "integer", "minimum": 0}, {"const": false}]},
         "dash_threshold": {"description": "Visible high risk: DASH RIC 'yes' ticks at or above this", "anyOf": [{"type": "integer", "minimum": 0}, {"const": false}]},
+        "young_person_dash": {"description": "Victims aged 16-17 on the day the referral arrived are assessed with the Young Persons DASH (risk_tool = \"dash-young-person\"), older victims with the DASH", "type": "boolean"},
+        "recent_incident_months": {"description": "A referral on visible high risk or escalation needs an incident within this long before it arrived; an older incident is referred on professional judgement", "anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": "^[0-9]{1,4} (month|months)$"}, {"const": false}]},
         "merit_threshold": {"description": "Visible high risk: MeRIT score at or above this", "anyOf": [{"type": "integer", "minimum": 0}, {"const": false}]},
         "professional_judgement": {"description": "Below-threshold referrals accepted on professional judgement, with the reason written down", "type": "boolean"},
         "escalation": {"description": "Escalating abuse (more severe or more frequent) is a referral criterion", "type": "boolean"},

@@ -65,6 +65,9 @@ package enum CaseRules {
                     message: "\(reader.place) proceeds without consent but has no consent_reason; record why consent was not obtained",
                     rule: .consentReason))
             }
+            if let engine = context.engine {
+                findings += ReferralDutyRules.check(referral, of: record, engine: engine)
+            }
         }
         if let lifted = record.flagLifted, lifted > context.asOf, let flag = root.subtable("flag") {
             findings.append(Diagnostic(

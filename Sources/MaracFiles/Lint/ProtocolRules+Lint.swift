@@ -120,7 +120,10 @@ enum ProtocolLint {
                     rule: .criteriaMismatch))
             }
             let otherMet = { (criterion: Referral.Criterion) in evaluation.met.contains { $0 != criterion } }
+            // An incident too old for these criteria is `incident-not-recent` (one line a problem).
+            let recent = rules.incidentIsRecent(referral)
             for criterion in referral.criteria where !evaluation.met.contains(criterion) {
+                if !recent, criterion == .visibleHighRisk || criterion == .escalation { continue }
                 switch criterion {
                 case .visibleHighRisk:
                     if let message = visibleHighRiskMessage(referral, engine: engine, place: place) { warn(message) }

@@ -158,6 +158,9 @@ public struct ReferralSummary: Sendable, ReferralFacts {
 
 /// What `ProtocolRules.evaluate` reads of a referral: a `Referral` or its summary.
 public protocol ReferralFacts {
+    var received: LocalDate? { get }
+    var incident: LocalDate? { get }
+    var decision: Referral.Decision? { get }
     var agency: String? { get }
     var riskTool: String? { get }
     var riskScore: Int? { get }

@@ -4,6 +4,10 @@ extension ProtocolRules {
     /// Protocol ("ISP") and its Operating Protocol ("MOP") separately; every section says which.
     public static let liverpool = ProtocolRules(profile: "liverpool", area: "Liverpool", base: safeLivesBase, entries: [
         .init(.minVictimAge, .count(16), .liverpoolProtocol("MOP §1")),
+        // "An incident within the last 3 months, and 1. Visible high risk (using MeRIT), or ...
+        // Escalation ... Or, in an incident that occurred longer than 3 months ago ... referral
+        // is made on, 1. Professional judgement" [003 App.5].
+        .init(.recentIncidentMonths, .period(RulePeriod(3, .months)), .liverpoolProtocol("App.5")),
         // "MARAC accepts SafeLives Dash to support MARAC referral for these cases" (health
         // organisations) [003 MOP §1.3]; the 14 ticks are SafeLives' RIC threshold, which 003
         // does not repeat ("As defined by SafeLives" [001 §4.2.2]).

@@ -2,8 +2,12 @@
 extension ProtocolRules {
     /// West Midlands (seeds 000 and 004), on the SafeLives base.
     public static let westMidlands = ProtocolRules(profile: "west-midlands", area: "West Midlands", base: safeLivesBase, entries: [
-        .init(.minVictimAge, .count(16), .westMidlandsProtocol("§9")),
+        // Domestic abuse is between "those aged 16 or over" [000 §1]; "Referral to MARAC of a
+        // 16-17 year old can be made if the case meets the MARAC threshold" [000 §9].
+        .init(.minVictimAge, .count(16), .westMidlandsProtocol("§1", "§9")),
         .init(.dashThreshold, .count(14), .westMidlandsProtocol("§9")),
+        // "There is a Young Persons DASH Risk Indicator Checklist available to assess the level
+        // of risk for those aged 16-17" [000 §9]: "available", so lint warns.
         .init(.youngPersonDASH, .on, .westMidlandsProtocol("§9")),
         .init(.professionalJudgement, .on, .westMidlandsProtocol("§9")),
         // Escalation is a criterion left to judgement: no counts [000 §9].

@@ -7,6 +7,7 @@ public enum RuleID: String, Sendable, Hashable, CaseIterable, Comparable {
     case minVictimAge = "min_victim_age"
     case dashThreshold = "dash_threshold"
     case youngPersonDASH = "young_person_dash"
+    case recentIncidentMonths = "recent_incident_months"
     case meritThreshold = "merit_threshold"
     case meritGoldMin = "merit_gold_min"
     case meritSilverMin = "merit_silver_min"
@@ -65,7 +66,7 @@ public enum RuleID: String, Sendable, Hashable, CaseIterable, Comparable {
     /// Rules kept in the profiles that nothing checks yet: `mfile rules` does not list them
     /// and `[rules]` cannot set them, until the protocol duties that use them are built.
     public static let notYetChecked: Set<RuleID> = [
-        .minVictimAge, .youngPersonDASH, .meritGoldMin, .meritSilverMin, .meritBronzeMin,
+        .meritGoldMin, .meritSilverMin, .meritBronzeMin,
         .professionalsMeetingIncidents, .professionalsMeetingWindowMonths,
     ]
 
@@ -103,7 +104,7 @@ public enum RuleID: String, Sendable, Hashable, CaseIterable, Comparable {
         case .slotMinutesWithChildren, .slotMinutesWithoutChildren: .count(unit: "minutes")
         case .escalationWindowMonths, .repeatWindowMonths, .repeatIDVAOnlyMonths,
              .repeatAnyInstanceMonths, .professionalsMeetingWindowMonths, .complexCaseWindowMonths,
-             .flagMonths:
+             .flagMonths, .recentIncidentMonths:
             .period(units: [.months])
         case .idvaReferral: .period(units: RuleID.deadlineUnits)
         case .agendaWindowMinDays, .agendaWindowMaxDays, .absentAgencyWrittenInfoDays,
@@ -121,9 +122,13 @@ public enum RuleID: String, Sendable, Hashable, CaseIterable, Comparable {
     /// What the rule means, in an administrator's words.
     public var summary: String {
         switch self {
-        case .minVictimAge: "Youngest victim age the MARAC takes referrals for"
+        case .minVictimAge:
+            "Youngest victim the MARAC takes referrals for: a victim younger on the day the referral arrived is an error unless the referral is returned"
         case .dashThreshold: "Visible high risk: DASH RIC 'yes' ticks at or above this"
-        case .youngPersonDASH: "Victims aged 16-17 are assessed with the Young Persons DASH checklist"
+        case .youngPersonDASH:
+            "Victims aged 16-17 on the day the referral arrived are assessed with the Young Persons DASH (risk_tool = \"dash-young-person\"), older victims with the DASH"
+        case .recentIncidentMonths:
+            "A referral on visible high risk or escalation needs an incident within this long before it arrived; an older incident is referred on professional judgement"
         case .meritThreshold: "Visible high risk: MeRIT score at or above this"
         case .meritGoldMin: "MeRIT GOLD band starts at this score"
         case .meritSilverMin: "MeRIT SILVER band starts at this score (up to GOLD minus 1)"

@@ -159,11 +159,6 @@ public struct DataReturn: Sendable {
         }
         return heard
     }
-
-    /// Whole years from `dob` to `date`.
-    static func age(_ dob: LocalDate, on date: LocalDate) -> Int {
-        date.year - dob.year - ((date.month, date.day) < (dob.month, dob.day) ? 1 : 0)
-    }
 }
 
 extension DataReturn.Counts {
@@ -191,12 +186,12 @@ extension DataReturn.Counts {
         for person in item.people {
             switch person.role {
             case .victim: if victim == nil { victim = person }
-            case .perpetrator: if let dob = person.dob, DataReturn.age(dob, on: ageDate) <= 17 { perpetrators17OrUnder += 1 }
+            case .perpetrator: if let dob = person.dob, dob.age(on: ageDate) <= 17 { perpetrators17OrUnder += 1 }
             case .child: if person.inHousehold == true { childrenInHouseholds += 1 }
             }
         }
         if let dob = victim?.dob {
-            if (16...17).contains(DataReturn.age(dob, on: ageDate)) { aged16To17 += 1 }
+            if (16...17).contains(dob.age(on: ageDate)) { aged16To17 += 1 }
         } else {
             victimAgeNotKnown += 1
         }

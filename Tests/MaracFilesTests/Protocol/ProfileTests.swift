@@ -18,7 +18,7 @@ final class ProfileTests: XCTestCase {
     private static func months(_ n: Int) -> RuleValue { .period(RulePeriod(n, .months)) }
 
     static let westMidlands: [Row] = [
-        (.minVictimAge, .count(16), "\(wmP) §9"),
+        (.minVictimAge, .count(16), "\(wmP) §1, §9"),
         (.dashThreshold, .count(14), "\(wmP) §9"),
         (.youngPersonDASH, .on, "\(wmP) §9"),
         (.professionalJudgement, .on, "\(wmP) §9"),
@@ -70,6 +70,7 @@ final class ProfileTests: XCTestCase {
 
     static let liverpool: [Row] = [
         (.minVictimAge, .count(16), "\(lv) MOP §1"),
+        (.recentIncidentMonths, months(3), "\(lv) App.5"),
         (.dashThreshold, .count(14), "\(lv) MOP §1.3; \(gw) §4.2.2"),
         (.dashHealthOnly, .on, "\(lv) MOP §1.3"),
         (.meritThreshold, .count(72), "\(lv) MOP §2.1, App.5"),

@@ -96,7 +96,18 @@ final class RuleBehaviourTests: XCTestCase {
     static let child = [PaperFixtures.PersonSpec(name: "Child", dob: "2018-01-01")]
     typealias F = PaperFixtures
 
+    static func victim(aged dob: String) -> T { Records.person("Victim One", dob: dob) }
+
     static let probes: [RuleID: Probe] = [
+        .minVictimAge: Probe(profile: "west-midlands", switched: "min_victim_age = 15") { engine in
+            lint(engine, cases: [Records.case("2026-TEST-001", victim: victim(aged: "2011-01-01"), referrals: [referral("2026-11-02", tool: "dash-young-person")])])
+        },
+        .youngPersonDASH: Probe(profile: "west-midlands", switched: "young_person_dash = false") { engine in
+            lint(engine, cases: [Records.case("2026-TEST-001", victim: victim(aged: "2009-06-01"), referrals: [referral("2026-11-02")])])
+        },
+        .recentIncidentMonths: Probe(profile: "liverpool", switched: "recent_incident_months = 6") {
+            met($0, referral("2026-11-02", score: 80, tool: "merit", extra: [("incident", .d(day("2026-07-01")))]))
+        },
         .dashThreshold: Probe(profile: "west-midlands", switched: "dash_threshold = 13") { met($0, referral("2026-11-02", score: 13)) },
         .meritThreshold: Probe(profile: "liverpool", switched: "merit_threshold = 70") { met($0, referral("2026-11-02", score: 70, tool: "merit")) },
         .professionalJudgement: Probe(profile: "west-midlands", switched: "professional_judgement = false") {

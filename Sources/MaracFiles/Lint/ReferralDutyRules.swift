@@ -1,0 +1,43 @@
+import MaracBase
+import MaracProtocol
+import MaracRecords
+
+/// The per-referral findings that follow the profile's rules (each predicate is the protocol
+/// engine's; lint words the finding): who may be referred (`victim-under-age`,
+/// `young-person-dash`, `incident-not-recent`).
+enum ReferralDutyRules {
+    static func check(_ referral: Referral, of record: Case, engine: ProtocolEngine) -> [Diagnostic] {
+        let rules = engine.rules, reader = referral.reader, place = reader.place, file = record.file
+        let profile = rules.profile
+        var findings: [Diagnostic] = []
+        switch rules.victimAgeFinding(victimDOB: record.victim?.dob, referral: referral) {
+        case .underMinimum(let minimum):
+            findings.append(Diagnostic(
+                file: file, position: reader.position(of: "received"),
+                message: "the victim (victim.dob) is under \(minimum) on \(place).received, and the \(profile) profile takes referrals for victims aged \(minimum) or over [min_victim_age: \(engine.reference(.minVictimAge))]; return the referral (decision = \"returned\", with return_reason) or correct victim.dob",
+                rule: .victimUnderAge))
+        case .youngPersonOnAdultDASH:
+            findings.append(Diagnostic(
+                file: file, position: reader.position(of: "risk_tool"), severity: .warning,
+                message: "\(place) uses the DASH for a victim aged 16-17 on \(place).received; the \(profile) profile assesses 16-17 year olds with the Young Persons DASH [young_person_dash: \(engine.reference(.youngPersonDASH))]; write risk_tool = \"dash-young-person\"",
+                rule: .youngPersonDASH))
+        case .adultOnYoungPersonDASH:
+            findings.append(Diagnostic(
+                file: file, position: reader.position(of: "risk_tool"), severity: .warning,
+                message: "\(place) uses the Young Persons DASH for a victim aged 18 or over on \(place).received; it is for victims aged 16-17 [young_person_dash: \(engine.reference(.youngPersonDASH))]; write risk_tool = \"dash\" or correct victim.dob",
+                rule: .youngPersonDASH))
+        case nil:
+            break
+        }
+        if !rules.incidentIsRecent(referral), referral.decision != .returned,
+           let window = rules.period(.recentIncidentMonths),
+           referral.criteria.contains(.visibleHighRisk) || referral.criteria.contains(.escalation)
+        {
+            findings.append(Diagnostic(
+                file: file, position: reader.position(of: "incident"), severity: .warning,
+                message: "\(place).incident is more than \(window) before \(place).received; under the \(profile) profile an older incident is referred on professional judgement, not on visible high risk or escalation [recent_incident_months: \(engine.reference(.recentIncidentMonths))]; write criteria = [\"professional-judgement\"] with judgement_reason, or correct the dates",
+                rule: .incidentNotRecent))
+        }
+        return findings
+    }
+}
