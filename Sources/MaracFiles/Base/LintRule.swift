@@ -26,6 +26,9 @@ public enum LintRule: String, Sendable, CaseIterable, Comparable {
     case victimUnderAge = "victim-under-age"
     case youngPersonDASH = "young-person-dash"
     case incidentNotRecent = "incident-not-recent"
+    case decisionByMissing = "decision-by-missing"
+    case decisionByRole = "decision-by-role"
+    case returnReason = "return-reason"
     case io
 
     /// What the rule finds, in an administrator's words.
@@ -60,6 +63,11 @@ public enum LintRule: String, Sendable, CaseIterable, Comparable {
             "where the profile's `young_person_dash` is on: the adult DASH for a victim aged 16-17 on the day the referral arrived, or the Young Persons DASH for one aged 18 or over (a warning)"
         case .incidentNotRecent:
             "a referral on visible high risk or escalation whose incident is older than the profile's `recent_incident_months` before it arrived (a warning)"
+        case .decisionByMissing:
+            "a referral accepted or returned below the threshold by score (professional judgement, escalation without counts) without `decided_by`, where the profile's `below_threshold_decision` is on"
+        case .decisionByRole:
+            "`decided_by` names none of the roles the profile has decide on such a referral (a warning)"
+        case .returnReason: "a returned referral without `return_reason`, where the profile's `return_reason_required` is on"
         case .io: "a record file or folder that cannot be read"
         }
     }

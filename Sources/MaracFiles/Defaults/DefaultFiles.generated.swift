@@ -460,7 +460,7 @@ gender = ["male", "trans-man"]
           "minLength": 1
         },
         "decision": {
-          "description": "accepted (listed for a meeting), returned (form incomplete or threshold not evidenced), pending.",
+          "description": "accepted (listed for a meeting), returned (form incomplete or threshold not evidenced; Liverpool: also a referral filed for information only, 003 App.6), pending.",
           "enum": [
             "accepted",
             "returned",
@@ -471,10 +471,35 @@ gender = ["male", "trans-man"]
           "description": "The date of the decision.",
           "$ref": "#/$defs/date"
         },
+        "decided_by": {
+          "description": "Who decided on, or quality-assured, a referral that does not meet the threshold by score (professional judgement, escalation without counts), or returned it: roles, never names. West Midlands: the coordinator and the chair or vice-chair (000 §9); Liverpool: the chair for police referrals, the Vulnerable Victims Lead (or the coordinator, 003 App.6) for other agencies' (003 MOP §2.5). One of chair, vice-chair, coordinator, administrator, vulnerable-victims-lead.",
+          "type": "array",
+          "minItems": 1,
+          "uniqueItems": true,
+          "items": {
+            "enum": [
+              "chair",
+              "vice-chair",
+              "coordinator",
+              "administrator",
+              "vulnerable-victims-lead"
+            ]
+          }
+        },
         "return_reason": {
-          "description": "Why the form was returned.",
+          "description": "Why the form was returned (required where the profile's return_reason_required is on: West Midlands 000 §9, 004; Gwent 001 §4.3; Liverpool 003 MOP §2.5). Liverpool's referrals 'filed for information purposes' (003 App.6) are recorded as returned.",
           "type": "string",
           "minLength": 1
+        },
+        "return_category": {
+          "description": "The kind of reason, for the figures (no free text): incomplete (form not filled in), illegible, threshold-not-evidenced (the form does not show the threshold is met), wrong-form, other.",
+          "enum": [
+            "incomplete",
+            "illegible",
+            "threshold-not-evidenced",
+            "wrong-form",
+            "other"
+          ]
         },
         "idva_referred": {
           "description": "The date the IDVA service was told of the case.",
@@ -503,8 +528,16 @@ gender = ["male", "trans-man"]
       },
       "patternProperties": {
         "^local_": true,
-        "^police_incidents_[1-9][0-9]{0,2}m$": {"description": "Police incidents counted over this many months (for escalation).", "type": "integer", "minimum": 0},
-        "^crimes_[1-9][0-9]{0,2}m$": {"description": "Crimes counted over this many months (for escalation).", "type": "integer", "minimum": 0}
+        "^police_incidents_[1-9][0-9]{0,2}m$": {
+          "description": "Police incidents counted over this many months (for escalation).",
+          "type": "integer",
+          "minimum": 0
+        },
+        "^crimes_[1-9][0-9]{0,2}m$": {
+          "description": "Crimes counted over this many months (for escalation).",
+          "type": "integer",
+          "minimum": 0
+        }
       },
       "additionalProperties": false
     },
@@ -665,6 +698,8 @@ gender = ["male", "trans-man"]
         "hbv_automatic": {"description": "Every honour-based violence case must be referred, whatever the score", "type": "boolean"},
         "hbv_closed_session": {"description": "Honour-based violence cases are heard in a closed session", "type": "boolean"},
         "consent_reason_required": {"description": "A referral without the victim's consent records why consent was not obtained", "type": "boolean"},
+        "below_threshold_decision": {"description": "A referral below the threshold by score (professional judgement, escalation without counts) records who decided or quality-assured it (decided_by: roles, never names); West Midlands: the coordinator, chair or vice-chair; Liverpool: the chair for a police referral, the Vulnerable Victims Lead or the coordinator for another agency's", "type": "boolean"},
+        "return_reason_required": {"description": "A returned referral records why it was returned (return_reason)", "type": "boolean"},
         "dash_health_only": {"description": "A DASH score counts only on a referral from a health agency (kind = \"health\" in marac.toml); other agencies use MeRIT", "type": "boolean"},
         "repeat_window_months": {"description": "A further incident between the same victim and perpetrator within this long of the last referral is a repeat", "anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": "^[0-9]{1,4} (month|months)$"}, {"const": false}]},
         "repeat_idva_only_months": {"description": "A repeat within this long of the MARAC date, while the victim engages with the IDVA, goes to the IDVA only", "anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": "^[0-9]{1,4} (month|months)$"}, {"const": false}]},

@@ -36,6 +36,7 @@ enum ProtocolLint {
         var findings = agencyKinds(engine, file: file)
         for record in cases {
             findings += criteriaMismatches(record, records: records)
+            findings += ReferralDutyRules.decisions(record, records: records)
             findings += unlisted(record, planner: &planner, asOf: asOf)
             findings += sessionAndListing(record, rules: engine.rules)
         }

@@ -38,6 +38,38 @@ enum ReferralDutyRules {
                 message: "\(place).incident is more than \(window) before \(place).received; under the \(profile) profile an older incident is referred on professional judgement, not on visible high risk or escalation [recent_incident_months: \(engine.reference(.recentIncidentMonths))]; write criteria = [\"professional-judgement\"] with judgement_reason, or correct the dates",
                 rule: .incidentNotRecent))
         }
+        if rules.returnReasonMissing(referral) {
+            findings.append(Diagnostic(
+                file: file, position: reader.position(of: "decision"),
+                message: "\(place) was returned but has no return_reason; record why (incomplete form, threshold not evidenced, ...), with return_category for the figures [return_reason_required: \(engine.reference(.returnReasonRequired))]",
+                rule: .returnReason))
+        }
         return findings
+    }
+
+    /// `decision-by-missing` and `decision-by-role` (`ProtocolRecords.decisionFinding`).
+    static func decisions(_ record: CaseSummary, records: ProtocolRecords) -> [Diagnostic] {
+        let engine = records.engine
+        let reference = "below_threshold_decision: \(engine.reference(.belowThresholdDecision))"
+        func roles(_ set: Set<Referral.DecisionRole>) -> String {
+            Referral.DecisionRole.allCases.filter(set.contains).map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
+        }
+        return record.referrals.compactMap { referral in
+            switch records.decisionFinding(referral, in: record) {
+            case .deciderMissing(let allowed):
+                let who = allowed.map { " (the \(engine.rules.profile) profile: one of \(roles($0)))" } ?? ""
+                return Diagnostic(
+                    file: record.file, position: referral.decisionPosition,
+                    message: "\(referral.place) does not meet the threshold by score and has no decided_by; record who decided or quality-assured it\(who), e.g. decided_by = [\"coordinator\"] [\(reference)]",
+                    rule: .decisionByMissing)
+            case .deciderNotAllowed(let allowed):
+                return Diagnostic(
+                    file: record.file, position: referral.decisionPosition, severity: .warning,
+                    message: "\(referral.place).decided_by names none of the roles the \(engine.rules.profile) profile has decide on this referral (\(roles(allowed))) [\(reference)]; check who decided, or switch the rule off in [rules] if your MARAC decides otherwise",
+                    rule: .decisionByRole)
+            case nil:
+                return nil
+            }
+        }
     }
 }

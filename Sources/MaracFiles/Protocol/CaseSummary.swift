@@ -105,6 +105,7 @@ public struct ReferralSummary: Sendable, ReferralFacts {
     public var agency: String?
     public var decision: Referral.Decision?
     public var decided: LocalDate?
+    public var decidedBy: [Referral.DecisionRole]
     public var idvaReferred: LocalDate?
     public var idvaEngaged: Bool?
     public var infoOnly: Bool
@@ -131,6 +132,7 @@ public struct ReferralSummary: Sendable, ReferralFacts {
         agency = referral.agency
         decision = referral.decision
         decided = referral.decided
+        decidedBy = referral.decidedBy
         idvaReferred = referral.idvaReferred
         idvaEngaged = referral.idvaEngaged
         infoOnly = referral.infoOnly

@@ -12,6 +12,10 @@ extension ProtocolRules {
         .init(.transferIn, .on, .gwentProtocol("§4.13")),
         .init(.dvdsAutomatic, .on, .gwentProtocol("§4.2.2", "§4.14")),
         .init(.consentReasonRequired, .on, .gwentProtocol("§4.4")),
+        // "Incomplete or illegible forms or forms which do not evidence that the MARAC threshold
+        // has been met, may be rejected" [001 §4.3 step 3]. Gwent names no one who decides on a
+        // referral below the threshold, so below_threshold_decision stays off.
+        .init(.returnReasonRequired, .on, .gwentProtocol("§4.3")),
         // "within 12 months of the initial MARAC referral" [001 §4.2.3]; its footnote 5
         // ("previously been referred ... in the last 12 months") and SafeLives count from the
         // last referral, which is what mfile does.

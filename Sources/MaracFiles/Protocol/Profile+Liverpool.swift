@@ -23,6 +23,13 @@ extension ProtocolRules {
         .init(.hbvAutomatic, .on, .liverpoolProtocol("MOP §2.1")),
         .init(.hbvClosedSession, .on, .liverpoolProtocol("MOP §2.1", "MOP §5.13")),
         .init(.consentReasonRequired, .on, .liverpoolProtocol("ISP §6")),
+        // "All referrals sent on professional judgement will be quality assured by; the MARAC
+        // Chair (Police Referrals) the Vulnerable Victims Lead ... (agency referrals). The
+        // referring agency will be advised if the case is not referred to MARAC" [003 MOP §2.5];
+        // "QA (cases scoring under 72) MARAC Chair QA's police referrals, MARAC Co-ordinator QA
+        // non Police referrals" [003 App.6].
+        .init(.belowThresholdDecision, .on, .liverpoolProtocol("MOP §2.5", "App.6")),
+        .init(.returnReasonRequired, .on, .liverpoolProtocol("MOP §2.5")),
         .init(.repeatWindowMonths, .period(RulePeriod(12, .months)), .liverpoolProtocol("MOP §2.7")),
         .init(.repeatAnyInstanceMonths, .period(RulePeriod(3, .months)), .liverpoolProtocol("MOP §2.7")),
         // "forwarded to the IDVA Service within three days of a referral to MARAC" [003 MOP §4.4]:

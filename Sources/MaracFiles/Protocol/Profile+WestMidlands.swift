@@ -19,6 +19,14 @@ extension ProtocolRules {
         // "Where consent from the victim is not obtained, the case should still be referred
         // with the reason recorded on the MARAC referral form" [000 §9].
         .init(.consentReasonRequired, .on, .westMidlandsProtocol("§9")),
+        // "... forward all relevant information to the MARAC Coordinator and MARAC Chair/Vice
+        // Chair, who will make the final decision" [000 §9]; "If threshold is met, or
+        // professional judgement is clearly explained ... the referral will be accepted" [004].
+        .init(.belowThresholdDecision, .on, .westMidlandsProtocol("§9"), .westMidlandsBriefing),
+        // "Incomplete forms and/or forms that do not evidence that the MARAC threshold has been
+        // met will be returned to the referrer ... with guidance" [000 §9]; "rejected and
+        // returned with advice" [004].
+        .init(.returnReasonRequired, .on, .westMidlandsProtocol("§9"), .westMidlandsBriefing),
         .init(.repeatWindowMonths, .period(RulePeriod(12, .months)), .westMidlandsProtocol("§9")),
         // "Referrals will be processed and where threshold is met, they will be directly
         // referred to the ... IDVA within one working day" [000 §9]: from the decision.

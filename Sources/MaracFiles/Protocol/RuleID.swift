@@ -22,6 +22,8 @@ public enum RuleID: String, Sendable, Hashable, CaseIterable, Comparable {
     case hbvAutomatic = "hbv_automatic"
     case hbvClosedSession = "hbv_closed_session"
     case consentReasonRequired = "consent_reason_required"
+    case belowThresholdDecision = "below_threshold_decision"
+    case returnReasonRequired = "return_reason_required"
     case dashHealthOnly = "dash_health_only"
     // Repeats
     case repeatWindowMonths = "repeat_window_months"
@@ -112,7 +114,7 @@ public enum RuleID: String, Sendable, Hashable, CaseIterable, Comparable {
              .dhrDisclosureDays, .minutesApprovalDays:
             .period(units: RuleID.dayUnits)
         case .youngPersonDASH, .professionalJudgement, .escalation, .transferIn, .dvdsAutomatic,
-             .hbvAutomatic, .hbvClosedSession, .consentReasonRequired, .dashHealthOnly, .idvaClockFromReceipt,
+             .hbvAutomatic, .hbvClosedSession, .consentReasonRequired, .belowThresholdDecision, .returnReasonRequired, .dashHealthOnly, .idvaClockFromReceipt,
              .idvaNonPoliceOnly, .listingByReceipt, .agendaChildrenFirst, .agendaHighestRiskFirst,
              .agendaClaresLawLast, .agendaTransfersOutLast, .repeatInfoOnlyListing:
             .toggle
@@ -149,6 +151,9 @@ public enum RuleID: String, Sendable, Hashable, CaseIterable, Comparable {
         case .hbvClosedSession: "Honour-based violence cases are heard in a closed session"
         case .consentReasonRequired:
             "A referral without the victim's consent records why consent was not obtained"
+        case .belowThresholdDecision:
+            "A referral below the threshold by score (professional judgement, escalation without counts) records who decided or quality-assured it (decided_by: roles, never names)\(DecisionRoles.summary)"
+        case .returnReasonRequired: "A returned referral records why it was returned (return_reason)"
         case .dashHealthOnly:
             "A DASH score counts only on a referral from a health agency (kind = \"health\" in marac.toml); other agencies use MeRIT"
         case .repeatWindowMonths:

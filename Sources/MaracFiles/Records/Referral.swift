@@ -16,6 +16,15 @@ public struct Referral: Sendable {
         case accepted, returned, pending
     }
 
+    /// Who decided on, or quality-assured, a referral (roles only, never names).
+    public enum DecisionRole: String, Sendable, CaseIterable {
+        case chair
+        case viceChair = "vice-chair"
+        case coordinator
+        case administrator
+        case vulnerableVictimsLead = "vulnerable-victims-lead"
+    }
+
     public enum Consent: String, Sendable {
         case given, refused
         case notSoughtUnsafe = "not-sought-unsafe"
@@ -38,6 +47,10 @@ public struct Referral: Sendable {
     public var hasConsentReason: Bool
     public var decision: Decision?
     public var decided: LocalDate?
+    /// `decided_by`: the roles that decided or quality-assured the referral.
+    public var decidedBy: [DecisionRole]
+    /// `return_reason` is written.
+    public var hasReturnReason: Bool
     public var idvaReferred: LocalDate?
     public var idvaEngaged: Bool?
     public var infoOnly: Bool
@@ -69,6 +82,8 @@ public struct Referral: Sendable {
         hasConsentReason = !(reader.string("consent_reason") ?? "").isEmpty
         decision = reader.string("decision").flatMap(Decision.init(rawValue:))
         decided = reader.date("decided", &problems)
+        decidedBy = reader.strings("decided_by").compactMap(DecisionRole.init(rawValue:))
+        hasReturnReason = !(reader.string("return_reason") ?? "").isEmpty
         idvaReferred = reader.date("idva_referred", &problems)
         idvaEngaged = reader.bool("idva_engaged")
         infoOnly = reader.bool("info_only") ?? false

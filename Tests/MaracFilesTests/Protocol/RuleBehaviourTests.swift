@@ -105,6 +105,14 @@ final class RuleBehaviourTests: XCTestCase {
         .youngPersonDASH: Probe(profile: "west-midlands", switched: "young_person_dash = false") { engine in
             lint(engine, cases: [Records.case("2026-TEST-001", victim: victim(aged: "2009-06-01"), referrals: [referral("2026-11-02")])])
         },
+        .belowThresholdDecision: Probe(profile: "west-midlands", switched: "below_threshold_decision = false") { engine in
+            lint(engine, cases: [Records.case("2026-TEST-001", referrals: [
+                referral("2026-11-02", score: 5, criteria: ["professional-judgement"], extra: [("judgement_reason", .s("r"))]),
+            ])])
+        },
+        .returnReasonRequired: Probe(profile: "gwent", switched: "return_reason_required = false") { engine in
+            lint(engine, cases: [Records.case("2026-TEST-001", referrals: [Records.referral(received: "2026-11-02", decision: "returned")])])
+        },
         .recentIncidentMonths: Probe(profile: "liverpool", switched: "recent_incident_months = 6") {
             met($0, referral("2026-11-02", score: 80, tool: "merit", extra: [("incident", .d(day("2026-07-01")))]))
         },
