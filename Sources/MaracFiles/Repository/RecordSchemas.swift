@@ -45,7 +45,8 @@ public struct RecordSchemas: Sendable {
             do {
                 schemas[kind] = try JSONSchema(uri: uri(name), registry: registry)
             } catch {
-                throw RepositoryError("\(folder)/\(name): error: this schema cannot be used: \(error)")
+                let reason = "\(error)".replacingOccurrences(of: uri(""), with: "\(folder)/")
+                throw RepositoryError("\(folder)/\(name): error: this schema cannot be used: \(reason)")
             }
         }
         return RecordSchemas(schemas: schemas)
