@@ -67,5 +67,12 @@ public enum FileSystem {
         }
     }
 
+    /// The process's umask (read once: mfile never changes it).
+    public static let umask: mode_t = {
+        let mask = Foundation.umask(0o077)
+        _ = Foundation.umask(mask)
+        return mask
+    }()
+
     package static func errnoText() -> String { String(cString: strerror(errno)) }
 }

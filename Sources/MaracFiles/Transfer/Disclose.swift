@@ -96,7 +96,7 @@ public enum Disclose {
             kind: .disclosure, caseID: request.caseID, marac: record.marac ?? "", created: request.date,
             files: ([cover] + papers).map { TarArchive.Entry(path: $0.path, bytes: Array($0.html.utf8)) })
         let sealed = try age.encrypt(bundle.archive(), lock: request.lock)
-        try AtomicWrite.write(sealed, to: request.output, mode: .createNew)
+        try AtomicWrite.write(sealed, to: request.output, mode: .createNew, access: .ownerOnly)
         do {
             try AtomicWrite.write(edit.bytes, to: root.appendingPathComponent(record.file))
         } catch {

@@ -133,7 +133,7 @@ public enum TransferIn {
         }
         do {
             for entry in [TarArchive.Entry(path: CaseBundle.manifestPath, bytes: Array(bundle.manifest.utf8))] + bundle.files {
-                try AtomicWrite.write(entry.bytes, to: keepURL.appendingPathComponent(entry.path), mode: .createNew)
+                try AtomicWrite.write(entry.bytes, to: keepURL.appendingPathComponent(entry.path), mode: .createNew, access: .ownerOnly)
             }
             try AtomicWrite.write(edit.bytes, to: root.appendingPathComponent(caseFile), mode: .createNew)
         } catch {

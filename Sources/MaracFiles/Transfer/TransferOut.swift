@@ -85,7 +85,7 @@ public enum TransferOut {
             files: ([cover] + papers).map { TarArchive.Entry(path: $0.path, bytes: Array($0.html.utf8)) } + data.entries)
         let sealed = try age.encrypt(bundle.archive(), lock: request.lock)
 
-        try AtomicWrite.write(sealed, to: request.output, mode: .createNew)
+        try AtomicWrite.write(sealed, to: request.output, mode: .createNew, access: .ownerOnly)
         do {
             try AtomicWrite.write(edit.bytes, to: root.appendingPathComponent(record.file))
         } catch {

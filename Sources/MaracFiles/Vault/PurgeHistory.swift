@@ -56,7 +56,7 @@ public enum PurgeHistory {
         for path in report.paths {
             let source = layout.root.appendingPathComponent(path)
             guard FileManager.default.fileExists(atPath: source.path) else { continue }
-            try AtomicWrite.write(try FileSystem.read(source), to: keep.appendingPathComponent(path))
+            try AtomicWrite.write(try FileSystem.read(source), to: keep.appendingPathComponent(path), access: .ownerOnly)
             kept.append(path)
         }
         let origin = try layout.git.run(["remote", "get-url", "origin"])

@@ -119,7 +119,7 @@ enum RenderCommand {
         warn(about: paper, repository: repository, console: context.console)
         if let output = arguments.value("--output") {
             let url = URL(fileURLWithPath: output, relativeTo: context.workingDirectory).standardizedFileURL
-            try AtomicWrite.write(text, to: url)
+            try AtomicWrite.write(text, to: url, access: .ownerOnly)
             context.console.printError("wrote \(output)")
         } else {
             context.console.write(text)

@@ -140,7 +140,7 @@ enum SweepCommand {
             let text = try FlagNotice.render(template, agency: agency, cases: cases, repository: repository, period: period, asOf: asOf)
             if let folder {
                 let url = folder.appendingPathComponent("\(agency.id).md")
-                try AtomicWrite.write(text, to: url)
+                try AtomicWrite.write(text, to: url, access: .ownerOnly)
                 written.append(url.path)
             } else {
                 context.console.write(text + "\n")

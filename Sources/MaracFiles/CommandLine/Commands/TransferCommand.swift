@@ -122,7 +122,7 @@ enum TransferCommand {
         return try TransferCommandSupport.reporting("transfer", context) {
             let html = try TransferMinutes.render(positional[1], meeting: positional[2], root: root)
             if let output = context.arguments.value("--output") {
-                try AtomicWrite.write(html, to: URL(fileURLWithPath: output, relativeTo: context.workingDirectory).standardizedFileURL)
+                try AtomicWrite.write(html, to: URL(fileURLWithPath: output, relativeTo: context.workingDirectory).standardizedFileURL, access: .ownerOnly)
                 context.console.printError("wrote \(output)")
             } else {
                 context.console.write(html)
