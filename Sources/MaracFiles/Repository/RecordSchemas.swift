@@ -25,6 +25,7 @@ public struct RecordSchemas: Sendable {
         let local = (try? FileManager.default.contentsOfDirectory(atPath: schemaFolder.path)) ?? []
         for name in local.sorted() where name.hasSuffix(".json") {
             let bytes = try FileSystem.read(schemaFolder.appendingPathComponent(name))
+            try RecordAccess.requireUnlocked(bytes)
             sources[name] = String(decoding: bytes, as: UTF8.self)
         }
 

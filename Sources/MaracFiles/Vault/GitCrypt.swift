@@ -4,11 +4,11 @@ import MaracRepository
 /// `.gitattributes` lines that send the record folders through its filter.
 public enum GitCrypt {
     /// `\0GITCRYPT\0`: the first bytes of every file git-crypt has encrypted.
-    public static let header: [UInt8] = [0] + Array("GITCRYPT".utf8) + [0]
+    public static let header = RecordAccess.gitCryptHeader
 
     /// Whether `bytes` (a blob or a file) is git-crypt ciphertext.
     public static func isEncrypted<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Bool {
-        bytes.starts(with: header)
+        RecordAccess.isEncrypted(bytes)
     }
 
     /// The folders whose files are encrypted: case files, meeting files, rendered papers, and

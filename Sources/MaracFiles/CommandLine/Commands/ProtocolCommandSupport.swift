@@ -12,6 +12,7 @@ enum ProtocolCommandSupport {
         let root = try context.repositoryRoot()
         let file = RepositoryLocator.configurationFile
         let bytes = try FileSystem.read(root.appendingPathComponent(file))
+        try RecordAccess.requireUnlocked(bytes)
         switch RecordText.decode(bytes, file: file) {
         case .success(let table):
             var problems: [Diagnostic] = []
