@@ -101,8 +101,8 @@ enum InitCommand {
 
     static let gitignore = """
         # mfile's index and rendered papers never go into git
-        .mfile/
-        papers/
+        /.mfile/
+        /papers/
 
         """
 

@@ -2,6 +2,7 @@ import Foundation
 import MaracBase
 import MaracPapers
 import MaracRepository
+import MaracVault
 
 /// `mfile render PAPER ...`: the agenda, minutes, case minutes, actions list or case register,
 /// as HTML (to print or save as PDF) or Markdown.
@@ -119,7 +120,7 @@ enum RenderCommand {
         warn(about: paper, repository: repository, console: context.console)
         if let output = arguments.value("--output") {
             let url = URL(fileURLWithPath: output, relativeTo: context.workingDirectory).standardizedFileURL
-            try AtomicWrite.write(text, to: url, access: .ownerOnly)
+            try PapersGuard.write(text, to: url, root: repository.root, option: "--output")
             context.console.printError("wrote \(output)")
         } else {
             context.console.write(text)

@@ -3,6 +3,7 @@ import MaracBase
 import MaracPapers
 import MaracRepository
 import MaracTransfer
+import MaracVault
 
 /// `mfile transfer out|in|minutes`: MARAC-to-MARAC transfers.
 enum TransferCommand {
@@ -122,7 +123,7 @@ enum TransferCommand {
         return try TransferCommandSupport.reporting("transfer", context) {
             let html = try TransferMinutes.render(positional[1], meeting: positional[2], root: root)
             if let output = context.arguments.value("--output") {
-                try AtomicWrite.write(html, to: URL(fileURLWithPath: output, relativeTo: context.workingDirectory).standardizedFileURL, access: .ownerOnly)
+                try PapersGuard.write(html, to: URL(fileURLWithPath: output, relativeTo: context.workingDirectory).standardizedFileURL, root: root, option: "--output")
                 context.console.printError("wrote \(output)")
             } else {
                 context.console.write(html)
