@@ -76,6 +76,32 @@ public struct CaseBundle: Sendable, Equatable {
         } catch {
             throw Invalid(["the archive inside is damaged: \(error.message)"])
         }
+        return try read(entries: entries)
+    }
+
+    /// Whether `path` is a file a bundle holds: `manifest.json`, its signature, a paper
+    /// (`papers/NAME.html`) or record data (`record/case.toml`, `record/sender.toml`,
+    /// `record/meetings/NAME.toml`). Nothing else (no dotfile, nothing git treats specially
+    /// such as `.gitattributes`, `.gitignore` or `.git/`) is ever accepted.
+    public static func isBundleFile(_ path: String) -> Bool {
+        if path == manifestPath || path == signaturePath || path == "record/case.toml" || path == "record/sender.toml" { return true }
+        for (folder, suffix) in [("papers/", ".html"), ("record/meetings/", ".toml")] where path.hasPrefix(folder) {
+            let name = path.dropFirst(folder.count)
+            return name.count > suffix.count && name.hasSuffix(suffix) && !name.contains("/")
+                && name.first.map { $0.isLetter || $0.isNumber } == true
+        }
+        return false
+    }
+
+    /// The signature of the manifest (see `BundleSignature`), when the bundle is signed.
+    public static let signaturePath = "manifest.json.sig"
+
+    /// Checks the entries of an archive (see `read(archive:)`).
+    public static func read(entries: [TarArchive.Entry]) throws(Invalid) -> CaseBundle {
+        let refused = entries.map(\.path).filter { !isBundleFile($0) }
+        if !refused.isEmpty {
+            throw Invalid(refused.map { "\($0): a bundle holds only manifest.json, papers/*.html and record/ data; this file is refused" })
+        }
         guard let first = entries.first, first.path == manifestPath else {
             throw Invalid(["the bundle does not start with \(manifestPath)"])
         }
@@ -102,7 +128,7 @@ public struct CaseBundle: Sendable, Equatable {
         guard case .array(let listed)? = manifest["files"] else { throw Invalid(reasons + ["\(manifestPath): files is missing"]) }
         var files: [TarArchive.Entry] = []
         var byPath: [String: TarArchive.Entry] = [:]
-        for entry in entries.dropFirst() { byPath[entry.path] = entry }
+        for entry in entries.dropFirst() where entry.path != signaturePath { byPath[entry.path] = entry }
         for (index, item) in listed.enumerated() {
             guard case .string(let path)? = item["path"], case .integer(let size)? = item["size"],
                 case .string(let hash)? = item["sha256"]

@@ -48,13 +48,39 @@ public enum TransferIn {
         public var warnings: [Diagnostic]
     }
 
-    /// Opens and checks a bundle, without changing anything.
-    public static func open(_ url: URL, key: AgeCrypt.Key, age: AgeCrypt) throws -> CaseBundle {
-        let sealed: [UInt8]
-        do { sealed = try FileSystem.read(url) } catch { throw TransferError("\(url.path) cannot be read") }
-        let archive = try age.decrypt(sealed, key: key)
+    /// Opens and checks a bundle, without changing anything. The bundle is never held in
+    /// memory whole: `age` reads the file and the archive is read as it is decrypted, keeping
+    /// only files within `limits`, and `age` is stopped as soon as a limit is passed.
+    public static func open(_ url: URL, key: AgeCrypt.Key, age: AgeCrypt, limits: TarArchive.Limits = .bundle) throws -> CaseBundle {
+        var info = stat()
+        guard stat(url.path, &info) == 0 else { throw TransferError("\(url.path) cannot be read (\(FileSystem.errnoText()))") }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { throw TransferError("\(url.path) is not a file") }
+        // age adds 16 bytes to every 64 KiB and a header; tar a block or two to every file.
+        let largest = limits.totalBytes + limits.totalBytes / 1024 + limits.files * 1024 + (1 << 20)
+        guard Int(info.st_size) <= largest else {
+            throw TransferError("the bundle is \(TarArchive.Limits.describe(Int(info.st_size))), more than any case bundle (at most \(TarArchive.Limits.describe(limits.totalBytes)) of papers and records); nothing was read or changed")
+        }
+        var reader = TarArchive.Reader(limits: limits)
+        var failure: TarArchive.Failure?
+        let finished = try age.decrypt(file: url, key: key) { chunk in
+            do throws(TarArchive.Failure) {
+                try reader.feed(chunk)
+                return true
+            } catch {
+                failure = error
+                return false
+            }
+        }
+        let entries: [TarArchive.Entry]
+        do throws(TarArchive.Failure) {
+            if let failure { throw failure }
+            precondition(finished, "age stops only when a limit is passed")
+            entries = try reader.finish()
+        } catch {
+            throw TransferError(reasons: ["the bundle failed its checks; nothing was changed:", "the archive inside: \(error.message)"])
+        }
         do {
-            return try CaseBundle.read(archive: archive)
+            return try CaseBundle.read(entries: entries)
         } catch {
             throw TransferError(reasons: ["the bundle failed its checks; nothing was changed:"] + error.reasons)
         }
