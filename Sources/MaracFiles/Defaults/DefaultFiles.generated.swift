@@ -445,6 +445,11 @@ public enum DefaultFiles {
           "description": "In: the date receipt was acknowledged.",
           "$ref": "#/$defs/date"
         },
+        "signed_by": {
+          "description": "In: the known MARAC whose key signed the bundle (its name in transfers/allowed_signers). Absent when the bundle was accepted unsigned (--unsigned).",
+          "type": "string",
+          "minLength": 1
+        },
         "their_id": {
           "description": "In: the sending MARAC's case id.",
           "type": "string",

@@ -18,17 +18,32 @@ public struct CaseBundle: Sendable, Equatable {
     public var created: LocalDate
     /// The files, in manifest order (papers, then record data).
     public var files: [TarArchive.Entry]
+    /// The sending MARAC's signature of the manifest (`BundleSignature`), if it signed.
+    public var signature: [UInt8]?
+    /// The manifest's bytes as read from a bundle (what the signature is of); `nil` for a
+    /// bundle being made, whose manifest is `manifest`.
+    public var readManifest: [UInt8]?
+
+    /// Bundles are equal when they hold the same files, signature and manifest fields.
+    public static func == (a: CaseBundle, b: CaseBundle) -> Bool {
+        a.kind == b.kind && a.caseID == b.caseID && a.marac == b.marac && a.created == b.created
+            && a.files == b.files && a.signature == b.signature
+    }
+
+    /// The manifest's bytes: as read, or as this mfile writes them.
+    public var manifestBytes: [UInt8] { readManifest ?? Array(manifest.utf8) }
 
     public static let manifestPath = "manifest.json"
     public static let format = "mfile-bundle"
     public static let version: Int64 = 1
 
-    public init(kind: Kind, caseID: String, marac: String, created: LocalDate, files: [TarArchive.Entry]) {
+    public init(kind: Kind, caseID: String, marac: String, created: LocalDate, files: [TarArchive.Entry], signature: [UInt8]? = nil) {
         self.kind = kind
         self.caseID = caseID
         self.marac = marac
         self.created = created
         self.files = files
+        self.signature = signature
     }
 
     /// The file at `path`, if the bundle holds one.
@@ -55,9 +70,10 @@ public struct CaseBundle: Sendable, Equatable {
         ]), pretty: true) + "\n"
     }
 
-    /// The archive: the manifest, then the files.
+    /// The archive: the manifest, its signature if there is one, then the files.
     public func archive() -> [UInt8] {
-        TarArchive.write([TarArchive.Entry(path: Self.manifestPath, bytes: Array(manifest.utf8))] + files)
+        TarArchive.write([TarArchive.Entry(path: Self.manifestPath, bytes: manifestBytes)]
+            + (signature.map { [TarArchive.Entry(path: Self.signaturePath, bytes: $0)] } ?? []) + files)
     }
 
     /// Why a bundle was refused. Messages name bundle paths and manifest fields only.
@@ -146,6 +162,9 @@ public struct CaseBundle: Sendable, Equatable {
         }
         for path in byPath.keys.sorted() { reasons.append("\(path): in the bundle but not listed in the manifest") }
         guard reasons.isEmpty, let kind, let caseID, let marac, let created else { throw Invalid(reasons) }
-        return CaseBundle(kind: kind, caseID: caseID, marac: marac, created: created, files: files)
+        var bundle = CaseBundle(kind: kind, caseID: caseID, marac: marac, created: created, files: files,
+                                signature: entries.first { $0.path == signaturePath }?.bytes)
+        bundle.readManifest = first.bytes
+        return bundle
     }
 }

@@ -60,6 +60,8 @@ public enum Disclose {
         if let requested = request.requested, requested > request.date {
             throw TransferError("--requested is after the date of disclosure (--as-of)")
         }
+        let lock = try RepositoryLock.acquire(root: root)
+        defer { withExtendedLifetime(lock) {} }
         let repository = try Repository.load(at: root)
         let record = try CaseChecks.find(request.caseID, in: repository)
         let rules = try PaperRules.of(repository.configuration)

@@ -21,8 +21,17 @@ public enum TransferOut {
         public var notified: LocalDate?
         public var output: URL
         public var confirmClosed: Bool
+        /// The sending MARAC's SSH private key, to sign the bundle (`BundleSignature`).
+        public var signingKey: String?
+        /// Send the bundle unsigned (no `signingKey`), on purpose.
+        public var unsigned: Bool
 
-        public init(caseID: String, to: String, lock: AgeCrypt.Lock, sent: LocalDate, notified: LocalDate?, output: URL, confirmClosed: Bool) {
+        public init(
+            caseID: String, to: String, lock: AgeCrypt.Lock, sent: LocalDate, notified: LocalDate?, output: URL, confirmClosed: Bool,
+            signingKey: String? = nil, unsigned: Bool = false
+        ) {
+            self.signingKey = signingKey
+            self.unsigned = unsigned
             self.caseID = caseID
             self.to = to
             self.lock = lock
@@ -45,6 +54,11 @@ public enum TransferOut {
     /// Builds, encrypts and writes the bundle, then records the transfer in the case file.
     /// Nothing is written if any step fails.
     public static func run(_ request: Request, root: URL, age: AgeCrypt) throws -> Result {
+        guard request.signingKey != nil || request.unsigned else {
+            throw TransferError("sign the bundle with the MARAC's SSH key (--signing-key FILE, or MFILE_SIGNING_KEY=FILE), so the receiving MARAC can tell it came from you; or send it unsigned with --unsigned; nothing was sent")
+        }
+        let lock = try RepositoryLock.acquire(root: root)
+        defer { withExtendedLifetime(lock) {} }
         let repository = try Repository.load(at: root)
         let record = try CaseChecks.find(request.caseID, in: repository)
         if record.status == .transferredOut {
@@ -80,9 +94,10 @@ public enum TransferOut {
                 date: request.sent, basis: "MARAC-to-MARAC transfer: the victim has moved to your area", decidedBy: nil,
                 restrictions: restrictions, marac: record.marac, closed: closed),
             papers: papers, recordFiles: recordFiles, repository: repository)
-        let bundle = CaseBundle(
+        var bundle = CaseBundle(
             kind: .transfer, caseID: request.caseID, marac: record.marac ?? "", created: request.sent,
             files: ([cover] + papers).map { TarArchive.Entry(path: $0.path, bytes: Array($0.html.utf8)) } + data.entries)
+        if let key = request.signingKey { bundle.signature = try BundleSignature.sign(bundle.manifestBytes, keyPath: key) }
         let sealed = try age.encrypt(bundle.archive(), lock: request.lock)
 
         try AtomicWrite.write(sealed, to: request.output, mode: .createNew, access: .ownerOnly)

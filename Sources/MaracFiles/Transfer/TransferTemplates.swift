@@ -11,6 +11,7 @@ enum TransferTemplates {
     static let builtIn: [String: String] = [
         "transfer-referrals.html": referrals,
         "bundle-cover.html": cover,
+        "transfer-acknowledgement.html": acknowledgement,
     ]
 
     /// Renders `name` (e.g. `bundle-cover`) as HTML with the repository's partials.
@@ -99,6 +100,28 @@ enum TransferTemplates {
         {{/contents}}
         </tbody>
         </table>
+        {{> _frame-bottom.html}}
+        </body>
+        </html>
+
+        """
+
+    static let acknowledgement = """
+        <!DOCTYPE html>
+        <html lang="en-GB">
+        {{> _head.html}}
+        <body>
+        {{> _frame-top.html}}
+        <p class="statement">{{from}} acknowledges receipt of the MARAC-to-MARAC transfer of your case {{theirID}}. The victim's case is open here as our case {{caseID}} and is listed for our next meeting.</p>
+        <dl class="facts">
+        <dt>To</dt><dd>{{to}}</dd>
+        <dt>From</dt><dd>{{from}}</dd>
+        <dt>Your case</dt><dd>{{theirID}}</dd>
+        <dt>Our case</dt><dd>{{caseID}}</dd>
+        <dt>Received</dt><dd>{{received}}</dd>
+        <dt>Acknowledged</dt><dd>{{acknowledged}}</dd>
+        <dt>Bundle signature</dt><dd>{{#signedBy}}verified: signed by {{signedBy}}{{/signedBy}}{{^signedBy}}not verified (accepted unsigned after checking with you){{/signedBy}}</dd>
+        </dl>
         {{> _frame-bottom.html}}
         </body>
         </html>

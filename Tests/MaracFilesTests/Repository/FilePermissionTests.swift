@@ -59,7 +59,7 @@ final class FilePermissionTests: XCTestCase {
         let bundle = work.appendingPathComponent("out.age")
         let out = try runMfile([
             "transfer", "out", "2026-EXMP-001", "--to", "Sampleshire MARAC", "--recipient", keys.recipient,
-            "--as-of", "2026-11-23", "--output", bundle.path,
+            "--as-of", "2026-11-23", "--output", bundle.path, "--unsigned",
         ], umask: "022", in: root)
         XCTAssertEqual(out.status, 0, out.stderr)
         XCTAssertEqual(try permissions(bundle), 0o600)

@@ -23,7 +23,7 @@ final class HostileBundleTests: XCTestCase {
         let receiver = try TransferFixtures.emptyRepository()
         defer { try? FileManager.default.removeItem(at: receiver) }
         let snapshot = TransferFixtures.snapshot(receiver)
-        let result = try runProduct("mfile", ["transfer", "in", url.path, "--identity", identity], in: receiver)
+        let result = try runProduct("mfile", ["transfer", "in", url.path, "--identity", identity, "--unsigned"], in: receiver)
         XCTAssertEqual(result.status, 2, result.stderr, file: file, line: line)
         XCTAssertTrue(result.stderr.contains(text), result.stderr, file: file, line: line)
         XCTAssertTrue(result.stderr.contains("nothing was"), result.stderr, file: file, line: line)
@@ -80,7 +80,7 @@ final class HostileBundleTests: XCTestCase {
         let keys = try AgeTestSupport.keyPair(in: work)
         let bundle = work.appendingPathComponent("out.age")
         let out = try runProduct("mfile", ["transfer", "out", "2026-EXMP-001", "--to", "Sampleshire MARAC", "--recipient", keys.recipient,
-                                           "--output", bundle.path], in: sender)
+                                           "--output", bundle.path, "--unsigned"], in: sender)
         XCTAssertEqual(out.status, 0, out.stderr)
 
         try GitFixture.run(["init", "-q"], in: receiver)
@@ -89,7 +89,7 @@ final class HostileBundleTests: XCTestCase {
         let before = try GitFixture.mfile(["doctor"], in: receiver)
         XCTAssertTrue(before.stdout.contains("[transfer-papers-ignored]"), before.stdout)
         XCTAssertEqual(try GitFixture.mfile(["init", ".", "--encrypt"], in: receiver).status, 0)
-        let imported = try GitFixture.mfile(["transfer", "in", bundle.path, "--identity", keys.identity], in: receiver)
+        let imported = try GitFixture.mfile(["transfer", "in", bundle.path, "--identity", keys.identity, "--unsigned"], in: receiver)
         XCTAssertEqual(imported.status, 0, imported.stderr)
         try GitFixture.run(["add", "-A"], in: receiver)
         try GitFixture.run(["commit", "-q", "-m", "transfer in"], in: receiver)
