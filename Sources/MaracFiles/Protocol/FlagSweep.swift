@@ -20,9 +20,12 @@ public enum FlagSweep {
     }
 
     /// The cases whose flag period of `period` has ended on or before `asOf`: not
-    /// transferred out, and not already lifted for this period. Sorted by case id.
+    /// transferred out, and not already lifted for this period. Sorted by case id. Each is
+    /// told to `recipients` of its case (by default `agencies(for:in:)`; the sweep gives the
+    /// closed-session rule, `FlagNotice.recipients`).
     public static func due(
-        _ repository: Repository, period: RulePeriod, asOf: LocalDate, calendar: WorkingCalendar
+        _ repository: Repository, period: RulePeriod, asOf: LocalDate, calendar: WorkingCalendar,
+        recipients: ((Case) -> [String])? = nil
     ) -> [Due] {
         var found: [Due] = []
         for record in repository.cases where record.status != .transferredOut {
@@ -32,7 +35,7 @@ public enum FlagSweep {
             guard ended <= asOf else { continue }
             found.append(Due(
                 caseID: id, file: record.file, start: start, ended: ended,
-                agencies: agencies(for: record, in: repository)))
+                agencies: recipients?(record) ?? agencies(for: record, in: repository)))
         }
         return found.sorted { $0.caseID < $1.caseID }
     }
@@ -70,7 +73,8 @@ public enum FlagSweep {
     /// agencies their `[flag] notice` names: their notices are written again, so that a
     /// second run, or a run after a crash, still leaves every agency's notice whole.
     public static func liftedOn(
-        _ date: LocalDate, _ repository: Repository, period: RulePeriod, calendar: WorkingCalendar
+        _ date: LocalDate, _ repository: Repository, period: RulePeriod, calendar: WorkingCalendar,
+        recipients: ((Case) -> [String])? = nil
     ) -> [Due] {
         repository.cases.compactMap { record in
             guard record.flagLifted == date, let id = record.id,
@@ -78,7 +82,7 @@ public enum FlagSweep {
             let notice = record.table["flag"]?.table?["notice"]?.array?.compactMap(\.string) ?? []
             return Due(
                 caseID: id, file: record.file, start: start, ended: period.deadline(after: start, in: calendar),
-                agencies: notice.isEmpty ? agencies(for: record, in: repository) : notice)
+                agencies: notice.isEmpty ? (recipients?(record) ?? agencies(for: record, in: repository)) : notice)
         }.sorted { $0.caseID < $1.caseID }
     }
 }

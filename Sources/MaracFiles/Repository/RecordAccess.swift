@@ -41,6 +41,18 @@ public enum RecordAccess {
         Diagnostic(file: path, position: nil, message: "is a link to a place outside the repository; mfile reads only files inside it", rule: "outside-link")
     }
 
+    /// The bytes of the file at `relative` under `root`, `nil` when there is none; refused
+    /// (`[outside-link]`) when it, or a folder on its way, is a link leading out of `root`.
+    public static func readInside(_ relative: String, root: URL) throws(RepositoryError) -> [UInt8]? {
+        let url = root.appendingPathComponent(relative)
+        guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+        let realRoot = realPath(root.path) ?? root.path
+        guard linkStaysInside(url.path, realRoot: realRoot) else {
+            throw RepositoryError(linkOutside(relative).line)
+        }
+        return try FileSystem.read(url)
+    }
+
     /// The real path of `root` (links resolved), to compare link targets with.
     public static func realPath(_ path: String) -> String? {
         guard let resolved = realpath(path, nil) else { return nil }

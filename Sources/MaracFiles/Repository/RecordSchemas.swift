@@ -85,10 +85,7 @@ public struct RecordSchemas: Sendable {
         return out
     }
 
-    static func isFieldName(_ key: String) -> Bool {
-        !key.isEmpty && key.utf8.count <= 40
-            && key.utf8.allSatisfy { $0 == 95 || $0 == 45 || (48...57).contains($0) || (97...122).contains($0) }
-    }
+    static func isFieldName(_ key: String) -> Bool { ShownID.isFieldName(key) }
 
     /// Where the deepest existing part of `path` is written: the key of a field, the value of
     /// an array item, the table holding a missing field.

@@ -68,10 +68,10 @@ public enum Disclose {
         let closed = SessionScope.isClosedSession(record, rules: rules)
             || TransferRecord.heardAt(request.caseID, in: repository).contains { $0.kind == .closed }
         if closed, !request.confirmClosed {
-            throw TransferError("case \(request.caseID) is heard in a closed session: its papers are kept apart. Check the chair agreed to this disclosure, then run again with --confirm-closed")
+            throw TransferError("case \(ShownID.caseID(request.caseID)) is heard in a closed session: its papers are kept apart. Check the chair agreed to this disclosure, then run again with --confirm-closed")
         }
         let papers = try CasePapers.render(record, repository: repository, parts: request.parts, asOf: request.date)
-        guard !papers.isEmpty else { throw TransferError("case \(request.caseID) has none of the papers asked for (no hearing has minutes yet?)") }
+        guard !papers.isEmpty else { throw TransferError("case \(ShownID.caseID(request.caseID)) has none of the papers asked for (no hearing has minutes yet?)") }
         let restrictions = request.restrictions ?? defaultRestrictions
 
         var edit = CaseFileEdit(bytes: try FileSystem.read(root.appendingPathComponent(record.file)))

@@ -25,12 +25,12 @@ public enum TransferAcknowledgement {
         defer { withExtendedLifetime(lock) {} }
         let repository = try Repository.load(at: root)
         guard let record = repository.findCase(caseID) else {
-            throw TransferError("no case with id \(caseID) in cases/; give a case id as written in its file name")
+            throw TransferError("no case with id \(ShownID.caseID(caseID)) in cases/; give a case id as written in its file name")
         }
         let entries = record.table["transfer"]?.array ?? []
         guard let index = entries.lastIndex(where: { $0.table?["direction"]?.string == "in" }),
               let entry = entries[index].table else {
-            throw TransferError("case \(caseID) has no [[transfer]] with direction = \"in\"; only a case transferred in ('mfile transfer in') is acknowledged")
+            throw TransferError("case \(ShownID.caseID(caseID)) has no [[transfer]] with direction = \"in\"; only a case transferred in ('mfile transfer in') is acknowledged")
         }
         var acknowledged = date
         var recorded = false

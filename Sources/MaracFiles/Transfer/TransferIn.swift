@@ -123,7 +123,7 @@ public enum TransferIn {
                 $0.table?["direction"]?.string == "in" && $0.table?["their_id"]?.string == theirID
             }
         }) {
-            throw TransferError("a case transferred in with their id \(theirID) is already in cases/; nothing was changed")
+            throw TransferError("a case transferred in with their id \(ShownID.caseID(theirID)) is already in cases/; nothing was changed")
         }
 
         let marac = try chooseMarac(request.marac, repository.configuration)

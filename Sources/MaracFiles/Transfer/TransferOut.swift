@@ -62,13 +62,13 @@ public enum TransferOut {
         let repository = try Repository.load(at: root)
         let record = try CaseChecks.find(request.caseID, in: repository)
         if record.status == .transferredOut {
-            throw TransferError("case \(request.caseID) is already transferred out (status = \"transferred-out\"); nothing was sent")
+            throw TransferError("case \(ShownID.caseID(request.caseID)) is already transferred out (status = \"transferred-out\"); nothing was sent")
         }
         let rules = try PaperRules.of(repository.configuration)
         let closed = SessionScope.isClosedSession(record, rules: rules)
             || TransferRecord.heardAt(request.caseID, in: repository).contains { $0.kind == .closed }
         if closed, !request.confirmClosed {
-            throw TransferError("case \(request.caseID) is heard in a closed session: its papers are kept apart. Check the receiving MARAC may have them, then run again with --confirm-closed")
+            throw TransferError("case \(ShownID.caseID(request.caseID)) is heard in a closed session: its papers are kept apart. Check the receiving MARAC may have them, then run again with --confirm-closed")
         }
 
         // The record edit first, so a file that cannot be edited stops everything.
@@ -120,7 +120,7 @@ enum CaseChecks {
     /// The case with `id`, which must have no errors of its own (as `mfile lint` reports them).
     static func find(_ id: String, in repository: Repository) throws(TransferError) -> Case {
         guard let record = repository.findCase(id) else {
-            throw TransferError("no case with id \(id) in cases/; give a case id as written in its file name")
+            throw TransferError("no case with id \(ShownID.caseID(id)) in cases/; give a case id as written in its file name")
         }
         // The file's own problems (reading, schema, case rules): cross-record checks need the
         // whole repository linted, which a large one makes slow, and do not change the bundle.

@@ -17,14 +17,13 @@ enum TransferTemplates {
     /// Renders `name` (e.g. `bundle-cover`) as HTML with the repository's partials.
     static func render(_ name: String, context: JSONValue, templates: PaperTemplates) throws(PaperError) -> String {
         let file = "\(name).html"
-        let main = templates.source(named: file) ?? builtIn[file].map { ($0, "templates/\(file).mustache (built in)") }
+        let main = try templates.source(named: file) ?? builtIn[file].map { ($0, "templates/\(file).mustache (built in)") }
         guard let main else { throw PaperError("no template \(file)") }
+        let sources = try templates.partialSources()
         do {
             var partials: [String: MustacheTemplate] = [:]
-            for partial in templates.partialNames() {
-                if let source = templates.source(named: partial) {
-                    partials[partial] = try MustacheTemplate(source: source.text, name: source.file)
-                }
+            for (partial, source) in sources {
+                partials[partial] = try MustacheTemplate(source: source.text, name: source.file)
             }
             let template = try MustacheTemplate(source: main.text, name: main.file)
             return try template.render(context, partials: MustachePartials(partials), escaping: PaperFormat.html.escaping)

@@ -42,6 +42,8 @@ public enum PurgeHistory {
 
     /// Rewrites the history. Call only after the user has confirmed.
     public static func run(_ layout: VaultLayout) throws(RepositoryError) -> Report {
+        let lock = try RepositoryLock.acquire(root: layout.root)
+        defer { withExtendedLifetime(lock) {} }
         try preconditions(layout)
         let blobs = try plan(layout)
         var report = Report()

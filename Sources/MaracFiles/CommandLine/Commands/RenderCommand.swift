@@ -53,7 +53,7 @@ enum RenderCommand {
             for hearing in meeting.hearings {
                 guard let id = hearing.caseID else { continue }
                 if repository.findCase(id) == nil {
-                    console.printError("mfile render: warning: \(meeting.file) lists case \(id), which has no case file; it is left off this paper (see 'mfile lint')")
+                    console.printError("mfile render: warning: \(meeting.file) lists case \(ShownID.caseID(id)), which has no case file; it is left off this paper (see 'mfile lint')")
                 }
             }
         }

@@ -40,15 +40,21 @@ enum SweepCommand {
             throw UsageError("--commit needs --apply (nothing is changed without it)")
         }
         let asOf = try context.asOf()
+        // Writers (the case files, the notices) hold the repository lock from reading to writing.
+        let writes = context.arguments.flag("--apply") || context.arguments.value("--notices") != "-"
+        let lock = writes ? try RepositoryLock.acquire(root: context.repositoryRoot()) : nil
+        defer { withExtendedLifetime(lock) {} }
         let repository = try context.loadRepository()
         if context.arguments.flag("--commit"), try VaultLayout.find(root: repository.root) == nil {
             throw RepositoryError(VaultLayout.notARepositoryMessage(repository.root) + "; nothing was changed (or run without --commit)")
         }
         let period = try flagPeriod(repository.configuration)
         let calendar = WorkingCalendar(closures: repository.configuration.closures)
-        let due = FlagSweep.due(repository, period: period, asOf: asOf, calendar: calendar)
+        let rules = try PaperRules.of(repository.configuration)
+        let recipients = { (record: Case) in FlagNotice.recipients(of: record, in: repository, rules: rules) }
+        let due = FlagSweep.due(repository, period: period, asOf: asOf, calendar: calendar, recipients: recipients)
 
-        let liftedToday = FlagSweep.liftedOn(asOf, repository, period: period, calendar: calendar)
+        let liftedToday = FlagSweep.liftedOn(asOf, repository, period: period, calendar: calendar, recipients: recipients)
         let notices = try writeNotices(
             (due + liftedToday).sorted { $0.caseID < $1.caseID }, repository: repository, period: period, asOf: asOf,
             context: context)
@@ -68,19 +74,19 @@ enum SweepCommand {
                 ("flag_period", .string(period.description)),
                 ("due", .array(due.map { item in
                     .object([
-                        ("case", .string(item.caseID)), ("file", .string(item.file)),
+                        ("case", .string(ShownID.caseID(item.caseID))), ("file", .string(item.file)),
                         ("start", .string(item.start.description)), ("ended", .string(item.ended.description)),
                         ("notice", .array(item.agencies.map { .string($0) })),
                     ])
                 })),
-                ("already_lifted", .array(liftedToday.map { .string($0.caseID) })),
+                ("already_lifted", .array(liftedToday.map { .string(ShownID.caseID($0.caseID)) })),
                 ("notices", .array(notices.map { .string($0) })),
                 ("applied", .array(applied.map { .string($0) })),
                 ("failed", .array(failed.map { .object([("file", .string($0.file)), ("reason", .string($0.reason))]) })),
             ]), pretty: true))
         default:
             if !liftedToday.isEmpty {
-                console.printError("Already recorded as lifted on \(asOf) (their notices are written again): \(liftedToday.map(\.caseID).joined(separator: ", "))")
+                console.printError("Already recorded as lifted on \(asOf) (their notices are written again): \(liftedToday.map { ShownID.caseID($0.caseID) }.joined(separator: ", "))")
             }
             if due.isEmpty {
                 console.printError("No flags to lift as of \(asOf) (flag period \(period)).")
@@ -88,7 +94,7 @@ enum SweepCommand {
             } else {
                 var text = "Flags to lift as of \(asOf) (flag period \(period), \(LintCommand.count(due.count, "case"))):\n"
                 for item in due {
-                    text += "  \(item.caseID)  ended \(item.ended)  tell: \(item.agencies.joined(separator: ", "))\n"
+                    text += "  \(ShownID.caseID(item.caseID))  ended \(item.ended)  tell: \(item.agencies.joined(separator: ", "))\n"
                 }
                 if context.arguments.value("--notices") == "-" { console.printError(text) } else { console.write(text) }
                 for path in notices { console.printError("wrote \(path)") }

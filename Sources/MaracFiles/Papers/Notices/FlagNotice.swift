@@ -16,11 +16,32 @@ public enum FlagNotice {
 
     /// The template: the repository's own, else the built-in one.
     public static func template(root: URL) throws -> MustacheTemplate {
-        let url = root.appendingPathComponent(templatePath)
-        if FileManager.default.fileExists(atPath: url.path) {
-            return try MustacheTemplate(source: String(decoding: try FileSystem.read(url), as: UTF8.self), name: templatePath)
+        if let bytes = try RecordAccess.readInside(templatePath, root: root) {
+            return try MustacheTemplate(source: String(decoding: bytes, as: UTF8.self), name: templatePath)
         }
         return try MustacheTemplate(source: builtInTemplate, name: templatePath)
+    }
+
+    /// The agencies told to lift a case's flags. A closed-session case (`SessionScope`) was
+    /// shared only with the agencies in that session [001 §4.12: the chair "invite[s] the
+    /// agencies required to participate"; 003 §5.13: "restricted to a small number of
+    /// agencies"], so only they are told: its referring agencies, the agencies that presented
+    /// it, shared information or took an action at its hearings, and those attending a
+    /// meeting of kind `closed` that heard it. Any other case: `FlagSweep.agencies`.
+    public static func recipients(of record: Case, in repository: Repository, rules: PaperRules) -> [String] {
+        let hearings = repository.meetings.flatMap { meeting in
+            meeting.hearings.filter { $0.caseID != nil && $0.caseID == record.id }.map { (meeting, $0) }
+        }
+        let closed = SessionScope.isClosedSession(record, rules: rules) || hearings.contains { $0.0.kind == .closed }
+        guard closed else { return FlagSweep.agencies(for: record, in: repository) }
+        var involved = Set(record.referrals.compactMap(\.agency))
+        for (meeting, hearing) in hearings {
+            involved.formUnion(hearing.information.compactMap(\.agency))
+            involved.formUnion(hearing.actions.compactMap(\.agency))
+            if let presenter = hearing.presentedBy { involved.insert(presenter) }
+            if meeting.kind == .closed { involved.formUnion(meeting.attendees.compactMap(\.agency)) }
+        }
+        return repository.configuration.agencies.map(\.id).filter(involved.contains)
     }
 
     /// The notice for `agency` about `cases` (all due, already filtered to this agency).
