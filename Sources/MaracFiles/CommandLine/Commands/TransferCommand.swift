@@ -139,11 +139,14 @@ enum TransferCommand {
         guard positional.count == 2 else { throw UsageError("'transfer acknowledge' takes one CASE id (this MARAC's id of a case transferred in)") }
         let date = try context.asOf()
         let root = try context.repositoryRoot()
+        let output = context.arguments.value("--output").map { URL(fileURLWithPath: $0, relativeTo: context.workingDirectory).standardizedFileURL }
+        // The paper's place is checked before anything is recorded.
+        if let output { try PapersGuard.check(file: output, root: root, option: "--output") }
         return try TransferCommandSupport.reporting("transfer", context) {
             let result = try TransferAcknowledgement.run(caseID: positional[1], date: date, root: root)
-            if let output = context.arguments.value("--output") {
-                try PapersGuard.write(result.html, to: URL(fileURLWithPath: output, relativeTo: context.workingDirectory).standardizedFileURL, root: root, option: "--output")
-                context.console.printError("wrote \(output)")
+            if let output {
+                try PapersGuard.write(result.html, to: output, root: root, option: "--output")
+                context.console.printError("wrote \(context.arguments.value("--output") ?? output.path)")
             } else {
                 context.console.write(result.html)
             }
