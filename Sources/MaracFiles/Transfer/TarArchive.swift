@@ -118,14 +118,14 @@ public enum TarArchive {
                     guard chunk.allSatisfy({ $0 == 0 }) else { throw Failure("the archive has data after its end marker") }
                     return
                 }
-                if var entry = current {
-                    let take = min(entry.size - entry.bytes.count, chunk.count)
-                    entry.bytes += chunk.prefix(take)
+                if current != nil {
+                    // Appended in place: `current` keeps the only reference to its bytes.
+                    let take = min(current!.size - current!.bytes.count, chunk.count)
+                    current!.bytes += chunk.prefix(take)
                     chunk = chunk.dropFirst(take)
-                    current = entry
-                    if entry.bytes.count == entry.size {
-                        entries.append(Entry(path: entry.path, bytes: entry.bytes))
+                    if current!.bytes.count == current!.size, let entry = current {
                         current = nil
+                        entries.append(Entry(path: entry.path, bytes: entry.bytes))
                         padding = (block - entry.size % block) % block
                     }
                     continue
