@@ -28,7 +28,7 @@ enum CrossRecordRules {
                 findings.append(Diagnostic(
                     file: record.file, position: record.idPosition,
                     message: "case id \(ShownID.caseID(id)) is also used by \(first); each case needs its own id (allocate one with 'mfile new case')",
-                    rule: "duplicate-case-id"))
+                    rule: .duplicateCaseID))
             } else {
                 firstFile[id] = record.file
             }
@@ -45,7 +45,7 @@ enum CrossRecordRules {
                     message: ShownID.isCaseID(hearing.caseID)
                         ? "\(hearing.place).case names case \(hearing.caseID), which has no file under cases/"
                         : "\(hearing.place).case is not a valid case id, so it names no file under cases/; write the case's id (its file name)",
-                    rule: "unknown-case"))
+                    rule: .unknownCase))
             }
         }
         return findings
@@ -82,7 +82,7 @@ enum CrossRecordRules {
                 findings.append(Diagnostic(
                     file: record.file, position: referral.position,
                     message: "\(referral.place) was accepted but the case is not heard at the meeting of \(due) or any later one; add a [[hearing]] for it",
-                    rule: "referral-not-listed"))
+                    rule: .referralNotListed))
             }
         }
         return findings

@@ -86,7 +86,7 @@ package struct LintContext: Sendable {
         guard let marac, !maracIDs.contains(marac) else { return nil }
         return Diagnostic(
             file: file, position: position, message: "marac names a MARAC id that is not in marac.toml",
-            rule: "unknown-marac")
+            rule: .unknownMarac)
     }
 
     /// A finding for an agency id not in marac.toml, if `agency` is one.
@@ -95,6 +95,6 @@ package struct LintContext: Sendable {
         return Diagnostic(
             file: file, position: position,
             message: "\(field) names an agency id that is not in marac.toml; add an [[agency]] with that id or correct it",
-            rule: "unknown-agency")
+            rule: .unknownAgency)
     }
 }

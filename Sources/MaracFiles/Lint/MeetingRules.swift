@@ -17,7 +17,7 @@ enum MeetingRules {
                     message: ShownID.isName(marac)
                         ? "a meeting of \(marac) on \(date) belongs in \(expected); rename or move the file"
                         : "the meeting's marac is not a valid MARAC id, so the file cannot be named after it; give it an [[marac]] id from marac.toml",
-                    rule: "file-name"))
+                    rule: .fileName))
             }
         }
         if let finding = context.unknownMarac(meeting.marac, file: file, at: root.position(of: "marac")) {
@@ -35,7 +35,7 @@ enum MeetingRules {
                 findings.append(Diagnostic(
                     file: file, position: attendee.reader.position(of: "confidentiality_signed"),
                     message: "\(place) has not signed the confidentiality statement; everyone present must sign it (confidentiality_signed = true)",
-                    rule: "confidentiality-unsigned"))
+                    rule: .confidentialityUnsigned))
             }
         }
         for apology in meeting.apologies {
@@ -82,7 +82,7 @@ enum MeetingRules {
                 findings.append(Diagnostic(
                     file: file, position: reader.position(of: "id"),
                     message: "action id \(id) is used twice in this meeting\(earlier); give each action its own number",
-                    rule: "duplicate-action-id"))
+                    rule: .duplicateActionID))
             } else {
                 seen[id] = reader.position(of: "id")
             }
@@ -100,7 +100,7 @@ enum MeetingRules {
             findings.append(Diagnostic(
                 file: file, position: reader.position,
                 message: "\(reader.place) has no \(missing.joined(separator: ", ")); every action needs an agency, a named owner and a due date",
-                rule: "action-incomplete"))
+                rule: .actionIncomplete))
         }
         return findings
     }

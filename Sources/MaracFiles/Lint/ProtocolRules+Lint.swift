@@ -49,7 +49,7 @@ enum ProtocolLint {
             func warn(_ message: String) {
                 findings.append(Diagnostic(
                     file: record.file, position: position, severity: .warning, message: message,
-                    rule: "criteria-mismatch"))
+                    rule: .criteriaMismatch))
             }
             let otherMet = { (criterion: Referral.Criterion) in evaluation.met.contains { $0 != criterion } }
             for criterion in referral.criteria where !evaluation.met.contains(criterion) {

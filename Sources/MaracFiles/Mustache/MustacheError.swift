@@ -5,7 +5,7 @@ import MaracBase
 ///
 /// Messages quote only template text (tag names, delimiters), never a value from the context:
 /// contexts hold victims' records.
-public struct MustacheError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct MustacheError: UserFacingError, Equatable, CustomStringConvertible {
     /// The kinds of problem, for callers and tests that branch on them.
     public enum Kind: Sendable, Equatable {
         /// A `{{#name}}` or `{{^name}}` without its `{{/name}}`.
@@ -44,6 +44,9 @@ public struct MustacheError: Error, Sendable, Equatable, CustomStringConvertible
 
     public var line: Int { position.line }
     public var column: Int { position.column }
+
+    /// `template:line:column`.
+    public var location: String? { "\(templateName):\(position.line):\(position.column)" }
 
     /// `template:line:column: message`.
     public var description: String { "\(templateName):\(position.line):\(position.column): \(message)" }

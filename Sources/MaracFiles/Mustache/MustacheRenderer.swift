@@ -24,6 +24,9 @@ struct MustacheRenderer {
     private var partialDepth = 0
     private var nesting = 0
     private(set) var output = ""
+    /// Every tag name that named nothing in the context (rendered as empty, as the spec says),
+    /// `template:name`, for the test that templates and view models agree.
+    private(set) var missing: Set<String> = []
 
     init(root: JSONValue, partials: MustachePartials, escaping: MustacheEscaping) {
         self.partials = partials
@@ -44,7 +47,10 @@ struct MustacheRenderer {
             case .text(let text):
                 writeTemplateText(text, in: &frame)
             case let .variable(name, escaped, position):
-                guard let value = lookup(name) else { continue }
+                guard let value = lookup(name) else {
+                    missing.insert("\(frame.templateName):\(name)")
+                    continue
+                }
                 guard let text = value.mustacheText else {
                     throw MustacheError(
                         .notPrintable,
@@ -59,7 +65,9 @@ struct MustacheRenderer {
                         "sections and partials are nested more than \(Self.maximumNesting) deep when rendered (partials inside partials?)",
                         template: frame.templateName, at: position)
                 }
-                let value = lookup(name) ?? .null
+                let found = lookup(name)
+                if found == nil { missing.insert("\(frame.templateName):\(name)") }
+                let value = found ?? .null
                 if inverted {
                     if !value.mustacheIsTruthy { try render(body, in: &frame) }
                 } else if case .array(let items) = value {

@@ -44,7 +44,29 @@ public struct PaperTemplates: Sendable {
 
     /// Renders paper `paper` (`agenda`, `minutes`, ...) in `format` with `context`.
     public func render(_ paper: String, format: PaperFormat, context: JSONValue) throws(PaperError) -> String {
-        let name = "\(paper).\(format.rawValue)"
+        try render(template: "\(paper).\(format.rawValue)", context: context, escaping: format.escaping)
+    }
+
+    /// Renders template `name` (`agenda.html`, `flag-notice.md`, ...) with `context` and the
+    /// partials; a template mistake is an error at its place in the template.
+    public func render(template name: String, context: JSONValue, escaping: MustacheEscaping) throws(PaperError) -> String {
+        let (template, partials) = try compiled(name)
+        do {
+            return try template.render(context, partials: partials, escaping: escaping)
+        } catch {
+            throw PaperError("the template cannot be used: \(error.message)", location: error.location)
+        }
+    }
+
+    /// The tags of template `name` (and its partials) that find nothing in `context`
+    /// (`template:name`): what a test checks to keep templates and view models in step.
+    package func missingNames(template name: String, context: JSONValue, escaping: MustacheEscaping) throws -> Set<String> {
+        let (template, partials) = try compiled(name)
+        return try template.missingNames(context, partials: partials, escaping: escaping)
+    }
+
+    /// Template `name` and every partial, parsed.
+    private func compiled(_ name: String) throws(PaperError) -> (MustacheTemplate, MustachePartials) {
         guard let main = try source(named: name) else {
             throw PaperError("no template \(name): add templates/\(name).mustache to the repository")
         }
@@ -54,10 +76,9 @@ public struct PaperTemplates: Sendable {
             for (partial, source) in sources {
                 partials[partial] = try MustacheTemplate(source: source.text, name: source.file)
             }
-            let template = try MustacheTemplate(source: main.text, name: main.file)
-            return try template.render(context, partials: MustachePartials(partials), escaping: format.escaping)
+            return (try MustacheTemplate(source: main.text, name: main.file), MustachePartials(partials))
         } catch {
-            throw PaperError("template error: \(error.description)")
+            throw PaperError("the template cannot be used: \(error.message)", location: error.location)
         }
     }
 

@@ -1,3 +1,4 @@
+
 extension ProtocolRules {
     /// Gwent (seed 001).
     public static let gwent = ProtocolRules(profile: "gwent", area: "Gwent", entries: [

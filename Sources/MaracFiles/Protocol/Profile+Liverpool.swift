@@ -1,3 +1,4 @@
+
 extension ProtocolRules {
     /// Liverpool (seed 003). "ISP" sections are the Information Sharing Protocol part; the
     /// others are the Operating Protocol's.

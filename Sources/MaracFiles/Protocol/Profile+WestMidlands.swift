@@ -1,3 +1,4 @@
+
 extension ProtocolRules {
     /// West Midlands (seeds 000 and 004).
     public static let westMidlands = ProtocolRules(profile: "west-midlands", area: "West Midlands", entries: [

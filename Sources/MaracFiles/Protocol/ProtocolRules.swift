@@ -1,7 +1,9 @@
+
 /// Every number and switch of one MARAC protocol: a profile as shipped (`west-midlands`,
 /// `gwent`, `liverpool`), or the effective rules after marac.toml's `[rules]` overrides.
 ///
 /// A rule the protocol does not have is `.off` (`nil` from the typed accessors).
+
 public struct ProtocolRules: Sendable, Hashable {
     /// The profile's id as written in marac.toml (`profile = "west-midlands"`).
     public var profile: String

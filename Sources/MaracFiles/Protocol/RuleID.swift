@@ -1,5 +1,7 @@
+
 /// Every protocol rule `mfile` knows, in the stable order `mfile rules` lists them.
 /// The raw value is the key used in marac.toml's `[rules]` table.
+
 public enum RuleID: String, Sendable, Hashable, CaseIterable, Comparable {
     // Referral criteria
     case minVictimAge = "min_victim_age"

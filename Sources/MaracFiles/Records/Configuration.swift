@@ -11,6 +11,10 @@ public struct Configuration: Sendable {
         public var frequency: Frequency?
         public var firstMeeting: LocalDate?
         public var referralCutoffDays: Int?
+        /// The adult (16+) female population of the area, for the data return's cases per 10,000.
+        public var adultFemalePopulation: Int?
+        /// The year of that figure's source.
+        public var adultFemalePopulationYear: Int?
     }
 
     /// A partner agency.
@@ -20,6 +24,8 @@ public struct Configuration: Sendable {
         public var core: Bool
         /// Works with children: cases with children are grouped so it can leave.
         public var children: Bool
+        /// The police (`police = true`): the data return tells its referrals from partner agencies'.
+        public var police: Bool
     }
 
     public var file: String
@@ -50,13 +56,15 @@ public struct Configuration: Sendable {
                 id: id, name: marac.string("name") ?? id,
                 frequency: marac.string("frequency").flatMap(Marac.Frequency.init(rawValue:)),
                 firstMeeting: marac.date("first_meeting", &problems),
-                referralCutoffDays: marac.int("referral_cutoff_days"))
+                referralCutoffDays: marac.int("referral_cutoff_days"),
+                adultFemalePopulation: marac.int("adult_female_population"),
+                adultFemalePopulationYear: marac.int("adult_female_population_year"))
         }
         agencies = reader.tables("agency").compactMap { agency in
             guard let id = agency.string("id") else { return nil }
             return Agency(
                 id: id, name: agency.string("name") ?? id, core: agency.bool("core") ?? false,
-                children: agency.bool("children") ?? false)
+                children: agency.bool("children") ?? false, police: agency.bool("police") ?? false)
         }
     }
 

@@ -13,8 +13,19 @@ public struct CaseIDAllocator: Sendable {
     static let tagFile = ".mfile/clone-tag"
 
     public let root: URL
+    /// Draws a candidate tag (at random; tests give a known sequence).
+    let drawTag: @Sendable () -> String
 
-    public init(root: URL) { self.root = root }
+    public init(root: URL, drawTag: @escaping @Sendable () -> String = CaseIDAllocator.randomTag) {
+        self.root = root
+        self.drawTag = drawTag
+    }
+
+    /// Four characters of `alphabet`, drawn with the system's random number generator.
+    public static func randomTag() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return String((0..<4).map { _ in alphabet.randomElement(using: &generator)! })
+    }
 
     /// The next id for a case first referred in `year`.
     public func next(year: Int) throws(RepositoryError) -> String {
@@ -36,11 +47,10 @@ public struct CaseIDAllocator: Sendable {
             let tag = saved.trimmingCharacters(in: .whitespacesAndNewlines)
             if Self.isTag(tag) { return tag }
         }
-        var generator = SystemRandomNumberGenerator()
         var tag: String
         repeat {
-            tag = String((0..<4).map { _ in Self.alphabet.randomElement(using: &generator)! })
-        } while used.contains(tag)
+            tag = drawTag()
+        } while used.contains(tag) || !Self.isTag(tag)
         try AtomicWrite.write(tag + "\n", to: url)
         return tag
     }

@@ -33,12 +33,12 @@ public enum RecordAccess {
 
     /// A finding for a file or folder that cannot be read, naming the reason (`[io]`).
     package static func cannotRead(_ path: String, reason: String) -> Diagnostic {
-        Diagnostic(file: path, position: nil, message: "cannot be read (\(reason))", rule: "io")
+        Diagnostic(file: path, position: nil, message: "cannot be read (\(reason))", rule: .io)
     }
 
     /// A finding for a link whose target is outside the repository (`[outside-link]`).
     package static func linkOutside(_ path: String) -> Diagnostic {
-        Diagnostic(file: path, position: nil, message: "is a link to a place outside the repository; mfile reads only files inside it", rule: "outside-link")
+        Diagnostic(file: path, position: nil, message: "is a link to a place outside the repository; mfile reads only files inside it", rule: .outsideLink)
     }
 
     /// The bytes of the file at `relative` under `root`, `nil` when there is none; refused

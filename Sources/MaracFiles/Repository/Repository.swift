@@ -199,7 +199,7 @@ package enum RecordText {
             return .success(try TOMLDecoder.decode(bytes: bytes))
         } catch {
             return .failure(Diagnostic(
-                file: file, position: error.position, message: error.message, rule: "toml-syntax"))
+                file: file, position: error.position, message: error.message, rule: .tomlSyntax))
         }
     }
 }

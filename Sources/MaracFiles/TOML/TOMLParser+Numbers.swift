@@ -1,4 +1,6 @@
+
 /// Integers (decimal, hexadecimal, octal, binary) and floats, with TOML's underscore rules.
+
 extension TOMLParser {
     /// Reads a number, or a date or time (which also start with digits).
     mutating func parseNumberOrDateTime() throws(TOMLError) -> TOMLValue {

@@ -49,6 +49,34 @@ public struct AgeCrypt: Sendable {
     }
 
     /// Whether `text` is given to `age -r` (a public key) rather than `age -R` (a file).
+    /// How to lock a bundle: for `recipients` (public keys, or recipients files relative to
+    /// `directory`), else for a passphrase (the terminal, or `MFILE_PASSPHRASE_FILE`).
+    public static func lock(recipients: [String], relativeTo directory: URL) throws(AgeError) -> Lock {
+        guard !recipients.isEmpty else { return .passphrase(try PassphraseSource.fromEnvironment()) }
+        var resolved: [String] = []
+        for recipient in recipients {
+            if isPublicKey(recipient) {
+                resolved.append(recipient)
+                continue
+            }
+            let url = URL(fileURLWithPath: recipient, relativeTo: directory).standardizedFileURL
+            guard FileManager.default.isReadableFile(atPath: url.path) else {
+                throw AgeError("--recipient takes an age public key (age1...) or a recipients file; \(url.path) is neither")
+            }
+            resolved.append(url.path)
+        }
+        return .recipients(resolved)
+    }
+
+    /// How to open a bundle: with the identity file `identity`, else a passphrase.
+    public static func key(identity: URL?) throws(AgeError) -> Key {
+        guard let identity else { return .passphrase(try PassphraseSource.fromEnvironment()) }
+        guard FileManager.default.isReadableFile(atPath: identity.path) else {
+            throw AgeError("--identity: \(identity.path) cannot be read")
+        }
+        return .identity(identity.path)
+    }
+
     package static func isPublicKey(_ text: String) -> Bool {
         text.hasPrefix("age1") || text.hasPrefix("ssh-ed25519 ") || text.hasPrefix("ssh-rsa ")
     }

@@ -34,6 +34,13 @@ public struct CaseBundle: Sendable, Equatable {
     public var manifestBytes: [UInt8] { readManifest ?? Array(manifest.utf8) }
 
     public static let manifestPath = "manifest.json"
+
+    /// The default file name of a bundle: `transfer-CASE-DATE.age`, `disclosure-CASE-DATE.age`
+    /// (a case id's characters other than letters, digits and hyphens become `_`).
+    public static func fileName(_ kind: String, caseID: String, date: LocalDate) -> String {
+        let safe = String(caseID.map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "_" })
+        return "\(kind)-\(safe)-\(date).age"
+    }
     public static let format = "mfile-bundle"
     public static let version: Int64 = 1
 
@@ -77,10 +84,11 @@ public struct CaseBundle: Sendable, Equatable {
     }
 
     /// Why a bundle was refused. Messages name bundle paths and manifest fields only.
-    public struct Invalid: Error, Sendable, CustomStringConvertible {
+    public struct Invalid: UserFacingError, CustomStringConvertible {
         public var reasons: [String]
         public init(_ reasons: [String]) { self.reasons = reasons }
         public var description: String { reasons.joined(separator: "; ") }
+        public var message: String { (["the bundle failed its checks; nothing was changed:"] + reasons).joined(separator: "\n  ") }
     }
 
     /// Reads and checks an archive: the manifest first, every listed file present with its

@@ -10,7 +10,7 @@ public struct CaseFileEdit: Sendable {
     public private(set) var bytes: [UInt8]
 
     /// Why an edit could not be made. Messages name keys and paths, never values.
-    public struct Failure: Error, Sendable, CustomStringConvertible {
+    public struct Failure: UserFacingError, CustomStringConvertible {
         public var message: String
         init(_ message: String) { self.message = message }
         public var description: String { message }

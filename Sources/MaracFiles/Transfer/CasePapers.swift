@@ -49,7 +49,7 @@ public enum CasePapers {
         }
         if parts.contains(.referral) {
             let context = referralsContext(record, configuration: own.configuration, scope: caseScope, asOf: asOf)
-            let html = try TransferTemplates.render("transfer-referrals", context: context, templates: PaperTemplates(root: own.root))
+            let html = try PaperTemplates(root: own.root).render(template: "transfer-referrals.html", context: context, escaping: .html)
             papers.append(Paper(path: referralsPath, title: "Referrals and risk assessment", html: html))
         }
         if parts.contains(.actions) {
@@ -147,7 +147,7 @@ public enum CasePapers {
             ("restrictions", PaperJSON.text(cover.restrictions)),
             ("contents", .array(contents)),
         ])
-        let html = try TransferTemplates.render("bundle-cover", context: context, templates: PaperTemplates(root: repository.root))
+        let html = try PaperTemplates(root: repository.root).render(template: "bundle-cover.html", context: context, escaping: .html)
         return Paper(path: coverPath, title: cover.title, html: html)
     }
 }

@@ -1,8 +1,11 @@
+import MaracBase
+
 /// The container inside a bundle: a POSIX ustar archive of regular files, so that a recipient
 /// without `mfile` can still open it (`age -d bundle.age | tar -x`).
 ///
 /// Only what bundles need is written and accepted: regular files with relative paths of at
 /// most 100 bytes, no links, no folders, no `..`. Every header's checksum is checked.
+
 public enum TarArchive {
     /// One file in the archive.
     public struct Entry: Sendable, Equatable {
@@ -15,7 +18,7 @@ public enum TarArchive {
     }
 
     /// Why an archive could not be read (messages name archive paths only).
-    public struct Failure: Error, Sendable, CustomStringConvertible {
+    public struct Failure: UserFacingError, CustomStringConvertible {
         public var message: String
         init(_ message: String) { self.message = message }
         public var description: String { message }

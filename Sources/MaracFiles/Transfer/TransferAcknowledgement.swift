@@ -59,7 +59,7 @@ public enum TransferAcknowledgement {
             ("acknowledged", PaperJSON.date(acknowledged)),
             ("signedBy", PaperJSON.text(entry["signed_by"]?.string)),
         ])
-        let html = try TransferTemplates.render("transfer-acknowledgement", context: context, templates: PaperTemplates(root: root))
+        let html = try PaperTemplates(root: root).render(template: "transfer-acknowledgement.html", context: context, escaping: .html)
         return Result(caseFile: record.file, html: html, acknowledged: acknowledged, recorded: recorded)
     }
 }

@@ -55,7 +55,12 @@ public enum TransferMinutes {
             files.append(TarArchive.Entry(path: path, bytes: try read(path)))
         }
         let caseBytes = try read(TransferRecord.casePath)
-        let theirs = try TOMLDecoder.decode(bytes: caseBytes)["id"]?.string ?? ""
+        let theirs: String
+        do {
+            theirs = try TOMLDecoder.decode(bytes: caseBytes)["id"]?.string ?? ""
+        } catch {
+            throw TransferError("\(Repository.transfersFolder)/\(caseID)/\(TransferRecord.casePath) is not valid TOML (line \(error.position.line)); it is kept as it came in the bundle")
+        }
         var data = try TransferRecord.from(CaseBundle(kind: .transfer, caseID: theirs, marac: "", created: LocalDate(year: 2000, month: 1, day: 1), files: files))
         data.meetings = data.meetings.map { meeting in
             guard var table = try? TOMLDecoder.decode(bytes: meeting.bytes), var member = table[member: "hearing"], let hearings = member.node.array else {

@@ -58,6 +58,10 @@ public enum VaultSetup {
            try addMissingLines(["/papers/"], to: gitignore, header: "# rendered papers never go into git") {
             report.steps.append("added /papers/ to .gitignore: rendered papers stay out of git")
         }
+        if try !AttributeCheck(layout: layout).isIgnored(".mfile/index"),
+           try addMissingLines([".mfile/"], to: root.appendingPathComponent(".gitignore"), header: "# mfile's index and lock never go into git") {
+            report.steps.append("added .mfile/ to .gitignore: the index (which holds names) stays out of git")
+        }
         if !layout.hasGitCryptKey {
             let output = try layout.git.gitCrypt(["init"])
             guard output.status == 0 else {

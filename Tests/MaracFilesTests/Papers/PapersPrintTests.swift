@@ -52,15 +52,9 @@ final class PapersPrintTests: XCTestCase {
 
     /// The path of a tool on PATH; skips outside CI when it is missing, fails in CI.
     static func tool(_ name: String) throws -> String {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        for folder in path.split(separator: ":") {
-            let candidate = "\(folder)/\(name)"
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        if ProcessInfo.processInfo.environment["CI"] == "true" {
-            XCTFail("\(name) is not installed (required in CI: apt-get install -y chromium poppler-utils)")
-        }
-        throw XCTSkip("\(name) not installed; print test skipped (apt-get install -y chromium poppler-utils)")
+        let path = programPath(name)
+        try requireProgram(path != nil, name, install: "apt-get install -y chromium poppler-utils")
+        return path!
     }
 
     /// Runs a tool with a time limit, collecting standard output.

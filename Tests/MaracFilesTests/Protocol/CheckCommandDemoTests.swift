@@ -121,7 +121,7 @@ final class CheckCommandDemoTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: parent) }
         let init_ = try runProduct("mfile", ["init", "repo", "--profile", "gwent"], in: parent)
         let folder = parent.appendingPathComponent("repo")
-        guard init_.status == 0 else { throw XCTSkip("mfile init failed: \(init_.stderr)") }
+        guard init_.status == 0 else { throw TestSetupError("mfile init failed: \(init_.stderr)") }
         let config = folder.appendingPathComponent("marac.toml")
         var text = try String(contentsOf: config, encoding: .utf8)
         text = text.replacingOccurrences(of: "[rules]", with: "[rules]\nidva_referal = 2")

@@ -13,7 +13,7 @@ final class CriteriaMismatchLintTests: XCTestCase {
     func testVisibleHighRiskBelowThreshold() {
         let record = Records.case("2026-TEST-001", referrals: [Records.referral(received: "2026-11-02", score: 12)])
         let found = warnings("west-midlands", [record])
-        XCTAssertEqual(found.map(\.rule), ["criteria-mismatch"])
+        XCTAssertEqual(found.map(\.rule), [.criteriaMismatch])
         XCTAssertEqual(found.first?.severity, .warning)
         XCTAssertTrue(found.first?.message.contains("dash_threshold of 14 ticks") == true)
         XCTAssertTrue(warnings("west-midlands", [Records.case("2026-TEST-001", referrals: [Records.referral(received: "2026-11-02", score: 14)])]).isEmpty)

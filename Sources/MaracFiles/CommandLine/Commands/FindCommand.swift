@@ -8,11 +8,11 @@ enum FindCommand {
     static let command = Command(
         name: "find",
         summary: "find people by name (tolerant of spelling, order, aliases) and their cases",
-        usage: "find QUERY [--dob DATE] [--ids-only] [--format text|json]",
+        positionals: [PositionalSpec("QUERY", kind: .text, .oneOrMore)],
         options: [
-            OptionSpec("--dob", value: "DATE", help: "only people with this date of birth (or none recorded), YYYY-MM-DD"),
+            OptionSpec("--dob", value: "DATE", kind: .date, help: "only people with this date of birth (or none recorded), YYYY-MM-DD"),
             OptionSpec("--ids-only", help: "print the case ids only, one a line (for scripts)"),
-            OptionSpec("--format", value: "FORMAT", help: "text (default): one line a person; json"),
+            .format(["text", "json"], help: "text (default): one line a person; json"),
             OptionSpec("--no-refresh", help: "use the index as it stands, without checking every file's size and time (after 'mfile index')"),
         ],
         details: """
@@ -25,21 +25,16 @@ enum FindCommand {
             The output shows names: it is for the administrator's screen, not for sharing.
             Exit status: 0 someone found, 1 nobody found, 2 usage or I/O error.
             """,
+        examples: ["mfile find Jones", "mfile find \"sam okafor\" --dob 1990-04-12 --ids-only"],
         run: run)
 
     static func run(_ context: CommandContext) throws -> ExitStatus {
-        let format = try context.format(["text", "json"])
-        guard !context.arguments.positional.isEmpty else { throw UsageError("give a name to look for") }
         let query = NameQuery(context.arguments.positional.joined(separator: " "))
         guard !query.isEmpty else { throw UsageError("the name to look for has no letters") }
-        var dob: LocalDate?
-        if let text = context.arguments.value("--dob") {
-            guard let date = LocalDate(isoText: text) else { throw UsageError("--dob needs a date written YYYY-MM-DD") }
-            dob = date
-        }
+        let dob = context.arguments.date("--dob")
         let root = try context.repositoryRoot()
         let (index, refresh) = try IndexStore.currentBytes(root: root, checkFreshness: !context.arguments.flag("--no-refresh"))
-        IndexCommand.noteRefresh(refresh, context)
+        if let note = refresh.note { context.console.printError(note) }
         var timer = PhaseTimer()
         let hits: [PeopleSearch.Hit]
         do {
@@ -54,7 +49,7 @@ enum FindCommand {
             var text = ""
             for hit in hits { for id in hit.caseIDs where seen.insert(id).inserted { text += id + "\n" } }
             context.console.write(text)
-        } else if format == "json" {
+        } else if context.format == "json" {
             context.console.print(JSONWriter.write(.array(hits.map(json)), pretty: true))
         } else {
             var text = ""

@@ -2,6 +2,7 @@ import Foundation
 import MaracBase
 import MaracDefaults
 import MaracJSON
+import MaracReports
 import MaracRepository
 import MaracVault
 
@@ -10,11 +11,11 @@ enum InitCommand {
     static let command = Command(
         name: "init",
         summary: "create a new records repository (marac.toml, schema/, templates/, .gitignore)",
-        usage: "init DIR --profile west-midlands|gwent|liverpool [--name NAME] [--first-meeting DATE] [--encrypt]",
+        positionals: [PositionalSpec("DIR", kind: .path)],
         options: [
-            OptionSpec("--profile", value: "PROFILE", help: "the protocol: west-midlands, gwent or liverpool"),
+            OptionSpec("--profile", value: "PROFILE", kind: .choice(profiles), help: "the protocol (needed unless DIR is already a records repository and --encrypt is given)"),
             OptionSpec("--name", value: "NAME", help: "the MARAC's name, printed on every paper"),
-            OptionSpec("--first-meeting", value: "DATE", help: "the date of the first meeting (default: today)"),
+            OptionSpec("--first-meeting", value: "DATE", kind: .date, help: "the date of the first meeting (default: today)"),
             OptionSpec("--encrypt", help: "keep the records encrypted in git (git + git-crypt); also for an existing repository"),
         ],
         details: """
@@ -25,17 +26,17 @@ enum InitCommand {
             turns encryption on (no --profile needed). Needs git and git-crypt
             (sudo apt-get install git git-crypt).
             """,
+        examples: ["mfile init records --profile gwent --name \"Example MARAC\" --encrypt", "mfile init . --encrypt"],
         run: run)
 
     static let profiles = ["west-midlands", "gwent", "liverpool"]
 
     static func run(_ context: CommandContext) throws -> ExitStatus {
         let arguments = context.arguments
-        guard arguments.positional.count == 1 else { throw UsageError("give one folder to create the repository in") }
         let encrypt = arguments.flag("--encrypt")
         if encrypt {
             try VaultSetup.requireTools()
-            let root = URL(fileURLWithPath: arguments.positional[0], relativeTo: context.workingDirectory).standardizedFileURL
+            let root = context.url(arguments.positional[0])
             if FileManager.default.fileExists(atPath: root.appendingPathComponent(RepositoryLocator.configurationFile).path) {
                 return try turnOnEncryption(root, context, created: false)
             }
@@ -43,23 +44,18 @@ enum InitCommand {
         guard let profile = arguments.value("--profile") else {
             throw UsageError("choose a protocol profile with --profile (\(profiles.joined(separator: ", ")))")
         }
-        guard profiles.contains(profile) else {
-            throw UsageError("--profile must be one of: \(profiles.joined(separator: ", "))")
-        }
-        var firstMeeting = LocalDate.today()
-        if let text = arguments.value("--first-meeting") {
-            guard let date = LocalDate(isoText: text) else { throw UsageError("--first-meeting needs a date written YYYY-MM-DD") }
-            firstMeeting = date
-        }
+        let firstMeeting = arguments.date("--first-meeting") ?? LocalDate.today()
         let name = arguments.value("--name") ?? "MARAC"
-        let root = URL(fileURLWithPath: arguments.positional[0], relativeTo: context.workingDirectory).standardizedFileURL
+        let root = context.url(arguments.positional[0])
         let configuration = root.appendingPathComponent(RepositoryLocator.configurationFile)
         if FileManager.default.fileExists(atPath: configuration.path) {
             throw RepositoryError("\(configuration.path) already exists; nothing was changed")
         }
 
         try AtomicWrite.write(configurationText(name: name, profile: profile, firstMeeting: firstMeeting), to: configuration, mode: .createNew)
-        for file in DefaultFiles.all {
+        // The data return's categories stay built in (they follow SafeLives with each release)
+        // until a repository keeps its own copy.
+        for file in DefaultFiles.all where file.path != DataReturnCategories.file {
             try AtomicWrite.write(file.content, to: root.appendingPathComponent(file.path), mode: .createNew)
         }
         try AtomicWrite.write(gitignore, to: root.appendingPathComponent(".gitignore"), mode: .createNew)
@@ -136,6 +132,7 @@ enum InitCommand {
         for (id, agencyName, core, children) in agencies {
             text += "\n[[agency]]\nid = \"\(id)\"\nname = \"\(agencyName)\"\ncore = \(core)\n"
             if children { text += "children = true\n" }
+            if id == "police" { text += "police = true\n" }
         }
         return text
     }

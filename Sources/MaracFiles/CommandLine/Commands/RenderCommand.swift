@@ -10,14 +10,10 @@ enum RenderCommand {
     static let command = Command(
         name: "render",
         summary: "render a paper: agenda, minutes, case-minutes, actions or register",
-        usage: "render agenda MEETING | minutes MEETING | case-minutes MEETING CASE | actions | register [--format html|md] [--output PATH] [--closed]",
         options: [
-            OptionSpec("--format", value: "FORMAT", help: "html (default): one self-contained page to print on A4; md: Markdown"),
-            OptionSpec("--output", value: "PATH", help: "write the paper to PATH (replaced in one step) instead of standard output"),
+            .format(["html", "md"], help: "html (default): one self-contained page to print on A4; md: Markdown"),
+            OptionSpec("--output", value: "PATH", kind: .path, help: "write the paper to PATH (replaced in one step) instead of standard output"),
             OptionSpec("--closed", help: "the closed session's own paper: only closed-session cases (register: every row in full); never send it with the general papers"),
-            OptionSpec("--start", value: "HH:MM", help: "agenda: when the first case is heard (default 09:30)"),
-            OptionSpec("--agency", value: "ID", help: "actions: only this agency's actions (an [[agency]] id)"),
-            OptionSpec("--as-of", value: "DATE", help: "actions: overdue means due before DATE (default today)"),
         ],
         details: """
             MEETING is a meeting id (its file name without .toml, e.g. 2026-11-05-north) or its date.
@@ -28,17 +24,55 @@ enum RenderCommand {
               chromium --headless --no-pdf-header-footer --print-to-pdf=agenda.pdf agenda.html
             Exit status: 0 written, 2 unknown meeting or case, usage or I/O error.
             """,
-        run: run)
+        subcommands: [
+            Command(
+                name: "agenda", summary: "the agenda of a meeting, in order, with time slots and the case cap",
+                positionals: [meeting],
+                options: [OptionSpec("--start", value: "HH:MM", kind: .time, help: "when the first case is heard (default 09:30)")],
+                examples: ["mfile render agenda 2026-11-05-north --output agenda.html"],
+                run: { try render(.agenda(meeting: $0.arguments.positional[0], start: PaperText.minutes(clock: $0.arguments.value("--start") ?? "09:30") ?? 570), $0) }),
+            Command(
+                name: "minutes", summary: "the minutes of a meeting",
+                positionals: [meeting],
+                examples: ["mfile render minutes 2026-11-05-north --format md"],
+                run: { try render(.minutes(meeting: $0.arguments.positional[0]), $0) }),
+            Command(
+                name: "case-minutes", summary: "the minutes of one case's hearing at a meeting",
+                positionals: [meeting, PositionalSpec("CASE", kind: .id)],
+                examples: ["mfile render case-minutes 2026-11-05-north 2026-EXMP-001"],
+                run: { try render(.caseMinutes(meeting: $0.arguments.positional[0], caseID: $0.arguments.positional[1]), $0) }),
+            Command(
+                name: "actions", summary: "each agency's open and overdue actions",
+                options: [
+                    OptionSpec("--agency", value: "ID", kind: .id, help: "only this agency's actions (an [[agency]] id)"),
+                    .asOf("overdue means due before DATE (default today)"),
+                ],
+                examples: ["mfile render actions --agency housing --as-of 2026-11-27"],
+                run: { try render(.actions(agency: $0.arguments.value("--agency"), asOf: $0.asOf), $0) }),
+            Command(
+                name: "register", summary: "the case register",
+                examples: ["mfile render register --format md"],
+                run: { try render(.register, $0) }),
+        ])
 
-    /// Renders with the repository's rules; an unknown meeting, case or agency is a usage error.
-    static func render(_ request: Papers.Request, repository: Repository) throws(UsageError) -> String {
-        let result = Result { () throws(PaperError) -> String in
-            try Papers.render(request, repository: repository, rules: PaperRules.of(repository.configuration))
+    static let meeting = PositionalSpec("MEETING", kind: .id)
+
+    /// Renders `paper` with the repository's rules and writes it to `--output` or standard output.
+    static func render(_ paper: Papers.Request.Paper, _ context: CommandContext) throws -> ExitStatus {
+        let format = PaperFormat(rawValue: context.format) ?? .html
+        let scope: SessionScope = context.arguments.flag("--closed") ? .closed : .general
+        let repository = try context.loadRepository()
+        let text = try Papers.render(
+            Papers.Request(paper, format: format, scope: scope), repository: repository,
+            rules: PaperRules.of(repository.configuration))
+        warn(about: paper, repository: repository, console: context.console)
+        if let output = context.arguments.value("--output") {
+            try PapersGuard.write(text, to: context.url(output), root: repository.root, option: "--output")
+            context.console.printError("wrote \(output)")
+        } else {
+            context.console.write(text)
         }
-        switch result {
-        case .success(let text): return text
-        case .failure(let error): throw UsageError(error.message)
-        }
+        return .ok
     }
 
     /// Tells the user (on standard error, naming ids only) what the paper had to leave out:
@@ -61,70 +95,5 @@ enum RenderCommand {
         if errors > 0 {
             console.printError("mfile render: warning: \(errors) problem\(errors == 1 ? "" : "s") in the records; check the paper and run 'mfile lint'")
         }
-    }
-
-    static let papers = ["agenda", "minutes", "case-minutes", "actions", "register"]
-
-    static func run(_ context: CommandContext) throws -> ExitStatus {
-        let arguments = context.arguments
-        let positional = arguments.positional
-        guard let paperName = positional.first else {
-            throw UsageError("name the paper to render: \(papers.joined(separator: ", "))")
-        }
-        let formatName = try context.format(["html", "md"])
-        let format = PaperFormat(rawValue: formatName) ?? .html
-        let scope: SessionScope = arguments.flag("--closed") ? .closed : .general
-
-        func expect(_ count: Int, _ names: String) throws {
-            guard positional.count - 1 == count else {
-                throw UsageError("'render \(paperName)' takes \(count == 0 ? "no arguments" : names)")
-            }
-        }
-        func reject(_ options: [String]) throws {
-            for option in options where arguments.values[option] != nil {
-                throw UsageError("\(option) is not used by 'render \(paperName)'")
-            }
-        }
-        let paper: Papers.Request.Paper
-        switch paperName {
-        case "agenda":
-            try expect(1, "a MEETING id")
-            try reject(["--agency", "--as-of"])
-            let startText = arguments.value("--start") ?? "09:30"
-            guard let start = PaperText.minutes(clock: startText) else {
-                throw UsageError("--start needs a time written HH:MM, e.g. 09:30")
-            }
-            paper = .agenda(meeting: positional[1], start: start)
-        case "minutes":
-            try expect(1, "a MEETING id")
-            try reject(["--start", "--agency", "--as-of"])
-            paper = .minutes(meeting: positional[1])
-        case "case-minutes":
-            try expect(2, "a MEETING id and a CASE id")
-            try reject(["--start", "--agency", "--as-of"])
-            paper = .caseMinutes(meeting: positional[1], caseID: positional[2])
-        case "actions":
-            try expect(0, "")
-            try reject(["--start"])
-            paper = .actions(agency: arguments.value("--agency"), asOf: try context.asOf())
-        case "register":
-            try expect(0, "")
-            try reject(["--start", "--agency", "--as-of"])
-            paper = .register
-        default:
-            throw UsageError("unknown paper '\(paperName)'; render one of: \(papers.joined(separator: ", "))")
-        }
-
-        let repository = try context.loadRepository()
-        let text = try render(Papers.Request(paper, format: format, scope: scope), repository: repository)
-        warn(about: paper, repository: repository, console: context.console)
-        if let output = arguments.value("--output") {
-            let url = URL(fileURLWithPath: output, relativeTo: context.workingDirectory).standardizedFileURL
-            try PapersGuard.write(text, to: url, root: repository.root, option: "--output")
-            context.console.printError("wrote \(output)")
-        } else {
-            context.console.write(text)
-        }
-        return .ok
     }
 }

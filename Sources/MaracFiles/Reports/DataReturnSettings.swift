@@ -1,0 +1,64 @@
+import Foundation
+import MaracBase
+import MaracRecords
+import MaracRepository
+
+/// What the data return needs from `marac.toml` and the categories file: the agencies (which
+/// are the police), each MARAC's adult female population, and the equality categories.
+public struct DataReturnSettings: Sendable {
+    public struct Agency: Sendable {
+        public var id: String
+        public var name: String
+        /// `police = true` on its `[[agency]]` table.
+        public var police: Bool
+    }
+
+    /// One MARAC and the population of the area it covers.
+    public struct Area: Sendable {
+        public var marac: String
+        public var adultFemalePopulation: Int?
+        public var year: Int?
+    }
+
+    /// In marac.toml order.
+    public var agencies: [Agency]
+    public var areas: [Area]
+    public var categories: DataReturnCategories
+
+    public init(configuration: Configuration, categories: DataReturnCategories) {
+        agencies = configuration.agencies.map { Agency(id: $0.id, name: $0.name, police: $0.police) }
+        areas = configuration.maracs.map {
+            Area(marac: $0.id, adultFemalePopulation: $0.adultFemalePopulation, year: $0.adultFemalePopulationYear)
+        }
+        self.categories = categories
+    }
+
+    /// Reads marac.toml and the categories (the repository's own, else the built-in ones).
+    public static func load(root: URL) throws(RepositoryError) -> DataReturnSettings {
+        let file = RepositoryLocator.configurationFile
+        let bytes = try FileSystem.read(root.appendingPathComponent(file))
+        guard case .success(let table) = RecordText.decode(bytes, file: file) else {
+            throw RepositoryError("\(file) cannot be read as TOML; run 'mfile lint' to see where")
+        }
+        var ignored: [Diagnostic] = []
+        let configuration = Configuration(table: table, file: file, problems: &ignored)
+        return DataReturnSettings(configuration: configuration, categories: try DataReturnCategories.load(root: root))
+    }
+
+    /// The agencies marked `police = true`.
+    public var policeAgencyIDs: Set<String> { Set(agencies.filter(\.police).map(\.id)) }
+
+    /// The adult (16+) female population of every MARAC together, with the source years;
+    /// `nil` unless every MARAC gives both the figure and its year.
+    public var adultFemalePopulation: (count: Int, years: [Int])? {
+        guard !areas.isEmpty else { return nil }
+        var total = 0
+        var years = Set<Int>()
+        for area in areas {
+            guard let count = area.adultFemalePopulation, let year = area.year else { return nil }
+            total += count
+            years.insert(year)
+        }
+        return (total, years.sorted())
+    }
+}
