@@ -22,7 +22,8 @@ let layers: [(name: String, folder: String, uses: [String])] = [
     ("MaracPapers", "Papers", ["MaracBase", "MaracTOML", "MaracJSON", "MaracMustache", "MaracDefaults", "MaracRecords", "MaracRepository", "MaracProtocol"]),
     ("MaracReports", "Reports", ["MaracBase", "MaracTOML", "MaracJSON", "MaracDefaults", "MaracRecords", "MaracRepository", "MaracProtocol", "MaracIndex", "MaracVault", "MaracPapers"]),
     ("MaracTransfer", "Transfer", ["MaracBase", "MaracTOML", "MaracJSON", "MaracMustache", "MaracRecords", "MaracRepository", "MaracLint", "MaracPapers"]),
-    ("MaracCommandLine", "CommandLine", ["MaracBase", "MaracTOML", "MaracJSON", "MaracDefaults", "MaracRecords", "MaracRepository", "MaracProtocol", "MaracLint", "MaracIndex", "MaracVault", "MaracPapers", "MaracReports", "MaracTransfer"]),
+    ("MaracImport", "Import", ["MaracBase", "MaracTOML", "MaracJSON", "MaracDefaults", "MaracRecords", "MaracRepository", "MaracLint"]),
+    ("MaracCommandLine", "CommandLine", ["MaracBase", "MaracTOML", "MaracJSON", "MaracDefaults", "MaracRecords", "MaracRepository", "MaracProtocol", "MaracLint", "MaracIndex", "MaracVault", "MaracPapers", "MaracReports", "MaracTransfer", "MaracImport"]),
 ]
 
 // Release builds optimise across the layers as they did when the library was one module.

@@ -17,6 +17,8 @@ public enum LintRule: String, Sendable, CaseIterable, Comparable {
     case actionIncomplete = "action-incomplete"
     case referralNotListed = "referral-not-listed"
     case criteriaMismatch = "criteria-mismatch"
+    case idvaBeforeReferral = "idva-before-referral"
+    case liftedInFuture = "lifted-in-future"
     case io
     case outsideLink = "outside-link"
 
@@ -39,6 +41,8 @@ public enum LintRule: String, Sendable, CaseIterable, Comparable {
         case .actionIncomplete: "an action without agency, owner or due date"
         case .referralNotListed: "an accepted referral not heard at the first meeting whose agenda went out after it"
         case .criteriaMismatch: "a referral's criteria that its risk score or counts do not bear out (a warning)"
+        case .idvaBeforeReferral: "an IDVA referral dated before the referral to MARAC arrived (a warning)"
+        case .liftedInFuture: "flags lifted on a date after today, or after `--as-of` (a warning)"
         case .io: "a record file or folder that cannot be read (it stops every command: exit 2)"
         case .outsideLink: "a link under `cases/`, `meetings/` or `templates/` that leads out of the repository (it stops every command: exit 2)"
         }

@@ -10,6 +10,7 @@ public enum MfileCLI {
         LintCommand.command,
         InitCommand.command,
         NewCommand.command,
+        ImportCommand.command,
         CheckCommand.command,
         RenderCommand.command,
         ScheduleCommand.command,

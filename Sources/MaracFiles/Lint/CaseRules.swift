@@ -58,12 +58,24 @@ package enum CaseRules {
                     message: "\(reader.place) is accepted on professional judgement but has no judgement_reason; write down why the case is high risk",
                     rule: .judgementReason))
             }
+            if let received = referral.received, let told = referral.idvaReferred, told < received {
+                findings.append(Diagnostic(
+                    file: file, position: reader.position(of: "idva_referred"), severity: .warning,
+                    message: "\(reader.place).idva_referred is before \(reader.place).received: the IDVA service cannot be told of a referral before it arrived; check both dates",
+                    rule: .idvaBeforeReferral))
+            }
             if let consent = referral.consent, consent != .given, !referral.hasConsentReason {
                 findings.append(Diagnostic(
                     file: file, position: reader.position(of: "consent"),
                     message: "\(reader.place) proceeds without consent but has no consent_reason; record why consent was not obtained",
                     rule: .consentReason))
             }
+        }
+        if let lifted = record.flagLifted, lifted > context.asOf, let flag = root.subtable("flag") {
+            findings.append(Diagnostic(
+                file: file, position: flag.position(of: "lifted"), severity: .warning,
+                message: "flag.lifted is after \(context.asOf), \(context.asOfIsToday ? "today" : "the --as-of date"): flags cannot have been lifted on a day still to come; write the day they were lifted",
+                rule: .liftedInFuture))
         }
         return findings
     }

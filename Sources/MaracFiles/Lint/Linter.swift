@@ -8,11 +8,15 @@ import MaracRepository
 /// Each file is checked on its own as it is read (in parallel); what the checks across
 /// records need is kept as small `RecordFacts`, so linting never holds the whole repository.
 public enum Linter {
-    /// Reads and lints the repository at `root` in one pass.
-    public static func lint(at root: URL) throws(RepositoryError) -> LintReport {
+    /// Reads and lints the repository at `root` in one pass; `overlay` lints it as if those
+    /// record files (relative paths) held those bytes (see `RepositoryScan.run`). Dates after
+    /// `asOf` (default today) are in the future.
+    public static func lint(
+        at root: URL, overlay: [String: [UInt8]] = [:], asOf: LocalDate = .today()
+    ) throws(RepositoryError) -> LintReport {
         var timer = PhaseTimer()
-        let scan = try RepositoryScan<RecordFacts>.run(at: root) { configuration in
-            let context = LintContext(configuration)
+        let scan = try RepositoryScan<RecordFacts>.run(at: root, overlay: overlay) { configuration in
+            let context = LintContext(configuration, asOf: asOf)
             return { record, findings in
                 switch record {
                 case .case(let item):
@@ -35,8 +39,8 @@ public enum Linter {
     }
 
     /// All findings of a repository already loaded, in report order.
-    public static func lint(_ repository: Repository) -> [Diagnostic] {
-        let context = LintContext(repository.configuration)
+    public static func lint(_ repository: Repository, asOf: LocalDate = .today()) -> [Diagnostic] {
+        let context = LintContext(repository.configuration, asOf: asOf)
         var findings = repository.diagnostics
         var facts: [RecordFacts] = []
         for record in repository.cases {
@@ -71,30 +75,49 @@ public struct LintReport: Sendable {
     public var fileCount: Int
 }
 
-/// What the per-file rules look things up in: the agency and MARAC ids of marac.toml.
+/// What the per-file rules look things up in: the agency and MARAC ids of marac.toml, and the
+/// date lint runs as of (today, or `--as-of`).
 package struct LintContext: Sendable {
-    let agencyIDs: Set<String>
-    let maracIDs: Set<String>
+    /// The ids in marac.toml's order.
+    let agencyIDs: [String]
+    let maracIDs: [String]
+    let asOf: LocalDate
+    /// Whether `asOf` is today (else a date given with `--as-of`).
+    let asOfIsToday: Bool
 
-    package init(_ configuration: Configuration) {
-        agencyIDs = Set(configuration.agencies.map(\.id))
-        maracIDs = Set(configuration.maracs.map(\.id))
+    package init(_ configuration: Configuration, asOf: LocalDate = .today()) {
+        agencyIDs = configuration.agencies.map(\.id)
+        maracIDs = configuration.maracs.map(\.id)
+        self.asOf = asOf
+        asOfIsToday = asOf == .today()
     }
 
-    /// A finding for a MARAC id not in marac.toml, if `marac` is one.
+    /// A finding for a MARAC id not in marac.toml, if `marac` is one. The id typed is never
+    /// shown (it could be anything); the closest MARAC id and the list are.
     func unknownMarac(_ marac: String?, file: String, at position: SourcePosition?) -> Diagnostic? {
         guard let marac, !maracIDs.contains(marac) else { return nil }
         return Diagnostic(
-            file: file, position: position, message: "marac names a MARAC id that is not in marac.toml",
+            file: file, position: position,
+            message: "marac names a MARAC id that is not in marac.toml" + Self.choices(marac, maracIDs, "MARACs"),
             rule: .unknownMarac)
     }
 
     /// A finding for an agency id not in marac.toml, if `agency` is one.
     func unknownAgency(_ agency: String?, field: String, file: String, at position: SourcePosition?) -> Diagnostic? {
         guard let agency, !agencyIDs.contains(agency) else { return nil }
+        let choices = Self.choices(agency, agencyIDs, "agencies")
         return Diagnostic(
             file: file, position: position,
-            message: "\(field) names an agency id that is not in marac.toml; add an [[agency]] with that id or correct it",
+            message: "\(field) names an agency id that is not in marac.toml" + choices
+                + (choices.contains("did you mean") ? "" : "; correct it, or add an [[agency]] with that id to marac.toml"),
             rule: .unknownAgency)
+    }
+
+    /// "; did you mean police? The agencies in marac.toml: police, idva, ..."
+    static func choices(_ typed: String, _ ids: [String], _ plural: String) -> String {
+        guard !ids.isEmpty else { return "; marac.toml has no \(plural) yet" }
+        let list = "the \(plural) in marac.toml: " + ids.joined(separator: ", ")
+        guard let suggestion = DidYouMean.closest(to: typed, among: ids) else { return "; " + list }
+        return "; did you mean \(suggestion)? " + list.prefix(1).uppercased() + list.dropFirst()
     }
 }

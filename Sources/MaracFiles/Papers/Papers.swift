@@ -56,6 +56,18 @@ public enum Papers {
         return try PaperTemplates(root: repository.root).render(templateName(request.paper), format: request.format, context: context)
     }
 
+    /// The cases heard at meeting `id` (an id or a date) whose case minutes belong to `scope`,
+    /// in the meeting file's order, and how many heard cases belong to the other scope.
+    public static func casesHeard(
+        at id: String, in repository: Repository, scope: SessionScope, rules: PaperRules
+    ) throws(PaperError) -> (meetingID: String, caseIDs: [String], otherScope: Int) {
+        let meeting = try findMeeting(id, in: repository, scope: scope)
+        let inScope = MeetingCases(meeting, in: repository, scope: scope, rules: rules).heard.compactMap(\.record.id)
+        let other = MeetingCases(meeting, in: repository, scope: scope == .general ? .closed : .general, rules: rules).heard
+        var seen: Set<String> = []
+        return (meeting.id ?? id, inScope.filter { seen.insert($0).inserted }, Set(other.compactMap(\.record.id)).count)
+    }
+
     static func templateName(_ paper: Request.Paper) -> String {
         switch paper {
         case .agenda: "agenda"

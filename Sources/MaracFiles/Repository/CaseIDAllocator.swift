@@ -29,10 +29,17 @@ public struct CaseIDAllocator: Sendable {
 
     /// The next id for a case first referred in `year`.
     public func next(year: Int) throws(RepositoryError) -> String {
+        try next(year: year, count: 1)[0]
+    }
+
+    /// The next `count` ids for cases first referred in `year`, in order, for records written
+    /// together (an import): each follows the one before.
+    public func next(year: Int, count: Int) throws(RepositoryError) -> [String] {
+        guard count > 0 else { return [] }
         let existing = existingIDs()
         let tag = try cloneTag(avoiding: Set(existing.map(\.tag)))
         let highest = existing.filter { $0.year == year && $0.tag == tag }.map(\.number).max() ?? 0
-        return Self.format(year: year, tag: tag, number: highest + 1)
+        return (1...count).map { Self.format(year: year, tag: tag, number: highest + $0) }
     }
 
     static func format(year: Int, tag: String, number: Int) -> String {

@@ -65,7 +65,7 @@ public struct RecordSchemas: Sendable {
         return schema.validate(instance).map { violation in
             Diagnostic(
                 file: file, position: Self.position(of: violation.path, in: table),
-                message: "\(Self.fieldPath(violation.path)) \(violation.message)", rule: .schema)
+                message: Self.message(for: violation, in: table), rule: .schema)
         }
     }
 

@@ -95,9 +95,11 @@ public struct RepositoryScan<Summary: Sendable>: Sendable {
     public var undecodedCaseFiles: [String]
 
     /// `summarize` is given the configuration and returns the per-file reduction, which may
-    /// add diagnostics about its file.
+    /// add diagnostics about its file. `overlay` gives record files (relative paths under
+    /// `cases/` or `meetings/`) read from memory instead of disk, new or in place of a file:
+    /// the repository as a change would leave it, without writing it.
     public static func run(
-        at root: URL,
+        at root: URL, overlay: [String: [UInt8]] = [:],
         summarize: (Configuration) -> @Sendable (LoadedRecord, inout [Diagnostic]) -> Summary
     ) throws(RepositoryError) -> RepositoryScan {
         let configFile = RepositoryLocator.configurationFile
@@ -120,10 +122,16 @@ public struct RepositoryScan<Summary: Sendable>: Sendable {
 
         let caseListing = FileSystem.recordListing(in: Repository.casesFolder, root: root)
         let meetingListing = FileSystem.recordListing(in: Repository.meetingsFolder, root: root)
-        let files = caseListing.files.map { ($0, RecordKind.case) } + meetingListing.files.map { ($0, RecordKind.meeting) }
+        func listed(_ folder: String, _ onDisk: [String]) -> [String] {
+            let added = overlay.keys.filter { $0.hasPrefix(folder + "/") }
+            return added.isEmpty ? onDisk : Set(onDisk).union(added).sorted()
+        }
+        let caseFiles = listed(Repository.casesFolder, caseListing.files)
+        let meetingFiles = listed(Repository.meetingsFolder, meetingListing.files)
+        let files = caseFiles.map { ($0, RecordKind.case) } + meetingFiles.map { ($0, RecordKind.meeting) }
         let rootPath = root.path
         let results = files.parallelMap { file, kind in
-            RecordFile.load(file, kind: kind, rootPath: rootPath, schemas: schemas, summarize: reduce)
+            RecordFile.load(file, kind: kind, rootPath: rootPath, bytes: overlay[file], schemas: schemas, summarize: reduce)
         }
         if results.contains(where: \.locked) { throw RepositoryError(RecordAccess.lockedMessage) }
         let unreadable = caseListing.problems + meetingListing.problems + results.compactMap(\.unreadable)
@@ -156,16 +164,20 @@ struct RecordFile<Summary: Sendable>: Sendable {
     var locked = false
 
     static func load(
-        _ file: String, kind: RecordKind, rootPath: String, schemas: RecordSchemas,
+        _ file: String, kind: RecordKind, rootPath: String, bytes given: [UInt8]? = nil, schemas: RecordSchemas,
         summarize: @Sendable (LoadedRecord, inout [Diagnostic]) -> Summary
     ) -> RecordFile {
         var result = RecordFile()
         let bytes: [UInt8]
-        switch FileSystem.readBytes(path: rootPath + "/" + file) {
-        case .success(let read): bytes = read
-        case .failure(let failure):
-            result.unreadable = RecordAccess.cannotRead(file, reason: failure.reason)
-            return result
+        if let given {
+            bytes = given
+        } else {
+            switch FileSystem.readBytes(path: rootPath + "/" + file) {
+            case .success(let read): bytes = read
+            case .failure(let failure):
+                result.unreadable = RecordAccess.cannotRead(file, reason: failure.reason)
+                return result
+            }
         }
         if RecordAccess.isEncrypted(bytes) {
             result.locked = true

@@ -89,7 +89,7 @@ struct SchemaCompiler {
         }
         var checks: [SchemaCheck] = []
         func add(_ keyword: String, _ kind: SchemaCheck.Kind) {
-            checks.append(SchemaCheck(kind: kind, site: site(keyword, schema.location(of: keyword))))
+            checks.append(SchemaCheck(kind: kind, site: site(keyword, schema.location(of: keyword), words: schema)))
         }
 
         if let value = schema["type"] { add("type", .type(try types(value, schema))) }
@@ -101,7 +101,8 @@ struct SchemaCompiler {
             for item in values {
                 if case .string(let s) = item { strings[s, default: []].append(s) } else { others.append(item) }
             }
-            add("enum", .enumeration(EnumRule(strings: strings, others: others, allowed: SchemaText.list(values))))
+            let names = values.compactMap { value -> String? in if case .string(let s) = value { s } else { nil } }
+            add("enum", .enumeration(EnumRule(strings: strings, others: others, allowed: SchemaText.list(values), names: names)))
         }
         if let value = schema["format"] {
             guard case .string(let name) = value else { throw schema.error("format must be a string", "format") }
@@ -253,8 +254,13 @@ struct SchemaCompiler {
         return index
     }
 
-    private mutating func site(_ keyword: String, _ location: String) -> Int {
-        sites.append(CheckSite(keyword: keyword, location: location))
+    /// A new check site; `words` is the schema object whose `title` and `description` say
+    /// what the keyword expects.
+    private mutating func site(_ keyword: String, _ location: String, words schema: SchemaObject? = nil) -> Int {
+        func text(_ keyword: String) -> String? {
+            if case .string(let text)? = schema?[keyword], !text.isEmpty { text } else { nil }
+        }
+        sites.append(CheckSite(keyword: keyword, location: location, title: text("title"), description: text("description")))
         return sites.count - 1
     }
 

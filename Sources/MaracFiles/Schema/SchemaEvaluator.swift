@@ -1,3 +1,4 @@
+import MaracBase
 import MaracJSON
 
 /// Runs a `SchemaProgram` over one value. Messages are built only when a check fails, and
@@ -91,15 +92,30 @@ struct SchemaEvaluator: ~Copyable {
         return validate(node, value, collect: collect)
     }
 
+    /// What a violation offers besides its message (see `SchemaViolation`).
+    struct Detail {
+        var choices: [String] = []
+        var suggestion: String? = nil
+        var expectedTypes: [String] = []
+    }
+
     private mutating func fail(_ check: SchemaCheck, _ collect: Bool, at component: PathComponent? = nil,
-                               site: Int? = nil, _ message: @autoclosure () -> String) -> Bool {
+                               site: Int? = nil, _ message: @autoclosure () -> String,
+                               detail: @autoclosure () -> Detail = Detail()) -> Bool {
         guard collect else { return false }
         var where_ = path
         if let component { where_.append(component) }
         let site = sites[site ?? check.site]
+        let detail = detail()
         violations.append(SchemaViolation(path: where_, schemaLocation: site.location, keyword: site.keyword,
-                                          message: message()))
+                                          message: message(), choices: detail.choices, suggestion: detail.suggestion,
+                                          expectedTypes: detail.expectedTypes))
         return false
+    }
+
+    /// "; did you mean X?" when a choice is close to `typed`, else nothing.
+    static func didYouMean(_ suggestion: String?) -> String {
+        suggestion.map { "; did you mean \($0)?" } ?? ""
     }
 
     // MARK: checks
@@ -111,7 +127,11 @@ struct SchemaEvaluator: ~Copyable {
             return fail(check, collect, "is not allowed")
 
         case .type(let types):
-            return Self.matches(value, types) || fail(check, collect, "must be " + Self.describe(types))
+            if Self.matches(value, types) { return true }
+            let expected = sites[check.site].title
+            return fail(
+                check, collect, "must be " + (expected ?? Self.describe(types)),
+                detail: Detail(expectedTypes: JSONTypes.names.filter { types.contains($0.1) }.map(\.0)))
 
         case .enumeration(let rule):
             if case .string(let s) = value {
@@ -119,7 +139,9 @@ struct SchemaEvaluator: ~Copyable {
             } else if rule.others.contains(where: { JSONSchemaEquality.equal($0, value) }) {
                 return true
             }
-            return fail(check, collect, "must be one of: " + rule.allowed)
+            let suggestion: String? = if case .string(let typed) = value { DidYouMean.closest(to: typed, among: rule.names) } else { nil }
+            return fail(check, collect, "must be one of: " + rule.allowed + Self.didYouMean(suggestion),
+                        detail: Detail(choices: rule.names, suggestion: suggestion))
 
         case .const(let expected, let shown):
             return JSONSchemaEquality.equal(expected, value) || fail(check, collect, "must be exactly " + shown)
@@ -260,11 +282,17 @@ struct SchemaEvaluator: ~Copyable {
 
         case .pattern(let pattern):
             guard case .string(let s) = value, !pattern.matches(s) else { return true }
-            return fail(check, collect, "is not in the expected form (the pattern \(pattern.source))")
+            // Never the pattern itself: administrators do not read regular expressions.
+            if let title = sites[check.site].title { return fail(check, collect, "must be " + title) }
+            if let description = sites[check.site].description {
+                return fail(check, collect, "is not in the expected form: " + description)
+            }
+            return fail(check, collect, "is not in the form this field needs (its description in the schema says what that is)")
 
         case .format(let format):
             guard case .string(let s) = value, !format.accepts(s) else { return true }
-            return fail(check, collect, "must be " + format.expectation)
+            let expected = sites[check.site].title ?? format.expectation
+            return fail(check, collect, "must be " + expected)
 
         case .ref(let target):
             return validate(target, value, collect: collect, sink: sink)
@@ -366,7 +394,11 @@ struct SchemaEvaluator: ~Copyable {
             if let sink, matched || rules.additional != nil { sink.pointee.members[i] = true }
             if !matched, let additional = rules.additional {
                 if rules.additionalForbidden {
-                    ok = fail(check, collect, at: .key(member.key), site: rules.additionalSite, "is not an allowed field")
+                    let choices = rules.allowedNames
+                    let suggestion = DidYouMean.closest(to: member.key, among: rules.properties.map(\.name))
+                    ok = fail(check, collect, at: .key(member.key), site: rules.additionalSite,
+                              "is not an allowed field" + Self.didYouMean(suggestion),
+                              detail: Detail(choices: choices, suggestion: suggestion))
                 } else {
                     ok = validate(additional, member.value, at: .key(member.key), collect: collect)
                 }

@@ -62,30 +62,7 @@ public enum CasePapers {
 
     /// The template context of the referrals paper.
     static func referralsContext(_ record: Case, configuration: Configuration, scope: SessionScope, asOf: LocalDate) -> JSONValue {
-        let referrals = record.referrals.map { referral -> JSONValue in
-            .object([
-                ("number", .integer(Int64(referral.number))),
-                ("received", PaperJSON.date(referral.received)),
-                ("agency", PaperJSON.agencyName(referral.agency, configuration)),
-                ("referrer", PaperJSON.text(referral.reader.string("referrer"))),
-                ("incident", PaperJSON.date(referral.incident)),
-                ("riskTool", .string(riskToolLabel(referral.riskTool))),
-                ("riskScore", PaperJSON.int(referral.riskScore)),
-                ("policeIncidents", PaperJSON.int(referral.policeIncidents12m)),
-                ("crimes", PaperJSON.int(referral.crimes12m)),
-                ("criteria", PaperJSON.text(referral.reader.strings("criteria").joined(separator: ", "))),
-                ("judgementReason", PaperJSON.text(referral.reader.string("judgement_reason"))),
-                ("consent", PaperJSON.text(referral.reader.string("consent"))),
-                ("consentReason", PaperJSON.text(referral.reader.string("consent_reason"))),
-                ("decision", PaperJSON.text(referral.reader.string("decision"))),
-                ("decided", PaperJSON.date(referral.decided)),
-                ("idvaReferred", PaperJSON.date(referral.idvaReferred)),
-                ("infoOnly", .bool(referral.infoOnly)),
-            ])
-        }
-        var people = record.victim.map { [PaperJSON.person($0)] } ?? []
-        people += record.perpetrators.map(PaperJSON.person)
-        people += record.children.map(PaperJSON.person)
+        let referrals = ReferralRows.rows(record, upTo: nil, configuration: configuration)
         return .object([
             ("paper", PaperJSON.paper(
                 title: "Referrals and risk assessment", configuration: configuration, maracID: record.marac, date: asOf,
@@ -93,19 +70,9 @@ public enum CasePapers {
             ("caseID", PaperJSON.text(record.id)),
             ("status", .string(record.status?.rawValue ?? "not given")),
             ("session", .string(record.closedSession ? "closed" : "open")),
-            ("people", .array(people)),
+            ("people", .array(PaperJSON.people(record))),
             ("referrals", .array(referrals)),
         ])
-    }
-
-    static func riskToolLabel(_ tool: String?) -> String {
-        switch tool {
-        case "dash": "DASH RIC"
-        case "dash-young-person": "Young Person's DASH RIC"
-        case "merit": "MeRIT"
-        case let other?: PaperText.isolated(other)
-        case nil: "not given"
-        }
     }
 
     /// What a cover sheet says.

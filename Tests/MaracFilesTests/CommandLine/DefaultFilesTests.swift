@@ -3,8 +3,8 @@ import XCTest
 @testable import MaracDefaults
 
 /// The embedded defaults (`mfile init` writes the schemas and templates; `stats` reads the
-/// categories) must be the files in schema/, templates/ and data-return/ (after changing one,
-/// run ./Scripts/embed-defaults).
+/// categories) must be the files in schema/, templates/ and data-return/, and .taplo.toml
+/// (after changing one, run ./Scripts/embed-defaults).
 final class DefaultFilesTests: XCTestCase {
     func testEmbeddedDefaultsMatchTheFilesOnDisk() throws {
         var onDisk: [String: String] = [:]
@@ -14,6 +14,7 @@ final class DefaultFilesTests: XCTestCase {
                 onDisk["\(folder)/\(name)"] = try String(contentsOf: url.appendingPathComponent(name), encoding: .utf8)
             }
         }
+        onDisk[".taplo.toml"] = try String(contentsOf: TestPaths.packageRoot.appendingPathComponent(".taplo.toml"), encoding: .utf8)
         let embedded = Dictionary(uniqueKeysWithValues: DefaultFiles.all.map { ($0.path, $0.content) })
         XCTAssertEqual(Set(embedded.keys), Set(onDisk.keys), "run ./Scripts/embed-defaults")
         for (path, content) in onDisk {

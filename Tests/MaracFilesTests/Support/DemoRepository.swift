@@ -5,7 +5,7 @@ import XCTest
 enum DemoRepository {
     static var root: URL { TestPaths.packageRoot }
 
-    static let parts = ["marac.toml", "cases", "meetings", "schema", "templates"]
+    static let parts = ["marac.toml", "cases", "meetings", "schema", "templates", ".taplo.toml"]
 
     /// A fresh copy of the demo repository in a temporary folder.
     static func copy() throws -> URL {

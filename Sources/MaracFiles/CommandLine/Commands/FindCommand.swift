@@ -7,7 +7,7 @@ import MaracRepository
 enum FindCommand {
     static let command = Command(
         name: "find",
-        summary: "find people by name (tolerant of spelling, order, aliases) and their cases",
+        summary: "find people by name (tolerant of spelling, order, aliases) or case reference, and their cases",
         positionals: [PositionalSpec("QUERY", kind: .text, .oneOrMore)],
         options: [
             OptionSpec("--dob", value: "DATE", kind: .date, help: "only people with this date of birth (or none recorded), YYYY-MM-DD"),
@@ -18,7 +18,9 @@ enum FindCommand {
         details: """
             Matches ignore case, spacing, accents, hyphens and apostrophes, and find the same
             words in another order, aliases, and names that sound alike or have one typing
-            slip. Ranked: exact, alias, swapped, sounds alike, one word; a matching --dob first.
+            slip. A case's reference in earlier records (reference, kept by 'mfile import';
+            case, spaces and hyphens ignored) finds its victim. Ranked: reference, exact, alias,
+            swapped, sounds alike, one word; a matching --dob first.
             The index is first checked against every record file's size and modification time
             and brought up to date if needed; --no-refresh skips that check (a damaged index is
             still detected and rebuilt), for scripts that have just run 'mfile index'.

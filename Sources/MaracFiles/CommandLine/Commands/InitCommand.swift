@@ -10,7 +10,7 @@ import MaracVault
 enum InitCommand {
     static let command = Command(
         name: "init",
-        summary: "create a new records repository (marac.toml, schema/, templates/, .gitignore)",
+        summary: "create a new records repository (marac.toml, schema/, templates/, .taplo.toml, .gitignore)",
         positionals: [PositionalSpec("DIR", kind: .path)],
         options: [
             OptionSpec("--profile", value: "PROFILE", kind: .choice(profiles), help: "the protocol (needed unless DIR is already a records repository and --encrypt is given)"),
@@ -66,6 +66,8 @@ enum InitCommand {
             Created a MARAC records repository in \(root.path) (profile \(profile)).
             Next: edit marac.toml (the MARAC's name, meeting dates, partner agencies), then
             add a case with 'mfile new case' and check it with 'mfile lint'.
+            Editors complete and check fields as you type when this folder is opened in VS Code
+            with the Even Better TOML extension (.taplo.toml names each file's schema).
             """)
         return encrypt ? try turnOnEncryption(root, context, created: true) : .ok
     }

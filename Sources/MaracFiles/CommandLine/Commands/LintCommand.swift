@@ -12,6 +12,7 @@ enum LintCommand {
         options: [
             .format(["text", "json"], help: "text (default): one line a finding; json"),
             OptionSpec("--strict", help: "exit 1 on warnings too"),
+            .asOf("dates after DATE are in the future (default today)"),
         ],
         details: """
             Each finding is one line: path:line:col: error|warning: message [rule-id]
@@ -21,13 +22,13 @@ enum LintCommand {
 
             The rules:
             """ + LintRule.allCases.map { "\n  \($0.rawValue.padding(toLength: 24, withPad: " ", startingAt: 0))  \($0.summary)" }.joined(),
-        examples: ["mfile lint", "mfile lint cases/2026 --format json"],
+        examples: ["mfile lint", "mfile lint cases/2026 --format json", "mfile lint --as-of 2026-11-23"],
         run: run)
 
     static func run(_ context: CommandContext) throws -> ExitStatus {
         let root = try context.repositoryRoot()
         let paths = try context.arguments.positional.map { try repositoryRelativePath($0, context: context, root: root) }
-        let report = try Linter.lint(at: root)
+        let report = try Linter.lint(at: root, asOf: context.asOf)
         let findings = Linter.restrict(report.findings, to: paths)
         let errors = findings.filter { $0.severity == .error }.count
         let warnings = findings.count - errors

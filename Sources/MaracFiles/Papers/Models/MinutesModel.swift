@@ -116,14 +116,14 @@ public enum MinutesModel {
         let actions = heard.hearing.actions.map {
             ActionRows.row($0, meeting: meeting, caseID: record.id, configuration: configuration)
         }
-        var people = record.victim.map { [PaperJSON.person($0)] } ?? []
-        people += record.perpetrators.map(PaperJSON.person)
-        people += record.children.map(PaperJSON.person)
+        let referrals = ReferralRows.rows(record, upTo: meeting.date, configuration: configuration)
         return .object([
             ("number", .integer(Int64(number))),
             ("caseID", PaperJSON.text(record.id)),
             ("victim", PaperJSON.text(record.victim?.name)),
-            ("people", .array(people)),
+            ("people", .array(PaperJSON.people(record))),
+            ("referrals", .array(referrals)),
+            ("hasReferrals", .bool(!referrals.isEmpty)),
             ("presentedBy", PaperJSON.agencyName(heard.hearing.presentedBy, configuration)),
             ("professionalsMeetingNeeded", .bool(heard.hearing.professionalsMeetingNeeded)),
             ("information", .array(groups)),
