@@ -16,7 +16,7 @@ public enum PapersGuard {
     /// the user chose the path, e.g. `--output`).
     public static func check(file: URL, root: URL, option: String) throws(RepositoryError) {
         if let place = try plaintextPlace(file, root: root) {
-            throw RepositoryError("\(file.path) is inside the records' git work tree (\(place)) and git would commit it in plain text (it is neither ignored nor encrypted); the paper names people, so nothing was written. Write it outside the repository, or under papers/ (ignored), with \(option)")
+            throw RepositoryError("\(file.path) is inside the records' git work tree (\(place)) and git would commit a paper there in plain text (it is neither ignored nor encrypted); papers name people, so nothing was written. Write it outside the repository, or under papers/ (kept out of git), with \(option); 'mfile doctor' shows the fix")
         }
     }
 

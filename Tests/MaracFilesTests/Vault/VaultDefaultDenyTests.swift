@@ -71,7 +71,7 @@ final class VaultDefaultDenyTests: XCTestCase {
         // templates/ is on the plain-text list.
         let refused = try GitFixture.mfile(["render", "agenda", "2026-11-05-north", "--output", "templates/agenda.html"], in: root)
         XCTAssertEqual(refused.status, 2, refused.stdout)
-        XCTAssertTrue(refused.stderr.contains("git would commit it in plain text"), refused.stderr)
+        XCTAssertTrue(refused.stderr.contains("git would commit a paper there in plain text"), refused.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent("templates/agenda.html").path))
         GitFixture.assertPrivate(refused)
 

@@ -69,7 +69,7 @@ final class VaultReadmeClaimsTests: XCTestCase {
             """).write(to: caseFile, atomically: true, encoding: .utf8)
         let refused = try GitFixture.mfile(["transfer", "acknowledge", "2026-EXMP-003", "--output", "templates/ack.html"], in: root)
         XCTAssertEqual(refused.status, 2, refused.stderr)
-        XCTAssertTrue(refused.stderr.contains("git would commit it in plain text"), refused.stderr)
+        XCTAssertTrue(refused.stderr.contains("git would commit a paper there in plain text"), refused.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent("templates/ack.html").path))
         let written = try GitFixture.mfile(["transfer", "acknowledge", "2026-EXMP-003", "--as-of", "2026-11-25", "--output", "papers/ack.html"], in: root)
         XCTAssertEqual(written.status, 0, written.stderr)
