@@ -414,12 +414,12 @@ gender = ["male", "trans-man"]
           "minimum": 0
         },
         "police_incidents_12m": {
-          "description": "Police incidents in the last 12 months (for escalation).",
+          "description": "Police incidents in the last 12 months (for escalation). Another window is written the same way, e.g. police_incidents_6m: the profile's escalation_window_months says which one is read.",
           "type": "integer",
           "minimum": 0
         },
         "crimes_12m": {
-          "description": "Crimes in the last 12 months (for escalation).",
+          "description": "Crimes in the last 12 months (for escalation). Another window is written the same way, e.g. crimes_6m.",
           "type": "integer",
           "minimum": 0
         },
@@ -502,7 +502,9 @@ gender = ["male", "trans-man"]
         }
       },
       "patternProperties": {
-        "^local_": true
+        "^local_": true,
+        "^police_incidents_[1-9][0-9]{0,2}m$": {"description": "Police incidents counted over this many months (for escalation).", "type": "integer", "minimum": 0},
+        "^crimes_[1-9][0-9]{0,2}m$": {"description": "Crimes counted over this many months (for escalation).", "type": "integer", "minimum": 0}
       },
       "additionalProperties": false
     },
@@ -640,26 +642,69 @@ gender = ["male", "trans-man"]
   "title": "MARAC repository configuration",
   "description": "marac.toml: the MARAC(s) kept in this repository, their protocol profile and overrides, partner agencies and the calendar.",
   "type": "object",
-  "required": ["name", "profile", "marking", "marac", "agency"],
+  "required": ["name", "marking", "marac", "agency"],
   "properties": {
     "name": {"description": "The name printed on every paper.", "type": "string", "minLength": 1},
     "profile": {
-      "description": "The protocol whose rules apply: west-midlands, gwent or liverpool. Any rule can be changed in [rules].",
+      "description": "The protocol whose rules apply: west-midlands, gwent or liverpool (required: mfile checks it, with [rules] and [calendar]). Any rule can be changed in [rules].",
       "enum": ["west-midlands", "gwent", "liverpool"]
     },
     "marking": {"description": "The protective marking printed at the top and bottom of every page, e.g. OFFICIAL-SENSITIVE.", "type": "string", "minLength": 1},
     "retention_months": {"description": "Months after a case closes before its personal details are purged. Leave out to keep everything.", "type": "integer", "minimum": 1},
     "rules": {
-      "description": "Local changes to the profile's rules: a rule id and its new value, or false to switch a rule off. `mfile rules` lists every rule id.",
+      "description": "Local changes to the profile's rules: a rule id and its new value, or false to switch a rule off. `mfile rules --describe` lists every rule.",
       "type": "object",
-      "additionalProperties": {"type": ["integer", "boolean"]}
+      "properties": {
+        "dash_threshold": {"description": "Visible high risk: DASH RIC 'yes' ticks at or above this", "anyOf": [{"type": "integer", "minimum": 0}, {"const": false}]},
+        "merit_threshold": {"description": "Visible high risk: MeRIT score at or above this", "anyOf": [{"type": "integer", "minimum": 0}, {"const": false}]},
+        "professional_judgement": {"description": "Below-threshold referrals accepted on professional judgement, with the reason written down", "type": "boolean"},
+        "escalation": {"description": "Escalating abuse (more severe or more frequent) is a referral criterion", "type": "boolean"},
+        "escalation_police_incidents": {"description": "Escalation met at this many police incidents in the escalation window (or the crimes count)", "anyOf": [{"type": "integer", "minimum": 0}, {"const": false}]},
+        "escalation_crimes": {"description": "Escalation met at this many crimes in the escalation window (or the police incidents count)", "anyOf": [{"type": "integer", "minimum": 0}, {"const": false}]},
+        "escalation_window_months": {"description": "Window in which escalation incidents and crimes are counted: a referral's police_incidents_<N>m and crimes_<N>m for this N months are read", "anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": "^[0-9]{1,4} (month|months)$"}, {"const": false}]},
+        "transfer_in": {"description": "MARAC-to-MARAC transfers in are accepted and listed for the next meeting", "type": "boolean"},
+        "dvds_automatic": {"description": "Every Clare's Law (DVDS) 'right to ask'/'right to know' disclosure is a MARAC case", "type": "boolean"},
+        "hbv_automatic": {"description": "Every honour-based violence case must be referred, whatever the score", "type": "boolean"},
+        "hbv_closed_session": {"description": "Honour-based violence cases are heard in a closed session", "type": "boolean"},
+        "consent_reason_required": {"description": "A referral without the victim's consent records why consent was not obtained", "type": "boolean"},
+        "dash_health_only": {"description": "A DASH score counts only on a referral from a health agency (kind = \"health\" in marac.toml); other agencies use MeRIT", "type": "boolean"},
+        "repeat_window_months": {"description": "A further incident between the same victim and perpetrator within this long of the last referral is a repeat", "anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": "^[0-9]{1,4} (month|months)$"}, {"const": false}]},
+        "repeat_idva_only_months": {"description": "A repeat within this long of the MARAC date, while the victim engages with the IDVA, goes to the IDVA only", "anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": "^[0-9]{1,4} (month|months)$"}, {"const": false}]},
+        "repeat_any_instance_months": {"description": "Any instance of abuse between the same victim and perpetrator within this long of the last referral is a repeat", "anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": "^[0-9]{1,4} (month|months)$"}, {"const": false}]},
+        "idva_referral": {"description": "An accepted referral is passed to the IDVA service within this time", "anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": "^[0-9]{1,4} (working day|working days|working-day|working-days|day|days|hour|hours)$"}, {"const": false}]},
+        "idva_clock_from_receipt": {"description": "The IDVA referral time runs from the day the referral was received (else from the day it was accepted)", "type": "boolean"},
+        "idva_referral_non_police_only": {"description": "The IDVA referral time applies to referrals from agencies other than the police (kind = \"police\" in marac.toml)", "type": "boolean"},
+        "listing_by_receipt": {"description": "A referral is listed by the day it was received (else the day it was accepted): on or before a meeting's referral cut-off, that meeting", "type": "boolean"},
+        "max_cases_per_meeting": {"description": "Most cases heard at one meeting; beyond it the coordinator and chair prioritise by risk", "anyOf": [{"type": "integer", "minimum": 0}, {"const": false}]},
+        "agenda_window_min_days": {"description": "Agenda circulated at least this long before the meeting", "anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": "^[0-9]{1,4} (working day|working days|working-day|working-days|day|days)$"}, {"const": false}]},
+        "agenda_window_max_days": {"description": "Agenda circulated no earlier than this long before the meeting", "anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": "^[0-9]{1,4} (working day|working days|working-day|working-days|day|days)$"}, {"const": false}]},
+        "agenda_children_first": {"description": "Agenda hears the cases with children together first, so children's agencies can leave after them", "type": "boolean"},
+        "agenda_highest_risk_first": {"description": "Agenda lists the highest-risk cases first (within each group of the agenda)", "type": "boolean"},
+        "agenda_clares_law_last": {"description": "Clare's Law requests are listed at the end of the agenda", "type": "boolean"},
+        "agenda_transfers_out_last": {"description": "Outgoing transfers are listed at the end of the agenda", "type": "boolean"},
+        "repeat_info_only_listing": {"description": "Repeats needing no new safeguarding are listed 'for information only'", "type": "boolean"},
+        "slot_minutes_with_children": {"description": "Time allowed for a case with children (no times on the agenda when off)", "anyOf": [{"type": "integer", "minimum": 0}, {"const": false}]},
+        "slot_minutes_without_children": {"description": "Time allowed for a case without children (no times on the agenda when off)", "anyOf": [{"type": "integer", "minimum": 0}, {"const": false}]},
+        "absent_agency_written_info_days": {"description": "An agency that cannot attend sends written information at least this long before the meeting", "anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": "^[0-9]{1,4} (working day|working days|working-day|working-days|day|days)$"}, {"const": false}]},
+        "max_cases_moved_per_agency": {"description": "Most cases moved on the agenda for one agency at one meeting (a hearing's moved_for)", "anyOf": [{"type": "integer", "minimum": 0}, {"const": false}]},
+        "minutes_approval_days": {"description": "The chair approves the minutes within this long of the meeting (no protocol sets a number: off unless marac.toml sets one)", "anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": "^[0-9]{1,4} (working day|working days|working-day|working-days|day|days)$"}, {"const": false}]},
+        "action_chase_days": {"description": "Actions with no update are chased this long after the meeting", "anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": "^[0-9]{1,4} (working day|working days|working-day|working-days|day|days)$"}, {"const": false}]},
+        "action_completion_days": {"description": "Agencies report actions complete (or that they cannot be completed) within this long of the meeting; an open or incomplete action after it is a breach even when updated", "anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": "^[0-9]{1,4} (working day|working days|working-day|working-days|day|days)$"}, {"const": false}]},
+        "professionals_meeting_days": {"description": "An escalated case's professionals' meeting is held within this long of the MARAC", "anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": "^[0-9]{1,4} (working day|working days|working-day|working-days|day|days)$"}, {"const": false}]},
+        "complex_case_hearings": {"description": "A case heard this many times in the window triggers a complex case review", "anyOf": [{"type": "integer", "minimum": 0}, {"const": false}]},
+        "complex_case_window_months": {"description": "Window in which hearings are counted for a complex case review", "anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": "^[0-9]{1,4} (month|months)$"}, {"const": false}]},
+        "transfer_out_days": {"description": "Outgoing MARAC-to-MARAC transfer made within this long of learning the victim moved", "anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": "^[0-9]{1,4} (working day|working days|working-day|working-days|day|days)$"}, {"const": false}]},
+        "dhr_disclosure_days": {"description": "A domestic homicide review or safeguarding adult/child practice review panel receives minutes and action plans within this long of its request", "anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": "^[0-9]{1,4} (working day|working days|working-day|working-days|day|days)$"}, {"const": false}]},
+        "flag_months": {"description": "Victim and perpetrator files stay flagged this long after the last incident or referral", "anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": "^[0-9]{1,4} (month|months)$"}, {"const": false}]}
+      },
+      "additionalProperties": false
     },
     "calendar": {
       "description": "Which days are working days.",
       "type": "object",
       "properties": {
         "region": {"description": "The bank holiday calendar.", "enum": ["england-and-wales"]},
-        "closures": {"description": "Extra non-working days (office closures).", "type": "array", "items": {"$ref": "#/$defs/date"}, "uniqueItems": true}
+        "closures": {"description": "Extra non-working days (office closures).", "type": "array", "items": {"$ref": "#/$defs/date"}}
       },
       "additionalProperties": false
     },
@@ -695,7 +740,7 @@ gender = ["male", "trans-man"]
           "name": {"description": "The agency's full name.", "type": "string", "minLength": 1},
           "core": {"description": "True for a core agency expected at every meeting.", "type": "boolean"},
           "children": {"description": "True for an agency that works with children (cases with children are grouped so it can leave).", "type": "boolean"},
-          "police": {"description": "True for the police force (or each force): the data return counts its referrals as police referrals and every other agency's as partner-agency referrals.", "type": "boolean"}
+          "kind": {"description": "What kind of agency it is. Rules that depend on who referred a case read this, never the agency's id: police (the data return's police share; Gwent's IDVA time covers non-police referrals), health (Liverpool accepts the DASH from health agencies), idva, probation, children, adults, housing, education, other.", "enum": ["police", "health", "idva", "probation", "children", "adults", "housing", "education", "other"]}
         },
         "additionalProperties": false
       }
@@ -778,6 +823,7 @@ gender = ["male", "trans-man"]
         "case": {"description": "The case heard: a case id.", "type": "string", "minLength": 1},
         "presented_by": {"description": "The agency presenting the case: an [[agency]] id.", "type": "string", "minLength": 1},
         "professionals_meeting": {"description": "The date a professionals' meeting was held after this hearing, when one was needed.", "$ref": "#/$defs/date"},
+        "moved_for": {"description": "The agency (an [[agency]] id) for which the chair moved this case from its place on the agenda; Liverpool allows no more than two a day per agency.", "type": "string", "minLength": 1},
         "professionals_meeting_needed": {"description": "True when the meeting asked for a professionals' meeting.", "type": "boolean"},
         "information": {
           "description": "What each agency shared, marked as fact or professional opinion.",
@@ -1170,7 +1216,7 @@ Meeting: {{paper.meetingID}}.{{#paper.chair}} Chair: {{paper.chair}}.{{/paper.ch
 {{> _head.html}}
 <body>
 {{> _frame-top.html}}
-<p>Open and overdue actions as of {{paper.asOf}}{{#paper.agencyFilter}} for {{paper.agencyFilter}}{{/paper.agencyFilter}}. Overdue: due before {{paper.asOf}} and neither complete nor marked as cannot be completed.</p>
+<p>Open and overdue actions as of {{paper.asOf}}{{#paper.agencyFilter}} for {{paper.agencyFilter}}{{/paper.agencyFilter}}. Open: agreed by then and not recorded as complete or as cannot be completed on or before that day. Overdue: open and due before it.</p>
 {{#agencies}}
 <h2>{{agency}}</h2>
 <p>{{overdueCount}} overdue, {{openCount}} open.</p>
@@ -1189,7 +1235,7 @@ Meeting: {{paper.meetingID}}.{{#paper.chair}} Chair: {{paper.chair}}.{{/paper.ch
         ("templates/actions.md.mustache", ###"""
 {{> _heading.md}}
 
-Open and overdue actions as of {{paper.asOf}}{{#paper.agencyFilter}} for {{paper.agencyFilter}}{{/paper.agencyFilter}}. Overdue: due before {{paper.asOf}} and neither complete nor marked as cannot be completed.
+Open and overdue actions as of {{paper.asOf}}{{#paper.agencyFilter}} for {{paper.agencyFilter}}{{/paper.agencyFilter}}. Open: agreed by then and not recorded as complete or as cannot be completed on or before that day. Overdue: open and due before it.
 {{#agencies}}
 
 ## {{agency}}
@@ -1216,12 +1262,12 @@ No open actions.
 <section>
 <dl class="facts">
 <dt>Meeting</dt><dd>{{paper.meetingID}}</dd>
-<dt>Cases</dt><dd>{{caseCount}}{{#hasCases}}, heard from {{start}} to {{end}}{{/hasCases}}</dd>
+<dt>Cases</dt><dd>{{caseCount}}{{#hasCases}}{{#timed}}, heard from {{start}} to {{end}}{{/timed}}{{^timed}}, from {{start}}{{/timed}}{{/hasCases}}</dd>
 </dl>
 <ol>
 <li>Introductions; the chair reads the confidentiality statement and everyone present signs it.</li>
 <li>Outstanding actions from earlier meetings.</li>
-<li>Cases, in the order below.{{#childrenFirst}} Cases with children are heard first, so children's agencies can leave after them.{{/childrenFirst}}</li>
+<li>Cases, in the order below.{{#childrenFirst}} Cases with children are heard first, so children's agencies can leave after them.{{/childrenFirst}}{{#riskFirst}} The highest-risk cases are heard first.{{/riskFirst}}</li>
 </ol>
 </section>
 {{#hasCases}}
@@ -1282,11 +1328,11 @@ No open actions.
         ("templates/agenda.md.mustache", ###"""
 {{> _heading.md}}
 
-Meeting: {{paper.meetingID}}. Cases: {{caseCount}}{{#hasCases}}, heard from {{start}} to {{end}}{{/hasCases}}.
+Meeting: {{paper.meetingID}}. Cases: {{caseCount}}{{#hasCases}}{{#timed}}, heard from {{start}} to {{end}}{{/timed}}{{^timed}}, from {{start}}{{/timed}}{{/hasCases}}.
 
 1. Introductions; the chair reads the confidentiality statement and everyone present signs it.
 2. Outstanding actions from earlier meetings.
-3. Cases, in the order below.{{#childrenFirst}} Cases with children are heard first, so children's agencies can leave after them.{{/childrenFirst}}
+3. Cases, in the order below.{{#childrenFirst}} Cases with children are heard first, so children's agencies can leave after them.{{/childrenFirst}}{{#riskFirst}} The highest-risk cases are heard first.{{/riskFirst}}
 {{#hasCases}}
 
 ## Timetable

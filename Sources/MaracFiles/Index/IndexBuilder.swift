@@ -231,8 +231,8 @@ public enum IndexBuilder {
             default: continue
             }
         }
-        let rules = try repeatRules(configBytes)
-        let found = RepeatDetection.analyse(cases.map(\.caseSummary), rules: rules)
+        let engine = try protocolEngine(configBytes)
+        let found = RepeatDetection.analyse(cases.map(\.caseSummary), rules: engine.rules, calendar: engine.calendar)
         var repeats: [String: [IndexedRepeat]] = [:]
         for r in found.repeats {
             repeats[r.caseID, default: []].append(
@@ -301,17 +301,17 @@ public enum IndexBuilder {
         return .case(IndexedCase(Case(table: table, file: file, problems: &ignored)))
     }
 
-    /// The protocol rules of `marac.toml` (for the repeat window).
-    static func repeatRules(_ bytes: [UInt8]) throws(RepositoryError) -> ProtocolRules {
+    /// The protocol engine of `marac.toml` (for the repeat window).
+    static func protocolEngine(_ bytes: [UInt8]) throws(RepositoryError) -> ProtocolEngine {
         var problems: [Diagnostic] = []
         guard case .success(let table) = RecordText.decode(bytes, file: configurationFile) else {
             throw RepositoryError("\(configurationFile) cannot be read as TOML; run 'mfile lint' to see where")
         }
         let configuration = Configuration(table: table, file: configurationFile, problems: &problems)
         do {
-            return try ProtocolContext.load(configuration).rules
+            return try ProtocolEngine.load(configuration)
         } catch {
-            throw RepositoryError("the protocol settings in \(configurationFile) cannot be used; run 'mfile rules' to see why")
+            throw RepositoryError(error.message)
         }
     }
 }

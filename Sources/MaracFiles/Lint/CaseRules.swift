@@ -64,7 +64,7 @@ package enum CaseRules {
                     message: "\(reader.place).idva_referred is before \(reader.place).received: the IDVA service cannot be told of a referral before it arrived; check both dates",
                     rule: .idvaBeforeReferral))
             }
-            if let consent = referral.consent, consent != .given, !referral.hasConsentReason {
+            if context.consentReasonRequired, let consent = referral.consent, consent != .given, !referral.hasConsentReason {
                 findings.append(Diagnostic(
                     file: file, position: reader.position(of: "consent"),
                     message: "\(reader.place) proceeds without consent but has no consent_reason; record why consent was not obtained",

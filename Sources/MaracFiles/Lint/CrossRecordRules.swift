@@ -1,12 +1,13 @@
 import Foundation
 import MaracBase
+import MaracProtocol
 
-/// Checks that need more than one record: ids that must be unique or must exist, and
-/// referrals that must be heard.
+/// Checks that need more than one record: ids that must be unique or must exist. (Whether a
+/// referral is heard where it must be is a protocol question: `ProtocolLint`.)
 enum CrossRecordRules {
     static func check(_ facts: [RecordFacts], undecodedCaseFiles: [String]) -> [Diagnostic] {
         var cases: [CaseFacts] = []
-        var meetings: [MeetingFacts] = []
+        var meetings: [MeetingSummary] = []
         for fact in facts {
             switch fact {
             case .case(let item): cases.append(item)
@@ -16,7 +17,7 @@ enum CrossRecordRules {
         // A case file that cannot be decoded still names its case, by its file name.
         let undecodedIDs = undecodedCaseFiles.map { ($0 as NSString).lastPathComponent.replacingOccurrences(of: ".toml", with: "") }
         let caseIDs = Set(cases.compactMap(\.id)).union(undecodedIDs)
-        return duplicateCaseIDs(cases) + unknownCases(meetings, caseIDs) + unlistedReferrals(cases, meetings)
+        return duplicateCaseIDs(cases) + unknownCases(meetings, caseIDs)
     }
 
     private static func duplicateCaseIDs(_ cases: [CaseFacts]) -> [Diagnostic] {
@@ -36,7 +37,7 @@ enum CrossRecordRules {
         return findings
     }
 
-    private static func unknownCases(_ meetings: [MeetingFacts], _ caseIDs: Set<String>) -> [Diagnostic] {
+    private static func unknownCases(_ meetings: [MeetingSummary], _ caseIDs: Set<String>) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         for meeting in meetings {
             for hearing in meeting.hearings where !caseIDs.contains(hearing.caseID) {
@@ -49,53 +50,5 @@ enum CrossRecordRules {
             }
         }
         return findings
-    }
-
-    /// An accepted referral must be heard at the first meeting whose agenda went out after it
-    /// was accepted, or at a later one. Referrals accepted before the agenda of the MARAC's
-    /// earliest recorded meeting went out belong to meetings this repository does not hold.
-    private static func unlistedReferrals(_ cases: [CaseFacts], _ meetings: [MeetingFacts]) -> [Diagnostic] {
-        var latestHearing: [String: LocalDate] = [:]
-        // Per MARAC: (agenda circulated, meeting date), sorted, to find the first agenda after a date.
-        var agendas: [String: [(circulated: LocalDate, date: LocalDate)]] = [:]
-        var historyStart: [String: LocalDate] = [:]
-        for meeting in meetings {
-            guard let date = meeting.date, let marac = meeting.marac else { continue }
-            for hearing in meeting.hearings {
-                latestHearing[hearing.caseID] = max(latestHearing[hearing.caseID] ?? date, date)
-            }
-            let start = meeting.agendaCirculated ?? date
-            historyStart[marac] = min(historyStart[marac] ?? start, start)
-            if let circulated = meeting.agendaCirculated { agendas[marac, default: []].append((circulated, date)) }
-        }
-        for marac in agendas.keys { agendas[marac]!.sort { $0.circulated < $1.circulated } }
-
-        var findings: [Diagnostic] = []
-        for record in cases {
-            guard let marac = record.marac, let start = historyStart[marac], let list = agendas[marac] else { continue }
-            for referral in record.acceptedReferrals where referral.accepted >= start {
-                // The earliest meeting whose agenda went out on or after acceptance.
-                let index = firstIndex(in: list) { $0.circulated >= referral.accepted }
-                guard index < list.count else { continue }
-                let due = list[index].date
-                if let heard = latestHearing[record.id ?? ""], heard >= referral.accepted { continue }
-                findings.append(Diagnostic(
-                    file: record.file, position: referral.position,
-                    message: "\(referral.place) was accepted but the case is not heard at the meeting of \(due) or any later one; add a [[hearing]] for it",
-                    rule: .referralNotListed))
-            }
-        }
-        return findings
-    }
-
-    /// The first index of a sorted array where `isAtOrAfter` holds (binary search).
-    private static func firstIndex<T>(in sorted: [T], where isAtOrAfter: (T) -> Bool) -> Int {
-        var low = 0
-        var high = sorted.count
-        while low < high {
-            let middle = (low + high) / 2
-            if isAtOrAfter(sorted[middle]) { high = middle } else { low = middle + 1 }
-        }
-        return low
     }
 }

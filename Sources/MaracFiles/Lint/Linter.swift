@@ -1,5 +1,6 @@
 import Foundation
 import MaracBase
+import MaracProtocol
 import MaracRecords
 import MaracRepository
 
@@ -15,8 +16,10 @@ public enum Linter {
         at root: URL, overlay: [String: [UInt8]] = [:], asOf: LocalDate = .today()
     ) throws(RepositoryError) -> LintReport {
         var timer = PhaseTimer()
+        var engine: Result<ProtocolEngine, RulesError> = .failure(RulesError([]))
         let scan = try RepositoryScan<RecordFacts>.run(at: root, overlay: overlay) { configuration in
-            let context = LintContext(configuration, asOf: asOf)
+            engine = Result { () throws(RulesError) in try ProtocolEngine.load(configuration) }
+            let context = LintContext(configuration, engine: try? engine.get(), asOf: asOf)
             return { record, findings in
                 switch record {
                 case .case(let item):
@@ -24,7 +27,7 @@ public enum Linter {
                     return .case(CaseFacts(item))
                 case .meeting(let item):
                     findings += MeetingRules.check(item, context)
-                    return .meeting(MeetingFacts(item))
+                    return .meeting(MeetingSummary(item))
                 }
             }
         }
@@ -32,15 +35,16 @@ public enum Linter {
         var findings = scan.diagnostics + CrossRecordRules.check(
             scan.summaries, undecodedCaseFiles: scan.undecodedCaseFiles)
         timer.lap("checks across records")
-        findings += ProtocolLint.check(scan.configuration, scan.summaries)
-        timer.lap("protocol checks (repeats, criteria)")
+        findings += ProtocolLint.check(engine, file: scan.configuration.file, scan.summaries, asOf: asOf)
+        timer.lap("protocol checks (settings, repeats, criteria, listing)")
         findings.sort(by: Diagnostic.reportOrder)
         return LintReport(findings: findings, fileCount: scan.recordFileCount + 1)
     }
 
     /// All findings of a repository already loaded, in report order.
     public static func lint(_ repository: Repository, asOf: LocalDate = .today()) -> [Diagnostic] {
-        let context = LintContext(repository.configuration, asOf: asOf)
+        let engine = Result { () throws(RulesError) in try ProtocolEngine.load(repository.configuration) }
+        let context = LintContext(repository.configuration, engine: try? engine.get(), asOf: asOf)
         var findings = repository.diagnostics
         var facts: [RecordFacts] = []
         for record in repository.cases {
@@ -49,10 +53,10 @@ public enum Linter {
         }
         for meeting in repository.meetings {
             findings += MeetingRules.check(meeting, context)
-            facts.append(.meeting(MeetingFacts(meeting)))
+            facts.append(.meeting(MeetingSummary(meeting)))
         }
         findings += CrossRecordRules.check(facts, undecodedCaseFiles: repository.undecodedCaseFiles)
-        findings += ProtocolLint.check(repository.configuration, facts)
+        findings += ProtocolLint.check(engine, file: repository.configuration.file, facts, asOf: asOf)
         return findings.sorted(by: Diagnostic.reportOrder)
     }
 
@@ -75,8 +79,8 @@ public struct LintReport: Sendable {
     public var fileCount: Int
 }
 
-/// What the per-file rules look things up in: the agency and MARAC ids of marac.toml, and the
-/// date lint runs as of (today, or `--as-of`).
+/// What the per-file rules look things up in: the agency and MARAC ids of marac.toml, the
+/// protocol switches they follow, and the date lint runs as of (today, or `--as-of`).
 package struct LintContext: Sendable {
     /// The ids in marac.toml's order.
     let agencyIDs: [String]
@@ -84,12 +88,21 @@ package struct LintContext: Sendable {
     let asOf: LocalDate
     /// Whether `asOf` is today (else a date given with `--as-of`).
     let asOfIsToday: Bool
+    /// `consent_reason_required` (on when marac.toml's protocol settings cannot be read; that
+    /// is reported as an error of its own).
+    let consentReasonRequired: Bool
 
-    package init(_ configuration: Configuration, asOf: LocalDate = .today()) {
+    package init(_ configuration: Configuration, engine: ProtocolEngine?, asOf: LocalDate = .today()) {
         agencyIDs = configuration.agencies.map(\.id)
         maracIDs = configuration.maracs.map(\.id)
         self.asOf = asOf
         asOfIsToday = asOf == .today()
+        consentReasonRequired = engine?.rules.consentReasonRequired ?? true
+    }
+
+    /// The context of `configuration`, loading its protocol settings.
+    package init(_ configuration: Configuration, asOf: LocalDate = .today()) {
+        self.init(configuration, engine: try? ProtocolEngine.load(configuration), asOf: asOf)
     }
 
     /// A finding for a MARAC id not in marac.toml, if `marac` is one. The id typed is never

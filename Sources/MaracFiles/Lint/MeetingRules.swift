@@ -56,6 +56,11 @@ enum MeetingRules {
             {
                 findings.append(finding)
             }
+            if let finding = context.unknownAgency(
+                hearing.movedFor, field: "\(reader.place).moved_for", file: file, at: reader.position(of: "moved_for"))
+            {
+                findings.append(finding)
+            }
             for information in hearing.information {
                 if let finding = context.unknownAgency(
                     information.agency, field: "\(information.reader.place).agency", file: file,

@@ -18,7 +18,7 @@ import MaracRecords
 /// - *repeat*: the referral heard is a repeat by `RepeatDetection` (the protocol's one answer,
 ///   kept in the index): same victim and perpetrator within the profile's repeat window of the
 ///   last referral [000 §9, 003 §2.7, 002 §2];
-/// - *police referral*: from an agency marked `police = true` in marac.toml; *partner-agency
+/// - *police referral*: from an agency marked `kind = "police"` in marac.toml; *partner-agency
 ///   referral*: from any other agency of marac.toml;
 /// - *children in the households*: the case's `[[child]]` entries with `in_household = true`;
 /// - *equality*: each victim field read against `EqualityField`; the categories file decides

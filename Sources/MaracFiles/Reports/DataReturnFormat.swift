@@ -105,7 +105,7 @@ extension DataReturn {
             notes.append("Meetings after \(asOf) (the as-of date) are not counted; the period runs to \(period.to).")
         }
         if settings.policeAgencyIDs.isEmpty {
-            notes.append("No [[agency]] in marac.toml has police = true, so police and partner-agency referrals are not told apart; add police = true to the police's [[agency]] table.")
+            notes.append("No [[agency]] in marac.toml has kind = \"police\", so police and partner-agency referrals are not told apart; add kind = \"police\" to the police's [[agency]] table.")
         }
         if let population = settings.adultFemalePopulation {
             let years = population.years.map(String.init).joined(separator: ", ")

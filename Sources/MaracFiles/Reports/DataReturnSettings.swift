@@ -9,7 +9,7 @@ public struct DataReturnSettings: Sendable {
     public struct Agency: Sendable {
         public var id: String
         public var name: String
-        /// `police = true` on its `[[agency]]` table.
+        /// `kind = "police"` on its `[[agency]]` table (`Configuration.Agency.isPolice`).
         public var police: Bool
     }
 
@@ -26,7 +26,7 @@ public struct DataReturnSettings: Sendable {
     public var categories: DataReturnCategories
 
     public init(configuration: Configuration, categories: DataReturnCategories) {
-        agencies = configuration.agencies.map { Agency(id: $0.id, name: $0.name, police: $0.police) }
+        agencies = configuration.agencies.map { Agency(id: $0.id, name: $0.name, police: $0.isPolice) }
         areas = configuration.maracs.map {
             Area(marac: $0.id, adultFemalePopulation: $0.adultFemalePopulation, year: $0.adultFemalePopulationYear)
         }
@@ -39,7 +39,7 @@ public struct DataReturnSettings: Sendable {
         return DataReturnSettings(configuration: configuration, categories: try DataReturnCategories.load(root: root))
     }
 
-    /// The agencies marked `police = true`.
+    /// The agencies marked as the police (`kind = "police"`).
     public var policeAgencyIDs: Set<String> { Set(agencies.filter(\.police).map(\.id)) }
 
     /// The adult (16+) female population of every MARAC together, with the source years;

@@ -59,12 +59,11 @@ public enum Sweep {
         if request.commit, try VaultLayout.find(root: root) == nil {
             throw RepositoryError(VaultLayout.notARepositoryMessage(root) + "; nothing was changed (or run without --commit)")
         }
-        let period = try flagPeriod(repository.configuration)
-        let calendar = WorkingCalendar(closures: repository.configuration.closures)
-        let rules = try PaperRules.of(repository.configuration)
-        let recipients = { (record: Case) in FlagNotice.recipients(of: record, in: repository, rules: rules) }
-        let due = FlagSweep.due(repository, period: period, asOf: request.asOf, calendar: calendar, recipients: recipients)
-        let alreadyLifted = FlagSweep.liftedOn(request.asOf, repository, period: period, calendar: calendar, recipients: recipients)
+        let engine = try ProtocolEngine.load(repository.configuration)
+        let period = try flagPeriod(engine)
+        let records = ProtocolRecords(engine: engine, repository: repository)
+        let due = FlagSweep.due(repository, records: records, asOf: request.asOf)
+        let alreadyLifted = FlagSweep.liftedOn(request.asOf, repository, records: records)
         let lock = request.apply || request.notices != .text ? try RepositoryLock.acquire(root: root) : nil
         var outcome = Outcome(
             asOf: request.asOf, period: period, due: due, alreadyLifted: alreadyLifted, noticeFiles: [], noticeTexts: [],
@@ -83,16 +82,11 @@ public enum Sweep {
         return outcome
     }
 
-    /// The effective flag period, or why there is none.
-    public static func flagPeriod(_ configuration: Configuration) throws -> RulePeriod {
-        let rules: ProtocolRules
-        do {
-            rules = try ProtocolRules.effective(profile: configuration.profile, overrides: configuration.rules).rules
-        } catch let error as RulesError {
-            throw RepositoryError("marac.toml's [rules] have problems (\(error.description)); correct them, checking with 'mfile lint'")
-        }
-        guard let period = rules.flagPeriod else {
-            throw RepositoryError("the \(configuration.profile) protocol has no flag period; set one in marac.toml under [rules], e.g. flag_months = 12")
+    /// The effective flag period (every profile has SafeLives' twelve months [002 §3 duty 7]),
+    /// or why there is none.
+    public static func flagPeriod(_ engine: ProtocolEngine) throws -> RulePeriod {
+        guard let period = engine.rules.flagPeriod else {
+            throw RepositoryError("marac.toml's [rules] switch the flag period off (flag_months = false), so no flags are due to be lifted; set one, e.g. flag_months = 12")
         }
         return period
     }

@@ -57,12 +57,20 @@ public struct RecordSchemas: Sendable {
     /// `$ref`s such as `case.schema.json#/$defs/date` resolve the same on every machine.
     static func uri(_ name: String) -> String { "file:///mfile/schema/\(name)" }
 
+    /// marac.toml's keys the protocol engine reads and checks itself (`ProtocolEngine.load`,
+    /// reported by lint as `protocol-settings`): the schema describes them for editors, but is
+    /// not a second judge of them, so a repository's older schema cannot disagree with the engine.
+    public static let protocolKeys: Set<String> = ["profile", "rules", "calendar"]
+
     /// Every violation of `table` against the schema of `kind`, at the field's position.
     public func validate(_ kind: RecordKind, _ table: TOMLTable, file: String) -> [Diagnostic] {
         guard let schema = schemas[kind] else { return [] }
         let instance = table.jsonInstance
         if schema.isValid(instance) { return [] }
-        return schema.validate(instance).map { violation in
+        return schema.validate(instance).filter { violation in
+            guard kind == .configuration, case .key(let key)? = violation.path.first else { return true }
+            return !Self.protocolKeys.contains(key)
+        }.map { violation in
             Diagnostic(
                 file: file, position: Self.position(of: violation.path, in: table),
                 message: Self.message(for: violation, in: table), rule: .schema)

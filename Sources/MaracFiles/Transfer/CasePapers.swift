@@ -31,8 +31,8 @@ public enum CasePapers {
         _ record: Case, repository: Repository, parts: Set<Part>, asOf: LocalDate
     ) throws(PaperError) -> [Paper] {
         guard let id = record.id else { throw PaperError("\(record.file) has no id") }
-        let rules = try PaperRules.of(repository.configuration)
-        let caseScope: SessionScope = SessionScope.isClosedSession(record, rules: rules) ? .closed : .general
+        let engine = try Papers.engine(for: repository.configuration)
+        let caseScope: SessionScope = SessionScope.isClosedSession(record, engine: engine) ? .closed : .general
         // Only this case, so the action plan and any register-like paper hold nothing else.
         var own = repository
         own.cases = [record]
@@ -40,10 +40,10 @@ public enum CasePapers {
         if parts.contains(.minutes) {
             for meeting in TransferRecord.heardAt(id, in: own) {
                 guard let meetingID = meeting.id else { continue }
-                let scope: SessionScope = SessionScope.isClosedSession(record, meeting: meeting, rules: rules) ? .closed : .general
+                let scope: SessionScope = SessionScope.isClosedSession(record, meeting: meeting, engine: engine) ? .closed : .general
                 let html = try Papers.render(
                     Papers.Request(.caseMinutes(meeting: meetingID, caseID: id), format: .html, scope: scope),
-                    repository: own, rules: rules)
+                    repository: own, engine: engine)
                 papers.append(Paper(path: minutesPath(meetingID), title: "Case minutes of \(meetingID)", html: html))
             }
         }
@@ -54,7 +54,7 @@ public enum CasePapers {
         }
         if parts.contains(.actions) {
             let html = try Papers.render(
-                Papers.Request(.actions(agency: nil, asOf: asOf), format: .html, scope: caseScope), repository: own, rules: rules)
+                Papers.Request(.actions(agency: nil, asOf: asOf), format: .html, scope: caseScope), repository: own, engine: engine)
             papers.append(Paper(path: actionsPath, title: "Open action plan as of \(asOf)", html: html))
         }
         return papers

@@ -64,8 +64,8 @@ public enum Disclose {
         defer { withExtendedLifetime(lock) {} }
         let repository = try Repository.load(at: root)
         let record = try CaseChecks.find(request.caseID, in: repository)
-        let rules = try PaperRules.of(repository.configuration)
-        let closed = SessionScope.isClosedSession(record, rules: rules)
+        let engine = try Papers.engine(for: repository.configuration)
+        let closed = SessionScope.isClosedSession(record, engine: engine)
             || TransferRecord.heardAt(request.caseID, in: repository).contains { $0.kind == .closed }
         if closed, !request.confirmClosed {
             throw TransferError("case \(ShownID.caseID(request.caseID)) is heard in a closed session: its papers are kept apart. Check the chair agreed to this disclosure, then run again with --confirm-closed")

@@ -22,14 +22,14 @@ public enum TransferMinutes {
     public static func render(_ caseID: String, meeting meetingID: String, root: URL) throws -> String {
         let (repository, _, record) = try load(caseID, root: root)
         guard let current = repository.findCase(caseID) else { throw TransferError("no case with id \(ShownID.caseID(caseID)) in cases/") }
-        let rules = try PaperRules.of(record.configuration)
+        let engine = try Papers.engine(for: record.configuration)
         guard let meeting = record.findMeeting(meetingID) else {
             throw TransferError("case \(ShownID.caseID(caseID)) has no minutes of meeting \(ShownID.meetingID(meetingID)) from its sending MARAC; these do: \(record.meetings.compactMap(\.id).map(ShownID.meetingID).joined(separator: ", "))")
         }
-        let scope: SessionScope = SessionScope.isClosedSession(current, meeting: meeting, rules: rules) ? .closed : .general
+        let scope: SessionScope = SessionScope.isClosedSession(current, meeting: meeting, engine: engine) ? .closed : .general
         return try Papers.render(
             Papers.Request(.caseMinutes(meeting: meetingID, caseID: caseID), format: .html, scope: scope),
-            repository: record, rules: rules)
+            repository: record, engine: engine)
     }
 
     /// The kept data of a case transferred in, and an in-memory repository of it holding the

@@ -64,8 +64,8 @@ public enum TransferOut {
         if record.status == .transferredOut {
             throw TransferError("case \(ShownID.caseID(request.caseID)) is already transferred out (status = \"transferred-out\"); nothing was sent")
         }
-        let rules = try PaperRules.of(repository.configuration)
-        let closed = SessionScope.isClosedSession(record, rules: rules)
+        let engine = try Papers.engine(for: repository.configuration)
+        let closed = SessionScope.isClosedSession(record, engine: engine)
             || TransferRecord.heardAt(request.caseID, in: repository).contains { $0.kind == .closed }
         if closed, !request.confirmClosed {
             throw TransferError("case \(ShownID.caseID(request.caseID)) is heard in a closed session: its papers are kept apart. Check the receiving MARAC may have them, then run again with --confirm-closed")

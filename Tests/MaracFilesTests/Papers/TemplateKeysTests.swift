@@ -12,7 +12,7 @@ import XCTest
 final class TemplateKeysTests: XCTestCase {
     func testEveryTemplateKeyIsProvidedOnEveryDemoPaper() throws {
         let repository = try Repository.load(at: DemoRepository.root)
-        let rules = try PaperRules.of(repository.configuration)
+        let engine = try ProtocolEngine.load(repository.configuration)
         let templates = PaperTemplates(root: nil)
         var requests: [Papers.Request.Paper] = [.register, .actions(agency: nil, asOf: LocalDate(year: 2026, month: 11, day: 23))]
         requests += repository.configuration.agencies.map { .actions(agency: $0.id, asOf: LocalDate(year: 2026, month: 11, day: 23)) }
@@ -27,7 +27,7 @@ final class TemplateKeysTests: XCTestCase {
             for format in [PaperFormat.html, .markdown] {
                 for scope in [SessionScope.general, .closed] {
                     let request = Papers.Request(paper, format: format, scope: scope)
-                    guard let context = try? Papers.context(request, repository: repository, rules: rules) else { continue }
+                    guard let context = try? Papers.context(request, repository: repository, engine: engine) else { continue }
                     missing.formUnion(try templates.missingNames(
                         template: "\(Papers.templateName(paper)).\(format.rawValue)", context: context, escaping: format.escaping))
                     rendered += 1
@@ -35,8 +35,8 @@ final class TemplateKeysTests: XCTestCase {
             }
         }
         let asOf = LocalDate(year: 2026, month: 11, day: 23)
-        let period = try Sweep.flagPeriod(repository.configuration)
-        let due = FlagSweep.due(repository, period: period, asOf: asOf, calendar: WorkingCalendar())
+        let period = try Sweep.flagPeriod(engine)
+        let due = FlagSweep.due(repository, records: ProtocolRecords(engine: engine, repository: repository), asOf: asOf)
         XCTAssertFalse(due.isEmpty)
         for agency in repository.configuration.agencies {
             let cases = due.filter { $0.agencies.contains(agency.id) }.compactMap { item in repository.findCase(item.caseID).map { (due: item, record: $0) } }

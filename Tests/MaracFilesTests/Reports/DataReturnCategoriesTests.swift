@@ -96,7 +96,7 @@ final class DataReturnCategoriesTests: XCTestCase {
         let result = try runProduct("mfile", ["init", "records", "--profile", "gwent", "--first-meeting", "2026-01-08"], in: folder)
         XCTAssertEqual(result.status, 0, result.stderr)
         let marac = try String(contentsOf: folder.appendingPathComponent("records/marac.toml"), encoding: .utf8)
-        XCTAssertTrue(marac.contains("id = \"police\"\nname = \"Police\"\ncore = true\npolice = true\n"), marac)
+        XCTAssertTrue(marac.contains("id = \"police\"\nname = \"Police\"\nkind = \"police\"\ncore = true\n"), marac)
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("records/data-return").path))
         let stats = try runProduct("mfile", ["stats", "--quarter", "2026Q1", "--format", "json"], in: folder.appendingPathComponent("records"))
         XCTAssertEqual(stats.status, 0, stats.stderr)

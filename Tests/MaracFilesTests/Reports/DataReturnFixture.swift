@@ -7,7 +7,7 @@ import XCTest
 /// A small repository written for the data return tests, every number of it counted by hand.
 ///
 /// MARAC `east` (adult female population 20,000, source year 2023). Agencies: `wmp` (the
-/// police, `police = true`: the police marker, not an id spelt "police"), `health`, `idva`.
+/// police, `kind = "police"`: the police marker, not an id spelt "police"), `health`, `idva`.
 ///
 /// | case | victim | referral heard | heard at |
 /// |---|---|---|---|
@@ -50,7 +50,7 @@ enum DataReturnFixture {
             name = "Fixture Police"
 
             """
-        if policeMarker { marac += "police = true\n" }
+        if policeMarker { marac += "kind = \"police\"\n" }
         marac += """
 
             [[agency]]

@@ -55,7 +55,7 @@ final class DataReturnFixtureTests: XCTestCase {
 
     func testPoliceAndPartnerAgencyReferralsFollowThePoliceMarker() throws {
         let r = try DataReturnFixture.report(root)
-        // wmp (police = true): A 07-02, D 08-06, G 09-24. Partner: B health 08-06, C idva 09-03.
+        // wmp (kind = "police"): A 07-02, D 08-06, G 09-24. Partner: B health 08-06, C idva 09-03.
         // E's agency "fire" is not in marac.toml: neither.
         XCTAssertEqual(r.meetings.map(\.counts.policeReferrals), [1, 1, 0, 0, 1])
         XCTAssertEqual(r.meetings.map(\.counts.partnerReferrals), [0, 1, 1, 0, 0])
@@ -154,6 +154,6 @@ final class DataReturnFixtureTests: XCTestCase {
         XCTAssertEqual(json["adult_female_population"], .null)
         let notes = r.notes(exact: true)
         XCTAssertTrue(notes.contains { $0.contains("Cases per 10,000 is left out") })
-        XCTAssertTrue(notes.contains { $0.contains("add police = true") })
+        XCTAssertTrue(notes.contains { $0.contains("add kind = \"police\"") })
     }
 }

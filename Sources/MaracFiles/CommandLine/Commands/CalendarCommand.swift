@@ -24,7 +24,7 @@ enum CalendarCommand {
     static func run(_ context: CommandContext) throws -> ExitStatus {
         let year = Int(context.arguments.value("--year") ?? "") ?? LocalDate.today().year
         let configuration = try ConfigurationFile.load(root: context.repositoryRoot())
-        let protocolContext = try ProtocolContext.load(configuration)
+        let protocolContext = try ProtocolEngine.load(configuration)
         let days = protocolContext.calendar.nonWorkingWeekdays(in: year)
         switch context.format {
         case "json":

@@ -27,8 +27,8 @@ enum CheckCommand {
         let grouping = context.arguments.value("--by").flatMap(Breach.Grouping.init(rawValue:)) ?? .case
         let asOf = context.asOf
         let repository = try context.loadRepository()
-        let protocolContext = try ProtocolContext.load(repository.configuration)
-        let report = BreachReport(check: BreachCheck(repository: repository, context: protocolContext, asOf: asOf))
+        let protocolContext = try ProtocolEngine.load(repository.configuration)
+        let report = BreachReport(check: BreachCheck(repository: repository, engine: protocolContext, asOf: asOf))
         switch context.format {
         case "json":
             context.console.print(JSONWriter.write(report.json(grouping), pretty: true))

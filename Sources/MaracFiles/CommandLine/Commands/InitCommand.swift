@@ -106,12 +106,16 @@ enum InitCommand {
         """
 
     static func configurationText(name: String, profile: String, firstMeeting: LocalDate) -> String {
-        let agencies: [(String, String, Bool, Bool)] = [
-            ("police", "Police", true, false), ("idva", "IDVA Service", true, false),
-            ("probation", "Probation Service", true, false), ("children", "Children's Social Care", true, true),
-            ("adults", "Adult Social Care", true, false), ("housing", "Housing", true, false),
-            ("health", "Health (Safeguarding)", true, false), ("mental-health", "Mental Health Services", false, false),
-            ("education", "Education Safeguarding", false, true), ("substance", "Drug and Alcohol Service", false, false),
+        // (id, name, core, children, kind): the kind is what the protocol rules read.
+        let agencies: [(String, String, Bool, Bool, String)] = [
+            ("police", "Police", true, false, "police"), ("idva", "IDVA Service", true, false, "idva"),
+            ("probation", "Probation Service", true, false, "probation"),
+            ("children", "Children's Social Care", true, true, "children"),
+            ("adults", "Adult Social Care", true, false, "adults"), ("housing", "Housing", true, false, "housing"),
+            ("health", "Health (Safeguarding)", true, false, "health"),
+            ("mental-health", "Mental Health Services", false, false, "health"),
+            ("education", "Education Safeguarding", false, true, "education"),
+            ("substance", "Drug and Alcohol Service", false, false, "other"),
         ]
         var text = """
             name = \(JSONWriter.quoted(name))
@@ -131,10 +135,9 @@ enum InitCommand {
             first_meeting = \(firstMeeting)
 
             """
-        for (id, agencyName, core, children) in agencies {
-            text += "\n[[agency]]\nid = \"\(id)\"\nname = \"\(agencyName)\"\ncore = \(core)\n"
+        for (id, agencyName, core, children, kind) in agencies {
+            text += "\n[[agency]]\nid = \"\(id)\"\nname = \"\(agencyName)\"\nkind = \"\(kind)\"\ncore = \(core)\n"
             if children { text += "children = true\n" }
-            if id == "police" { text += "police = true\n" }
         }
         return text
     }

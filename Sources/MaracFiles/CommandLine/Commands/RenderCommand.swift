@@ -78,7 +78,7 @@ enum RenderCommand {
         let repository = try context.loadRepository()
         let text = try Papers.render(
             Papers.Request(paper, format: paperFormat(context), scope: scope(context)), repository: repository,
-            rules: PaperRules.of(repository.configuration))
+            engine: Papers.engine(for: repository.configuration))
         warn(about: paper, repository: repository, console: context.console)
         guard let output else {
             context.console.write(text)
@@ -112,9 +112,9 @@ enum RenderCommand {
         let folderPath = arguments.value("--output-dir")!
         let folder = context.url(folderPath)
         let repository = try context.loadRepository()
-        let rules = try PaperRules.of(repository.configuration)
+        let engine = try Papers.engine(for: repository.configuration)
         let scope = scope(context)
-        let heard = try Papers.casesHeard(at: meetingID, in: repository, scope: scope, rules: rules)
+        let heard = try Papers.casesHeard(at: meetingID, in: repository, scope: scope, engine: engine)
         warn(about: .minutes(meeting: heard.meetingID), repository: repository, console: context.console)
         guard !heard.caseIDs.isEmpty else {
             throw PaperError(scope == .general
@@ -127,7 +127,7 @@ enum RenderCommand {
         let texts = try heard.caseIDs.map { caseID throws(PaperError) in
             try Papers.render(
                 Papers.Request(.caseMinutes(meeting: heard.meetingID, caseID: caseID), format: format, scope: scope),
-                repository: repository, rules: rules)
+                repository: repository, engine: engine)
         }
         let files = pdf ? try PDFPrinter.find().print(texts) : texts.map { Array($0.utf8) }
         for (caseID, bytes) in zip(heard.caseIDs, files) {

@@ -24,7 +24,7 @@ enum RulesCommand {
 
     static func run(_ context: CommandContext) throws -> ExitStatus {
         let configuration = try ConfigurationFile.load(root: context.repositoryRoot())
-        let protocolContext = try ProtocolContext.load(configuration)
+        let protocolContext = try ProtocolEngine.load(configuration)
         switch context.format {
         case "json":
             context.console.print(JSONWriter.write(protocolContext.effective.json(), pretty: true))

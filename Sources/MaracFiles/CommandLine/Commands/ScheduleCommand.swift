@@ -32,7 +32,7 @@ enum ScheduleCommand {
     static func run(_ context: CommandContext) throws -> ExitStatus {
         let (from, through) = range(context.arguments)
         let configuration = try ConfigurationFile.load(root: context.repositoryRoot())
-        let protocolContext = try ProtocolContext.load(configuration)
+        let protocolContext = try ProtocolEngine.load(configuration)
         let meetings = MeetingSchedule.meetings(
             of: configuration, from: from, through: through, rules: protocolContext.rules,
             calendar: protocolContext.calendar)

@@ -1,5 +1,6 @@
 import MaracBase
 import MaracJSON
+import MaracProtocol
 import MaracRecords
 import MaracRepository
 
@@ -8,11 +9,11 @@ public enum MinutesModel {
     /// The context for `minutes.*` templates: attendance, apologies, outstanding actions from
     /// earlier meetings, then each hearing in `scope`.
     public static func context(
-        meeting: Meeting, repository: Repository, rules: PaperRules, scope: SessionScope, format: PaperFormat
+        meeting: Meeting, repository: Repository, engine: ProtocolEngine, scope: SessionScope, format: PaperFormat
     ) -> JSONValue {
-        let heard = MeetingCases(meeting, in: repository, scope: scope, rules: rules).heard
+        let heard = MeetingCases(meeting, in: repository, scope: scope, engine: engine).heard
         let earlier = meeting.date.map {
-            ActionRows.outstanding(before: $0, marac: meeting.marac, repository: repository, scope: scope, rules: rules)
+            ActionRows.outstanding(before: $0, marac: meeting.marac, repository: repository, scope: scope, engine: engine)
         } ?? []
         return build(
             title: "Minutes", meeting: meeting, heard: heard, earlier: earlier, repository: repository,
@@ -22,7 +23,7 @@ public enum MinutesModel {
     /// The context for `case-minutes.*`: one case's hearing at the meeting, and its own
     /// outstanding actions from earlier meetings.
     public static func caseContext(
-        meeting: Meeting, caseID: String, repository: Repository, rules: PaperRules, scope: SessionScope,
+        meeting: Meeting, caseID: String, repository: Repository, engine: ProtocolEngine, scope: SessionScope,
         format: PaperFormat
     ) throws(PaperError) -> JSONValue {
         guard let record = repository.findCase(caseID) else {
@@ -31,7 +32,7 @@ public enum MinutesModel {
         guard let index = meeting.hearings.firstIndex(where: { $0.caseID == caseID }) else {
             throw PaperError("case \(ShownID.caseID(caseID)) is not heard at meeting \(meeting.id ?? meeting.file); list it as a [[hearing]] in \(meeting.file) or give the meeting it was heard at")
         }
-        guard scope.includes(record, meeting: meeting, rules: rules) else {
+        guard scope.includes(record, meeting: meeting, engine: engine) else {
             throw scope == .general
                 ? PaperError("case \(ShownID.caseID(caseID)) is heard in a closed session; its minutes are kept apart: add --closed")
                 : PaperError("case \(ShownID.caseID(caseID)) is not a closed-session case; render its minutes without --closed")
@@ -39,7 +40,7 @@ public enum MinutesModel {
         let heard = [MeetingCases.Heard(record: record, hearing: meeting.hearings[index], fileOrder: index)]
         let earlier = meeting.date.map {
             ActionRows.outstanding(
-                before: $0, marac: meeting.marac, repository: repository, scope: scope, rules: rules, caseID: caseID)
+                before: $0, marac: meeting.marac, repository: repository, scope: scope, engine: engine, caseID: caseID)
         } ?? []
         return build(
             title: "Case minutes", meeting: meeting, heard: heard, earlier: earlier, repository: repository,

@@ -12,28 +12,6 @@ import MaracRepository
 /// A notice names people: it is a paper, written under `papers/` (kept out of git, or
 /// encrypted) or to standard output when asked, never to a log.
 public enum FlagNotice {
-    /// The agencies told to lift a case's flags. A closed-session case (`SessionScope`) was
-    /// shared only with the agencies in that session [001 §4.12: the chair "invite[s] the
-    /// agencies required to participate"; 003 §5.13: "restricted to a small number of
-    /// agencies"], so only they are told: its referring agencies, the agencies that presented
-    /// it, shared information or took an action at its hearings, and those attending a
-    /// meeting of kind `closed` that heard it. Any other case: `FlagSweep.agencies`.
-    public static func recipients(of record: Case, in repository: Repository, rules: PaperRules) -> [String] {
-        let hearings = repository.meetings.flatMap { meeting in
-            meeting.hearings.filter { $0.caseID != nil && $0.caseID == record.id }.map { (meeting, $0) }
-        }
-        let closed = SessionScope.isClosedSession(record, rules: rules) || hearings.contains { $0.0.kind == .closed }
-        guard closed else { return FlagSweep.agencies(for: record, in: repository) }
-        var involved = Set(record.referrals.compactMap(\.agency))
-        for (meeting, hearing) in hearings {
-            involved.formUnion(hearing.information.compactMap(\.agency))
-            involved.formUnion(hearing.actions.compactMap(\.agency))
-            if let presenter = hearing.presentedBy { involved.insert(presenter) }
-            if meeting.kind == .closed { involved.formUnion(meeting.attendees.compactMap(\.agency)) }
-        }
-        return repository.configuration.agencies.map(\.id).filter(involved.contains)
-    }
-
     /// The notice for `agency` about `cases` (all due, already filtered to this agency).
     public static func render(
         agency: Configuration.Agency, cases: [(due: FlagSweep.Due, record: Case)],
