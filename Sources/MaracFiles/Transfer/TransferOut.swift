@@ -54,9 +54,6 @@ public enum TransferOut {
     /// Builds, encrypts and writes the bundle, then records the transfer in the case file.
     /// Nothing is written if any step fails.
     public static func run(_ request: Request, root: URL, age: AgeCrypt) throws -> Result {
-        guard request.signingKey != nil || request.unsigned else {
-            throw TransferError("sign the bundle with the MARAC's SSH key (--signing-key FILE, or MFILE_SIGNING_KEY=FILE), so the receiving MARAC can tell it came from you; or send it unsigned with --unsigned; nothing was sent")
-        }
         let lock = try RepositoryLock.acquire(root: root)
         defer { withExtendedLifetime(lock) {} }
         let repository = try Repository.load(at: root)
@@ -65,6 +62,9 @@ public enum TransferOut {
             throw TransferError("case \(ShownID.caseID(request.caseID)) is already transferred out (status = \"transferred-out\"); nothing was sent")
         }
         let engine = try Papers.engine(for: repository.configuration)
+        guard request.signingKey != nil || request.unsigned else {
+            throw TransferError("sign the bundle with the MARAC's SSH key (--signing-key FILE, or MFILE_SIGNING_KEY=FILE), so the receiving MARAC can tell it came from you; or send it unsigned with --unsigned; nothing was sent")
+        }
         let closed = SessionScope.isClosedSession(record, engine: engine)
             || TransferRecord.heardAt(request.caseID, in: repository).contains { $0.kind == .closed }
         if closed, !request.confirmClosed {
