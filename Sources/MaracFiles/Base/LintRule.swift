@@ -30,6 +30,7 @@ public enum LintRule: String, Sendable, CaseIterable, Comparable {
     case decisionByRole = "decision-by-role"
     case returnReason = "return-reason"
     case io
+    case outsideLink = "outside-link"
 
     /// What the rule finds, in an administrator's words.
     public var summary: String {
@@ -68,7 +69,8 @@ public enum LintRule: String, Sendable, CaseIterable, Comparable {
         case .decisionByRole:
             "`decided_by` names none of the roles the profile has decide on such a referral (a warning)"
         case .returnReason: "a returned referral without `return_reason`, where the profile's `return_reason_required` is on"
-        case .io: "a record file or folder that cannot be read"
+        case .io: "a record file or folder that cannot be read (it stops every command: exit 2)"
+        case .outsideLink: "a link under `cases/`, `meetings/` or `templates/` that leads out of the repository (it stops every command: exit 2)"
         }
     }
 

@@ -28,7 +28,7 @@ enum CrossRecordRules {
             if let first = firstFile[id] {
                 findings.append(Diagnostic(
                     file: record.file, position: record.idPosition,
-                    message: "case id \(id) is also used by \(first); each case needs its own id (allocate one with 'mfile new case')",
+                    message: "case id \(ShownID.caseID(id)) is also used by \(first); each case needs its own id (allocate one with 'mfile new case')",
                     rule: .duplicateCaseID))
             } else {
                 firstFile[id] = record.file
@@ -43,7 +43,9 @@ enum CrossRecordRules {
             for hearing in meeting.hearings where !caseIDs.contains(hearing.caseID) {
                 findings.append(Diagnostic(
                     file: meeting.file, position: hearing.position,
-                    message: "\(hearing.place).case names case \(hearing.caseID), which has no file under cases/",
+                    message: ShownID.isCaseID(hearing.caseID)
+                        ? "\(hearing.place).case names case \(hearing.caseID), which has no file under cases/"
+                        : "\(hearing.place).case is not a valid case id, so it names no file under cases/; write the case's id (its file name)",
                     rule: .unknownCase))
             }
         }

@@ -97,7 +97,7 @@ public struct BreachReport: Sendable {
     public func textLines(_ grouping: Breach.Grouping) -> [String] {
         var lines = breaches.sorted(by: Breach.order(grouping)).map { $0.line(grouping) }
         for link in links {
-            lines.append("\(link.caseIDs.joined(separator: "  "))  linked-case  \(link.kind.rawValue)  (reported, not a breach)")
+            lines.append("\(link.caseIDs.map(ShownID.caseID).joined(separator: "  "))  linked-case  \(link.kind.rawValue)  (reported, not a breach)")
         }
         return lines
     }
@@ -122,7 +122,7 @@ public struct BreachReport: Sendable {
             ("breaches", .array(sorted.map(\.json))),
             ("groups", .object(groups)),
             ("linked", .array(links.map { link in
-                .object([("cases", .array(link.caseIDs.map(JSONValue.string))), ("kind", .string(link.kind.rawValue))])
+                .object([("cases", .array(link.caseIDs.map { .string(ShownID.caseID($0)) })), ("kind", .string(link.kind.rawValue))])
             })),
         ])
     }
