@@ -29,6 +29,8 @@ public enum LintRule: String, Sendable, CaseIterable, Comparable {
     case decisionByMissing = "decision-by-missing"
     case decisionByRole = "decision-by-role"
     case returnReason = "return-reason"
+    case signInOutMissing = "sign-in-out-missing"
+    case signOutBeforeIn = "sign-out-before-in"
     case io
     case outsideLink = "outside-link"
 
@@ -69,6 +71,8 @@ public enum LintRule: String, Sendable, CaseIterable, Comparable {
         case .decisionByRole:
             "`decided_by` names none of the roles the profile has decide on such a referral (a warning)"
         case .returnReason: "a returned referral without `return_reason`, where the profile's `return_reason_required` is on"
+        case .signInOutMissing: "an attendee without `signed_in` or `signed_out`, where the profile's `sign_in_out_times` is on"
+        case .signOutBeforeIn: "an attendee signed out before signing in"
         case .io: "a record file or folder that cannot be read (it stops every command: exit 2)"
         case .outsideLink: "a link under `cases/`, `meetings/` or `templates/` that leads out of the repository (it stops every command: exit 2)"
         }

@@ -723,6 +723,10 @@ gender = ["male", "trans-man"]
         "repeat_info_only_listing": {"description": "Repeats needing no new safeguarding are listed 'for information only'", "type": "boolean"},
         "slot_minutes_with_children": {"description": "Time allowed for a case with children (no times on the agenda when off)", "anyOf": [{"type": "integer", "minimum": 0}, {"const": false}]},
         "slot_minutes_without_children": {"description": "Time allowed for a case without children (no times on the agenda when off)", "anyOf": [{"type": "integer", "minimum": 0}, {"const": false}]},
+        "core_agency_attendance": {"description": "Every core agency ([[agency]] core = true; one that works with children only when a case has children) attends each scheduled meeting or sends apologies", "type": "boolean"},
+        "core_agency_deputy_required": {"description": "A core agency whose representative cannot attend sends an alternative representative, not apologies", "type": "boolean"},
+        "presenter_must_attend": {"description": "A case is heard only with its presenter present: a hearing's presented_by agency is among the attendees", "type": "boolean"},
+        "sign_in_out_times": {"description": "Every attendee signs in and out, with the times (signed_in, signed_out)", "type": "boolean"},
         "absent_agency_written_info_days": {"description": "An agency that cannot attend sends written information at least this long before the meeting", "anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": "^[0-9]{1,4} (working day|working days|working-day|working-days|day|days)$"}, {"const": false}]},
         "max_cases_moved_per_agency": {"description": "Most cases moved on the agenda for one agency at one meeting (a hearing's moved_for)", "anyOf": [{"type": "integer", "minimum": 0}, {"const": false}]},
         "minutes_approval_days": {"description": "The chair approves the minutes within this long of the meeting (no protocol sets a number: off unless marac.toml sets one)", "anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": "^[0-9]{1,4} (working day|working days|working-day|working-days|day|days)$"}, {"const": false}]},
@@ -776,7 +780,7 @@ gender = ["male", "trans-man"]
         "properties": {
           "id": {"title": "a short id of lowercase letters, digits and hyphens, such as police", "description": "A short id used in records, e.g. police.", "type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$"},
           "name": {"description": "The agency's full name.", "type": "string", "minLength": 1},
-          "core": {"description": "True for a core agency expected at every meeting.", "type": "boolean"},
+          "core": {"description": "True for a core agency expected at every scheduled meeting (mfile check: core-agency-absent when it neither attends nor sends apologies; an agency with children = true only when a case heard has children). West Midlands lists its core agencies in 000 §8, Gwent in 001 §2.2; Liverpool requires every signatory agency (003 MOP §3.1, §9.1), so mark every signatory.", "type": "boolean"},
           "children": {"description": "True for an agency that works with children (cases with children are grouped so it can leave).", "type": "boolean"},
           "kind": {"description": "What kind of agency it is. Rules that depend on who referred a case read this, never the agency's id: police (the data return's police share; Gwent's IDVA time covers non-police referrals), health (Liverpool accepts the DASH from health agencies), idva, probation, children, adults, housing, education, other.", "enum": ["police", "health", "idva", "probation", "children", "adults", "housing", "education", "other"]}
         },
@@ -810,7 +814,7 @@ gender = ["male", "trans-man"]
     "minutes_approved": {"description": "The date the chair approved the minutes.", "$ref": "#/$defs/date"},
     "minutes_circulated": {"description": "The date the minutes were sent out.", "$ref": "#/$defs/date"},
     "attendee": {
-      "description": "Each person present (one [[attendee]] table each).",
+      "description": "Each person present (one [[attendee]] table each). A core agency ([[agency]] core = true) with no attendee and no [[apology]] at a held scheduled meeting is reported by mfile check (core-agency-absent); in the West Midlands a case is heard only with its presenter present (004).",
       "type": "array",
       "items": {
         "type": "object",
@@ -820,8 +824,9 @@ gender = ["male", "trans-man"]
           "name": {"description": "The attendee's name.", "type": "string", "minLength": 1},
           "role": {"description": "The attendee's role.", "type": "string", "minLength": 1},
           "confidentiality_signed": {"description": "True once the attendee has signed the confidentiality statement. Everyone present must sign.", "type": "boolean"},
-          "signed_in": {"description": "Sign-in time (a TOML time, e.g. 09:58:00).", "$ref": "#/$defs/time"},
-          "signed_out": {"description": "Sign-out time.", "$ref": "#/$defs/time"}
+          "signed_in": {"description": "Sign-in time (a TOML time, e.g. 09:58:00). Liverpool: every member signs in and out with the times (003 MOP §9.4, App.4).", "$ref": "#/$defs/time"},
+          "signed_out": {"description": "Sign-out time (not before signed_in).", "$ref": "#/$defs/time"},
+          "left_after_case": {"description": "For someone who left before the end: the id of the last case heard before leaving (003 App.4: 'identifying the last case number you heard before leaving the meeting').", "type": "string", "minLength": 1}
         },
         "patternProperties": {"^local_": true},
         "additionalProperties": false
@@ -859,7 +864,7 @@ gender = ["male", "trans-man"]
       "required": ["case"],
       "properties": {
         "case": {"description": "The case heard: a case id.", "type": "string", "minLength": 1},
-        "presented_by": {"description": "The agency presenting the case: an [[agency]] id.", "type": "string", "minLength": 1},
+        "presented_by": {"description": "The agency presenting the case: an [[agency]] id. West Midlands: 'Cases with no referrer in attendance will not be heard' (004), so it must have an [[attendee]] (mfile check: presenter-not-attending).", "type": "string", "minLength": 1},
         "professionals_meeting": {"description": "The date a professionals' meeting was held after this hearing, when one was needed.", "$ref": "#/$defs/date"},
         "moved_for": {"description": "The agency (an [[agency]] id) for which the chair moved this case from its place on the agenda; Liverpool allows no more than two a day per agency.", "type": "string", "minLength": 1},
         "professionals_meeting_needed": {"description": "True when the meeting asked for a professionals' meeting.", "type": "boolean"},

@@ -34,6 +34,7 @@ public struct BreachCheck: Sendable {
         found += referralBreaches()
         found += listingBreaches()
         found += meetingBreaches()
+        found += attendanceBreaches()
         found += actionBreaches()
         found += caseBreaches()
         return found.sorted(by: Breach.order(.case))

@@ -36,6 +36,11 @@ extension ProtocolRules {
         // time but no place on the agenda and no order by risk, so neither is switched on.
         .init(.slotMinutesWithChildren, .count(15), .gwentProtocol("§4.10")),
         .init(.slotMinutesWithoutChildren, .count(10), .gwentProtocol("§4.10")),
+        // Core agencies "are therefore required to attend all MARAC meetings and provide an
+        // alternative representative in the event that the nominated representative is unable
+        // to attend" [001 §2.2].
+        .init(.coreAgencyAttendance, .on, .gwentProtocol("§2.2")),
+        .init(.coreAgencyDeputyRequired, .on, .gwentProtocol("§2.2")),
         // "Agencies not present at the meeting will provide their information to the MARAC
         // Administrator in writing before the meeting. The MARAC Chair will then read this out
         // at the meeting" [001 §4.8]: records hold dates, so by the meeting day itself.

@@ -52,6 +52,15 @@ extension ProtocolRules {
         .init(.agendaHighestRiskFirst, .on, .liverpoolProtocol("MOP §9.4")),
         .init(.slotMinutesWithChildren, .count(10), .liverpoolProtocol("App.4")),
         .init(.slotMinutesWithoutChildren, .count(10), .liverpoolProtocol("App.4")),
+        // "All signatory agencies are required to send an appropriate representative to each
+        // MARAC" [003 MOP §3.1]; "All partner agencies are required to send an appropriate
+        // representative to each MARAC" [MOP §9.1]. A presenter rule does not fit: "The MARAC
+        // Support Officer will present the case to MARAC as a 'one off' situation" [MOP §9.14].
+        .init(.coreAgencyAttendance, .on, .liverpoolProtocol("MOP §3.1", "MOP §9.1")),
+        // "All members should sign in and out of meetings (including relevant times)" [003 MOP
+        // §9.4]; "Complete MARAC attendance sheet, signing in and out including identifying the
+        // last case number you heard before leaving the meeting" [003 App.4].
+        .init(.signInOutTimes, .on, .liverpoolProtocol("MOP §9.4", "App.4")),
         // "at least two days prior to the relevant meeting": calendar days.
         .init(.absentAgencyWrittenInfoDays, .period(RulePeriod(2, .days)), .liverpoolProtocol("MOP §3.4")),
         .init(.maxCasesMovedPerAgency, .count(2), .liverpoolProtocol("MOP §9.4")),

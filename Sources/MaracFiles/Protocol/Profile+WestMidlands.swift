@@ -45,6 +45,12 @@ extension ProtocolRules {
         .init(.agendaClaresLawLast, .on, .westMidlandsProtocol("§27")),
         .init(.agendaTransfersOutLast, .on, .westMidlandsBriefing),
         .init(.repeatInfoOnlyListing, .on, .westMidlandsBriefing),
+        // "All relevant agencies are expected to consistently attend MARAC" [000 §8].
+        .init(.coreAgencyAttendance, .on, .westMidlandsProtocol("§8")),
+        // "All MARAC referrers will be expected to attend the meeting to present their case ...
+        // it may be that the referrer arranges for that rep to present the case for them ...
+        // Cases with no referrer in attendance will not be heard" [004 "Attending MARAC meetings"].
+        .init(.presenterMustAttend, .on, .westMidlandsBriefing),
         // "written information should be provided" when a representative cannot attend [000 §8]:
         // no notice period is given, so it is due by the meeting itself.
         .init(.absentAgencyWrittenInfoDays, .period(RulePeriod(0, .days)), .westMidlandsProtocol("§8")),

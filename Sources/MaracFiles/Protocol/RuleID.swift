@@ -46,6 +46,10 @@ public enum RuleID: String, Sendable, Hashable, CaseIterable, Comparable {
     case slotMinutesWithChildren = "slot_minutes_with_children"
     case slotMinutesWithoutChildren = "slot_minutes_without_children"
     // Meeting and minutes
+    case coreAgencyAttendance = "core_agency_attendance"
+    case coreAgencyDeputyRequired = "core_agency_deputy_required"
+    case presenterMustAttend = "presenter_must_attend"
+    case signInOutTimes = "sign_in_out_times"
     case absentAgencyWrittenInfoDays = "absent_agency_written_info_days"
     case maxCasesMovedPerAgency = "max_cases_moved_per_agency"
     case minutesApprovalDays = "minutes_approval_days"
@@ -116,7 +120,8 @@ public enum RuleID: String, Sendable, Hashable, CaseIterable, Comparable {
         case .youngPersonDASH, .professionalJudgement, .escalation, .transferIn, .dvdsAutomatic,
              .hbvAutomatic, .hbvClosedSession, .consentReasonRequired, .belowThresholdDecision, .returnReasonRequired, .dashHealthOnly, .idvaClockFromReceipt,
              .idvaNonPoliceOnly, .listingByReceipt, .agendaChildrenFirst, .agendaHighestRiskFirst,
-             .agendaClaresLawLast, .agendaTransfersOutLast, .repeatInfoOnlyListing:
+             .agendaClaresLawLast, .agendaTransfersOutLast, .repeatInfoOnlyListing, .coreAgencyAttendance,
+             .coreAgencyDeputyRequired, .presenterMustAttend, .signInOutTimes:
             .toggle
         }
     }
@@ -182,6 +187,13 @@ public enum RuleID: String, Sendable, Hashable, CaseIterable, Comparable {
             "Repeats needing no new safeguarding are listed 'for information only'"
         case .slotMinutesWithChildren: "Time allowed for a case with children (no times on the agenda when off)"
         case .slotMinutesWithoutChildren: "Time allowed for a case without children (no times on the agenda when off)"
+        case .coreAgencyAttendance:
+            "Every core agency ([[agency]] core = true; one that works with children only when a case has children) attends each scheduled meeting or sends apologies"
+        case .coreAgencyDeputyRequired:
+            "A core agency whose representative cannot attend sends an alternative representative, not apologies"
+        case .presenterMustAttend:
+            "A case is heard only with its presenter present: a hearing's presented_by agency is among the attendees"
+        case .signInOutTimes: "Every attendee signs in and out, with the times (signed_in, signed_out)"
         case .absentAgencyWrittenInfoDays:
             "An agency that cannot attend sends written information at least this long before the meeting"
         case .maxCasesMovedPerAgency:

@@ -41,6 +41,11 @@ public struct Meeting: Sendable {
 public struct Attendee: Sendable {
     public var agency: String?
     public var confidentialitySigned: Bool
+    /// `signed_in` and `signed_out` (Liverpool records both [003 MOP §9.4, App.4]).
+    public var signInTime: LocalTime?
+    public var signOutTime: LocalTime?
+    /// `left_after_case`: the last case heard before leaving early [003 App.4].
+    public var leftAfterCase: String?
     public var position: SourcePosition?
     package let reader: FieldReader
 
@@ -48,6 +53,9 @@ public struct Attendee: Sendable {
         self.reader = reader
         agency = reader.string("agency")
         confidentialitySigned = reader.bool("confidentiality_signed") ?? false
+        signInTime = reader.time("signed_in")
+        signOutTime = reader.time("signed_out")
+        leftAfterCase = reader.string("left_after_case")
         position = reader.position
     }
 }

@@ -96,6 +96,13 @@ final class RuleBehaviourTests: XCTestCase {
     static let child = [PaperFixtures.PersonSpec(name: "Child", dob: "2018-01-01")]
     typealias F = PaperFixtures
 
+    /// `check` in DutyFixtures' marac.toml, which has core agencies, with the probe's `[rules]`
+    /// line when `engine` has it.
+    static func withCoreAgencies(_ engine: ProtocolEngine, _ switched: String, asOf: String, meetings: [Meeting]) throws -> String {
+        try DutyFixtures.breaches(engine.rules.profile, asOf: asOf, rules: engine.effective.overrides.isEmpty ? "" : switched, meetings: meetings)
+            .map(\.rule).joined(separator: " ")
+    }
+
     static func victim(aged dob: String) -> T { Records.person("Victim One", dob: dob) }
 
     static let probes: [RuleID: Probe] = [
@@ -112,6 +119,22 @@ final class RuleBehaviourTests: XCTestCase {
         },
         .returnReasonRequired: Probe(profile: "gwent", switched: "return_reason_required = false") { engine in
             lint(engine, cases: [Records.case("2026-TEST-001", referrals: [Records.referral(received: "2026-11-02", decision: "returned")])])
+        },
+        .coreAgencyAttendance: Probe(profile: "west-midlands", switched: "core_agency_attendance = false") { engine in
+            try withCoreAgencies(engine, "core_agency_attendance = false", asOf: "2026-11-06", meetings: [DutyFixtures.meeting("2026-11-05", attendees: ["police"])])
+        },
+        .coreAgencyDeputyRequired: Probe(profile: "gwent", switched: "core_agency_deputy_required = false") { engine in
+            try withCoreAgencies(engine, "core_agency_deputy_required = false", asOf: "2026-11-06", meetings: [
+                DutyFixtures.meeting("2026-11-05", attendees: ["police", "children"], apologies: [DutyFixtures.apology("idva", written: true)]),
+            ])
+        },
+        .presenterMustAttend: Probe(profile: "west-midlands", switched: "presenter_must_attend = false") { engine in
+            check(engine, asOf: "2026-11-06", cases: [Records.case("2026-TEST-001", referrals: [referral("2026-10-01")])], meetings: [
+                meeting("2026-11-05", heard: ["2026-TEST-001"], fields: [("attendee", .a([DutyFixtures.attendee("health")]))]),
+            ])
+        },
+        .signInOutTimes: Probe(profile: "liverpool", switched: "sign_in_out_times = false") { engine in
+            lint(engine, cases: [], meetings: [meeting("2026-11-05", fields: [("attendee", .a([DutyFixtures.attendee("police")]))])])
         },
         .recentIncidentMonths: Probe(profile: "liverpool", switched: "recent_incident_months = 6") {
             met($0, referral("2026-11-02", score: 80, tool: "merit", extra: [("incident", .d(day("2026-07-01")))]))
