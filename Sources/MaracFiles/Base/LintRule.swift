@@ -31,6 +31,7 @@ public enum LintRule: String, Sendable, CaseIterable, Comparable {
     case returnReason = "return-reason"
     case signInOutMissing = "sign-in-out-missing"
     case signOutBeforeIn = "sign-out-before-in"
+    case minutesCirculatedUnapproved = "minutes-circulated-unapproved"
     case io
     case outsideLink = "outside-link"
 
@@ -73,6 +74,8 @@ public enum LintRule: String, Sendable, CaseIterable, Comparable {
         case .returnReason: "a returned referral without `return_reason`, where the profile's `return_reason_required` is on"
         case .signInOutMissing: "an attendee without `signed_in` or `signed_out`, where the profile's `sign_in_out_times` is on"
         case .signOutBeforeIn: "an attendee signed out before signing in"
+        case .minutesCirculatedUnapproved:
+            "minutes circulated before the chair approved them (or with no `minutes_approved`), where the profile's `minutes_approved_before_circulation` is on"
         case .io: "a record file or folder that cannot be read (it stops every command: exit 2)"
         case .outsideLink: "a link under `cases/`, `meetings/` or `templates/` that leads out of the repository (it stops every command: exit 2)"
         }

@@ -730,6 +730,9 @@ gender = ["male", "trans-man"]
         "absent_agency_written_info_days": {"description": "An agency that cannot attend sends written information at least this long before the meeting", "anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": "^[0-9]{1,4} (working day|working days|working-day|working-days|day|days)$"}, {"const": false}]},
         "max_cases_moved_per_agency": {"description": "Most cases moved on the agenda for one agency at one meeting (a hearing's moved_for)", "anyOf": [{"type": "integer", "minimum": 0}, {"const": false}]},
         "minutes_approval_days": {"description": "The chair approves the minutes within this long of the meeting (no protocol sets a number: off unless marac.toml sets one)", "anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": "^[0-9]{1,4} (working day|working days|working-day|working-days|day|days)$"}, {"const": false}]},
+        "minutes_approved_before_circulation": {"description": "The chair approves the minutes before they are circulated: minutes_circulated on or after minutes_approved", "type": "boolean"},
+        "minutes_circulation_list": {"description": "Full minutes go only to the approved list ([[agency]] minutes = true in marac.toml), which the minutes paper names", "type": "boolean"},
+        "circulation_list_review_months": {"description": "The minutes circulation list is checked this often ([circulation] reviewed in marac.toml)", "anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": "^[0-9]{1,4} (month|months)$"}, {"const": false}]},
         "action_chase_days": {"description": "Actions with no update are chased this long after the meeting", "anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": "^[0-9]{1,4} (working day|working days|working-day|working-days|day|days)$"}, {"const": false}]},
         "action_completion_days": {"description": "Agencies report actions complete (or that they cannot be completed) within this long of the meeting; an open or incomplete action after it is a breach even when updated", "anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": "^[0-9]{1,4} (working day|working days|working-day|working-days|day|days)$"}, {"const": false}]},
         "professionals_meeting_days": {"description": "An escalated case's professionals' meeting is held within this long of the MARAC", "anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": "^[0-9]{1,4} (working day|working days|working-day|working-days|day|days)$"}, {"const": false}]},
@@ -782,6 +785,7 @@ gender = ["male", "trans-man"]
           "name": {"description": "The agency's full name.", "type": "string", "minLength": 1},
           "core": {"description": "True for a core agency expected at every scheduled meeting (mfile check: core-agency-absent when it neither attends nor sends apologies; an agency with children = true only when a case heard has children). West Midlands lists its core agencies in 000 §8, Gwent in 001 §2.2; Liverpool requires every signatory agency (003 MOP §3.1, §9.1), so mark every signatory.", "type": "boolean"},
           "children": {"description": "True for an agency that works with children (cases with children are grouped so it can leave).", "type": "boolean"},
+          "minutes": {"description": "True for an agency on the approved list for the full minutes: 'Full minutes are only sent to agencies on the approved list of attendees' (Gwent 001 §4.9; Liverpool 003 MOP §10.10). The minutes paper names the list. Agencies only: marac.toml is not encrypted, so never a person's name or email address.", "type": "boolean"},
           "kind": {"description": "What kind of agency it is. Rules that depend on who referred a case read this, never the agency's id: police (the data return's police share; Gwent's IDVA time covers non-police referrals), health (Liverpool accepts the DASH from health agencies), idva, probation, children, adults, housing, education, other.", "enum": ["police", "health", "idva", "probation", "children", "adults", "housing", "education", "other"]}
         },
         "additionalProperties": false
@@ -812,7 +816,7 @@ gender = ["male", "trans-man"]
     "chair": {"description": "Who chaired the meeting.", "type": "string", "minLength": 1},
     "agenda_circulated": {"description": "The date the agenda was sent to partners.", "$ref": "#/$defs/date"},
     "minutes_approved": {"description": "The date the chair approved the minutes.", "$ref": "#/$defs/date"},
-    "minutes_circulated": {"description": "The date the minutes were sent out.", "$ref": "#/$defs/date"},
+    "minutes_circulated": {"description": "The date the minutes were sent out. Gwent: only after the chair approved them, on or after minutes_approved (001 §4.9).", "$ref": "#/$defs/date"},
     "attendee": {
       "description": "Each person present (one [[attendee]] table each). A core agency ([[agency]] core = true) with no attendee and no [[apology]] at a held scheduled meeting is reported by mfile check (core-agency-absent); in the West Midlands a case is heard only with its presenter present (004).",
       "type": "array",
@@ -1153,6 +1157,9 @@ No actions agreed.
 <dt>Chair</dt><dd>{{paper.chair}}</dd>
 {{/paper.chair}}
 <dt>Approved by the chair</dt><dd>{{#paper.approved}}{{paper.approved}}{{/paper.approved}}{{^paper.approved}}not yet{{/paper.approved}}</dd>
+{{#paper.circulation}}
+<dt>Circulation</dt><dd>{{#caseReferrers}}{{caseReferrers}} (referred the case) and {{/caseReferrers}}the approved list for full minutes: {{list}}{{#reviewed}} (list reviewed {{reviewed}}){{/reviewed}}</dd>
+{{/paper.circulation}}
 </dl>
 {{#paper.draft}}
 <p class="draft">DRAFT: not yet approved by the chair. Do not circulate.</p>
@@ -1164,6 +1171,10 @@ No actions agreed.
         ("templates/_minutes-head.md.mustache", ###"""
 
 Meeting: {{paper.meetingID}}.{{#paper.chair}} Chair: {{paper.chair}}.{{/paper.chair}} Approved by the chair: {{#paper.approved}}{{paper.approved}}{{/paper.approved}}{{^paper.approved}}not yet{{/paper.approved}}.
+{{#paper.circulation}}
+
+Circulation: {{#caseReferrers}}{{caseReferrers}} (referred the case) and {{/caseReferrers}}the approved list for full minutes: {{list}}.{{#reviewed}} List reviewed {{reviewed}}.{{/reviewed}}
+{{/paper.circulation}}
 {{#paper.draft}}
 
 > **DRAFT: not yet approved by the chair. Do not circulate.**

@@ -25,6 +25,14 @@ enum MeetingRules {
             findings.append(finding)
         }
 
+        if let engine = context.engine, engine.rules.minutesCirculatedUnapproved(meeting) {
+            findings.append(Diagnostic(
+                file: file, position: root.position(of: "minutes_circulated"),
+                message: meeting.minutesApproved == nil
+                    ? "minutes_circulated is set but there is no minutes_approved; the \(engine.rules.profile) profile has the chair approve the minutes before they are circulated [minutes_approved_before_circulation: \(engine.reference(.minutesApprovedBeforeCirculation))]; record the approval date"
+                    : "minutes_circulated is before minutes_approved; the \(engine.rules.profile) profile has the chair approve the minutes before they are circulated [minutes_approved_before_circulation: \(engine.reference(.minutesApprovedBeforeCirculation))]; check both dates",
+                rule: .minutesCirculatedUnapproved))
+        }
         for attendee in meeting.attendees {
             let place = attendee.reader.place
             if let finding = context.unknownAgency(

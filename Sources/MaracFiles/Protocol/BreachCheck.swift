@@ -35,6 +35,7 @@ public struct BreachCheck: Sendable {
         found += listingBreaches()
         found += meetingBreaches()
         found += attendanceBreaches()
+        found += circulationBreaches()
         found += actionBreaches()
         found += caseBreaches()
         return found.sorted(by: Breach.order(.case))

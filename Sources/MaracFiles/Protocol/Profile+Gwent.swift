@@ -41,6 +41,14 @@ extension ProtocolRules {
         // to attend" [001 §2.2].
         .init(.coreAgencyAttendance, .on, .gwentProtocol("§2.2")),
         .init(.coreAgencyDeputyRequired, .on, .gwentProtocol("§2.2")),
+        // "This information is then typed up and approved by the relevant MARAC Chair prior to
+        // secure electronic circulation to all attendees. Full minutes are only sent to agencies
+        // on the approved list of attendees" [001 §4.9]; "Six monthly housekeeping of MARAC
+        // referral recipients ... At the same time the list of recipients for the MARAC minutes
+        // will be checked and updated" [001 §2.4].
+        .init(.minutesApprovedBeforeCirculation, .on, .gwentProtocol("§4.9")),
+        .init(.minutesCirculationList, .on, .gwentProtocol("§2.4", "§4.9")),
+        .init(.circulationListReviewMonths, .period(RulePeriod(6, .months)), .gwentProtocol("§2.4")),
         // "Agencies not present at the meeting will provide their information to the MARAC
         // Administrator in writing before the meeting. The MARAC Chair will then read this out
         // at the meeting" [001 §4.8]: records hold dates, so by the meeting day itself.

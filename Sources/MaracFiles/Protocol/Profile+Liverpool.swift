@@ -64,6 +64,10 @@ extension ProtocolRules {
         // "at least two days prior to the relevant meeting": calendar days.
         .init(.absentAgencyWrittenInfoDays, .period(RulePeriod(2, .days)), .liverpoolProtocol("MOP §3.4")),
         .init(.maxCasesMovedPerAgency, .count(2), .liverpoolProtocol("MOP §9.4")),
+        // "The MARAC Steering Group shall maintain an up-to-date list of members of the MARAC and
+        // of those organisations who are to receive copies of the minutes of the meetings"
+        // [003 MOP §10.10]. No time for checking it is given.
+        .init(.minutesCirculationList, .on, .liverpoolProtocol("MOP §10.10")),
         // "They are required to inform the MARAC Officers ... that their actions are complete
         // within 14 days of the MARAC meeting" [003 MOP §6.12].
         .init(.actionCompletionDays, .period(RulePeriod(14, .days)), .liverpoolProtocol("MOP §6.12")),

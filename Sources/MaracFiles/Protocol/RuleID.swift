@@ -53,6 +53,9 @@ public enum RuleID: String, Sendable, Hashable, CaseIterable, Comparable {
     case absentAgencyWrittenInfoDays = "absent_agency_written_info_days"
     case maxCasesMovedPerAgency = "max_cases_moved_per_agency"
     case minutesApprovalDays = "minutes_approval_days"
+    case minutesApprovedBeforeCirculation = "minutes_approved_before_circulation"
+    case minutesCirculationList = "minutes_circulation_list"
+    case circulationListReviewMonths = "circulation_list_review_months"
     // Actions
     case actionChaseDays = "action_chase_days"
     case actionCompletionDays = "action_completion_days"
@@ -110,7 +113,7 @@ public enum RuleID: String, Sendable, Hashable, CaseIterable, Comparable {
         case .slotMinutesWithChildren, .slotMinutesWithoutChildren: .count(unit: "minutes")
         case .escalationWindowMonths, .repeatWindowMonths, .repeatIDVAOnlyMonths,
              .repeatAnyInstanceMonths, .professionalsMeetingWindowMonths, .complexCaseWindowMonths,
-             .flagMonths, .recentIncidentMonths:
+             .flagMonths, .recentIncidentMonths, .circulationListReviewMonths:
             .period(units: [.months])
         case .idvaReferral: .period(units: RuleID.deadlineUnits)
         case .agendaWindowMinDays, .agendaWindowMaxDays, .absentAgencyWrittenInfoDays,
@@ -121,7 +124,8 @@ public enum RuleID: String, Sendable, Hashable, CaseIterable, Comparable {
              .hbvAutomatic, .hbvClosedSession, .consentReasonRequired, .belowThresholdDecision, .returnReasonRequired, .dashHealthOnly, .idvaClockFromReceipt,
              .idvaNonPoliceOnly, .listingByReceipt, .agendaChildrenFirst, .agendaHighestRiskFirst,
              .agendaClaresLawLast, .agendaTransfersOutLast, .repeatInfoOnlyListing, .coreAgencyAttendance,
-             .coreAgencyDeputyRequired, .presenterMustAttend, .signInOutTimes:
+             .coreAgencyDeputyRequired, .presenterMustAttend, .signInOutTimes, .minutesApprovedBeforeCirculation,
+             .minutesCirculationList:
             .toggle
         }
     }
@@ -200,6 +204,12 @@ public enum RuleID: String, Sendable, Hashable, CaseIterable, Comparable {
             "Most cases moved on the agenda for one agency at one meeting (a hearing's moved_for)"
         case .minutesApprovalDays:
             "The chair approves the minutes within this long of the meeting (no protocol sets a number: off unless marac.toml sets one)"
+        case .minutesApprovedBeforeCirculation:
+            "The chair approves the minutes before they are circulated: minutes_circulated on or after minutes_approved"
+        case .minutesCirculationList:
+            "Full minutes go only to the approved list ([[agency]] minutes = true in marac.toml), which the minutes paper names"
+        case .circulationListReviewMonths:
+            "The minutes circulation list is checked this often ([circulation] reviewed in marac.toml)"
         case .actionChaseDays:
             "Actions with no update are chased this long after the meeting"
         case .actionCompletionDays:

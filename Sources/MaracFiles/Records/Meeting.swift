@@ -11,6 +11,7 @@ public struct Meeting: Sendable {
     public var kind: Kind?
     public var agendaCirculated: LocalDate?
     public var minutesApproved: LocalDate?
+    public var minutesCirculated: LocalDate?
     public var attendees: [Attendee]
     public var apologies: [Apology]
     public var hearings: [Hearing]
@@ -31,6 +32,7 @@ public struct Meeting: Sendable {
         kind = reader.string("kind").flatMap(Kind.init(rawValue:))
         agendaCirculated = reader.date("agenda_circulated", &problems)
         minutesApproved = reader.date("minutes_approved", &problems)
+        minutesCirculated = reader.date("minutes_circulated", &problems)
         attendees = reader.tables("attendee").map(Attendee.init)
         apologies = reader.tables("apology").map { Apology($0, problems: &problems) }
         hearings = reader.tables("hearing").map { Hearing($0, problems: &problems) }

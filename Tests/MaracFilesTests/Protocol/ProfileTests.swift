@@ -72,6 +72,9 @@ final class ProfileTests: XCTestCase {
         (.coreAgencyAttendance, .on, "\(gw) §2.2"),
         (.coreAgencyDeputyRequired, .on, "\(gw) §2.2"),
         (.absentAgencyWrittenInfoDays, days(0), "\(gw) §4.8"),
+        (.minutesApprovedBeforeCirculation, .on, "\(gw) §4.9"),
+        (.minutesCirculationList, .on, "\(gw) §2.4, §4.9"),
+        (.circulationListReviewMonths, months(6), "\(gw) §2.4"),
         (.flagMonths, months(12), "\(sl) §3 duty 7; \(gw) §4.6"),
     ]
 
@@ -106,6 +109,7 @@ final class ProfileTests: XCTestCase {
         (.signInOutTimes, .on, "\(lv) MOP §9.4, App.4"),
         (.absentAgencyWrittenInfoDays, days(2), "\(lv) MOP §3.4"),
         (.maxCasesMovedPerAgency, .count(2), "\(lv) MOP §9.4"),
+        (.minutesCirculationList, .on, "\(lv) MOP §10.10"),
         (.actionCompletionDays, days(14), "\(lv) MOP §6.12"),
         (.professionalsMeetingIncidents, .count(3), "\(lv) App.6"),
         (.professionalsMeetingWindowMonths, months(6), "\(lv) App.6"),

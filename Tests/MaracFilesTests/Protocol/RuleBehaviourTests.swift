@@ -136,6 +136,15 @@ final class RuleBehaviourTests: XCTestCase {
         .signInOutTimes: Probe(profile: "liverpool", switched: "sign_in_out_times = false") { engine in
             lint(engine, cases: [], meetings: [meeting("2026-11-05", fields: [("attendee", .a([DutyFixtures.attendee("police")]))])])
         },
+        .minutesApprovedBeforeCirculation: Probe(profile: "gwent", switched: "minutes_approved_before_circulation = false") { engine in
+            lint(engine, cases: [], meetings: [meeting("2026-11-05", fields: [("minutes_circulated", .d(day("2026-11-06")))])])
+        },
+        .minutesCirculationList: Probe(profile: "liverpool", switched: "minutes_circulation_list = false") { engine in
+            check(engine, asOf: "2026-11-06")
+        },
+        .circulationListReviewMonths: Probe(profile: "gwent", switched: "circulation_list_review_months = false") { engine in
+            check(engine, asOf: "2026-11-06")
+        },
         .recentIncidentMonths: Probe(profile: "liverpool", switched: "recent_incident_months = 6") {
             met($0, referral("2026-11-02", score: 80, tool: "merit", extra: [("incident", .d(day("2026-07-01")))]))
         },
