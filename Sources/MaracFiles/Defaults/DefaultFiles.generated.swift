@@ -562,6 +562,10 @@ gender = ["male", "trans-man"]
           "description": "Out: the date the transfer was sent.",
           "$ref": "#/$defs/date"
         },
+        "receipt_confirmed": {
+          "description": "Out: the date the receiving MARAC confirmed it received the transfer safely (Gwent: 'The receiving co-ordinator will be asked to confirm that the information has been received safely', 001 §4.13).",
+          "$ref": "#/$defs/date"
+        },
         "to": {
           "description": "Out: the receiving MARAC.",
           "type": "string",
@@ -577,7 +581,7 @@ gender = ["male", "trans-man"]
           "$ref": "#/$defs/date"
         },
         "acknowledged": {
-          "description": "In: the date receipt was acknowledged.",
+          "description": "In: the date receipt was acknowledged to the sending MARAC. Liverpool: by the time the case is listed, the agenda deadline of the next meeting after it was received, unless marac.toml sets transfer_in_ack_days (003 MOP §2.11).",
           "$ref": "#/$defs/date"
         },
         "signed_by": {
@@ -736,9 +740,15 @@ gender = ["male", "trans-man"]
         "action_chase_days": {"description": "Actions with no update are chased this long after the meeting", "anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": "^[0-9]{1,4} (working day|working days|working-day|working-days|day|days)$"}, {"const": false}]},
         "action_completion_days": {"description": "Agencies report actions complete (or that they cannot be completed) within this long of the meeting; an open or incomplete action after it is a breach even when updated", "anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": "^[0-9]{1,4} (working day|working days|working-day|working-days|day|days)$"}, {"const": false}]},
         "professionals_meeting_days": {"description": "An escalated case's professionals' meeting is held within this long of the MARAC", "anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": "^[0-9]{1,4} (working day|working days|working-day|working-days|day|days)$"}, {"const": false}]},
+        "professionals_meeting_incidents": {"description": "A professionals' meeting is recommended (reported, not a breach) when a case's referrals show this many incidents (distinct incident dates) in the window", "anyOf": [{"type": "integer", "minimum": 0}, {"const": false}]},
+        "professionals_meeting_window_months": {"description": "Window, up to the latest incident, in which incidents are counted for a professionals' meeting; reported until this long after it", "anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": "^[0-9]{1,4} (month|months)$"}, {"const": false}]},
         "complex_case_hearings": {"description": "A case heard this many times in the window triggers a complex case review", "anyOf": [{"type": "integer", "minimum": 0}, {"const": false}]},
         "complex_case_window_months": {"description": "Window in which hearings are counted for a complex case review", "anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": "^[0-9]{1,4} (month|months)$"}, {"const": false}]},
         "transfer_out_days": {"description": "Outgoing MARAC-to-MARAC transfer made within this long of learning the victim moved", "anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": "^[0-9]{1,4} (working day|working days|working-day|working-days|day|days)$"}, {"const": false}]},
+        "transfer_in_acknowledgement": {"description": "A transfer in is acknowledged (acknowledged) by the time it is listed: the agenda deadline of the next meeting after it was received, or transfer_in_ack_days", "type": "boolean"},
+        "transfer_in_ack_days": {"description": "A transfer in is acknowledged within this long of receipt (no protocol sets a number: off unless marac.toml sets one)", "anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": "^[0-9]{1,4} (working day|working days|working-day|working-days|day|days)$"}, {"const": false}]},
+        "transfer_out_receipt_confirmed": {"description": "The receiving MARAC confirms it received an outgoing transfer safely (receipt_confirmed): reported until it does", "type": "boolean"},
+        "emergency_relisting": {"description": "A case heard at an emergency MARAC is listed at the next scheduled MARAC (by that meeting's agenda deadline)", "type": "boolean"},
         "dhr_disclosure_days": {"description": "A domestic homicide review or safeguarding adult/child practice review panel receives minutes and action plans within this long of its request", "anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": "^[0-9]{1,4} (working day|working days|working-day|working-days|day|days)$"}, {"const": false}]},
         "flag_months": {"description": "Victim and perpetrator files stay flagged this long after the last incident or referral", "anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": "^[0-9]{1,4} (month|months)$"}, {"const": false}]}
       },
@@ -810,7 +820,7 @@ gender = ["male", "trans-man"]
     "marac": {"description": "Which MARAC met: an id from a [[marac]] table in marac.toml.", "type": "string", "minLength": 1},
     "date": {"description": "The meeting date. The file must be named <date>-<marac>.toml in the folder of its year.", "$ref": "#/$defs/date"},
     "kind": {
-      "description": "scheduled: a regular meeting. emergency: called at short notice. closed: a closed session (its papers are kept apart).",
+      "description": "scheduled: a regular meeting. emergency: called at short notice; each case it hears is listed again at the next scheduled MARAC (002 §2 IV; mfile check: emergency-not-relisted). closed: a closed session (its papers are kept apart).",
       "enum": ["scheduled", "emergency", "closed"]
     },
     "chair": {"description": "Who chaired the meeting.", "type": "string", "minLength": 1},

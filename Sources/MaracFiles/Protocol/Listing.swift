@@ -84,6 +84,21 @@ public struct ListingPlanner {
         return ListingDue(meeting: target, due: due, unit: unit, start: start, heard: heard)
     }
 
+    /// Where something that arrives on `start` for MARAC `maracID` must be listed, and by when:
+    /// the first meeting whose referral cut-off is on or after `start` (the same meeting a
+    /// referral accepted that day goes to), due the last day to circulate its agenda (the
+    /// meeting day without an agenda rule). Used for a transfer received [003 MOP §2.11] and a
+    /// case heard at an emergency MARAC [002 §2 IV]. `nil` when the MARAC has no schedule or
+    /// `start` is before its first cut-off.
+    public mutating func nextListing(from start: LocalDate, marac maracID: String?) -> ListingDue? {
+        guard let maracID, let marac = engine.configuration.marac(maracID), let frequency = marac.frequency,
+              let first = marac.firstMeeting,
+              let target = targetMeeting(start: start, marac: marac, frequency: frequency, first: first)
+        else { return nil }
+        let unit = engine.rules.agendaWindowMin.map(BreachCheck.countingUnit) ?? .days
+        return ListingDue(meeting: target, due: target.agendaWindow?.latest ?? target.date, unit: unit, start: start, heard: nil)
+    }
+
     /// Where the protocols say a referral goes to the next meeting.
     public var reference: String {
         if engine.rules.listingByReceipt { return engine.reference(.listingByReceipt) }

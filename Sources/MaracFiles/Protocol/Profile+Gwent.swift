@@ -10,6 +10,10 @@ extension ProtocolRules {
         .init(.escalationCrimes, .count(3), .gwentProtocol("§4.2.2")),
         .init(.escalationWindowMonths, .period(RulePeriod(12, .months)), .gwentProtocol("§4.2.2")),
         .init(.transferIn, .on, .gwentProtocol("§4.13")),
+        // "When referring an existing case into a MARAC from outside Gwent ... The receiving
+        // co-ordinator will be asked to confirm that the information has been received safely"
+        // [001 §4.13].
+        .init(.transferOutReceiptConfirmed, .on, .gwentProtocol("§4.13")),
         .init(.dvdsAutomatic, .on, .gwentProtocol("§4.2.2", "§4.14")),
         .init(.consentReasonRequired, .on, .gwentProtocol("§4.4")),
         // "Incomplete or illegible forms or forms which do not evidence that the MARAC threshold

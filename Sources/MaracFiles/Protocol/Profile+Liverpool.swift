@@ -20,6 +20,11 @@ extension ProtocolRules {
         .init(.professionalJudgement, .on, .liverpoolProtocol("MOP §2.1", "MOP §2.5")),
         .init(.escalation, .on, .liverpoolProtocol("MOP §2.1")),
         .init(.transferIn, .on, .liverpoolProtocol("MOP §2.11")),
+        // "If Liverpool MARAC receives a MARAC subject from another area, the MARAC Officer will
+        // acknowledge receipt of the relevant documents ... and include the case on the MARAC
+        // agenda to be heard at the next MARAC" [003 MOP §2.11]: no number of days, so by the
+        // time it is listed (transfer_in_ack_days stays off).
+        .init(.transferInAcknowledgement, .on, .liverpoolProtocol("MOP §2.11")),
         .init(.hbvAutomatic, .on, .liverpoolProtocol("MOP §2.1")),
         .init(.hbvClosedSession, .on, .liverpoolProtocol("MOP §2.1", "MOP §5.13")),
         .init(.consentReasonRequired, .on, .liverpoolProtocol("ISP §6")),
@@ -71,6 +76,9 @@ extension ProtocolRules {
         // "They are required to inform the MARAC Officers ... that their actions are complete
         // within 14 days of the MARAC meeting" [003 MOP §6.12].
         .init(.actionCompletionDays, .period(RulePeriod(14, .days)), .liverpoolProtocol("MOP §6.12")),
+        // "Risk does not meet MARAC Threshold ... call a professionals meeting if needed. NB: If
+        // 3 or more incidents in last 6 months a professionals meeting is recommended" [003
+        // App.6, the referral pathway]: advice, so reported, not a breach.
         .init(.professionalsMeetingIncidents, .count(3), .liverpoolProtocol("App.6")),
         .init(.professionalsMeetingWindowMonths, .period(RulePeriod(6, .months)), .liverpoolProtocol("App.6")),
         // DHRs, Safeguarding Adult Reviews and Child Safeguarding Practice Reviews [003 ISP §5,

@@ -67,6 +67,10 @@ public enum RuleID: String, Sendable, Hashable, CaseIterable, Comparable {
     case complexCaseWindowMonths = "complex_case_window_months"
     // Transfers, disclosure, flags
     case transferOutDays = "transfer_out_days"
+    case transferInAcknowledgement = "transfer_in_acknowledgement"
+    case transferInAckDays = "transfer_in_ack_days"
+    case transferOutReceiptConfirmed = "transfer_out_receipt_confirmed"
+    case emergencyRelisting = "emergency_relisting"
     case dhrDisclosureDays = "dhr_disclosure_days"
     case flagMonths = "flag_months"
 
@@ -76,7 +80,6 @@ public enum RuleID: String, Sendable, Hashable, CaseIterable, Comparable {
     /// and `[rules]` cannot set them, until the protocol duties that use them are built.
     public static let notYetChecked: Set<RuleID> = [
         .meritGoldMin, .meritSilverMin, .meritBronzeMin,
-        .professionalsMeetingIncidents, .professionalsMeetingWindowMonths,
     ]
 
     /// Whether `mfile rules` lists the rule and `[rules]` may set it: every such rule changes
@@ -118,14 +121,14 @@ public enum RuleID: String, Sendable, Hashable, CaseIterable, Comparable {
         case .idvaReferral: .period(units: RuleID.deadlineUnits)
         case .agendaWindowMinDays, .agendaWindowMaxDays, .absentAgencyWrittenInfoDays,
              .actionChaseDays, .actionCompletionDays, .professionalsMeetingDays, .transferOutDays,
-             .dhrDisclosureDays, .minutesApprovalDays:
+             .dhrDisclosureDays, .minutesApprovalDays, .transferInAckDays:
             .period(units: RuleID.dayUnits)
         case .youngPersonDASH, .professionalJudgement, .escalation, .transferIn, .dvdsAutomatic,
              .hbvAutomatic, .hbvClosedSession, .consentReasonRequired, .belowThresholdDecision, .returnReasonRequired, .dashHealthOnly, .idvaClockFromReceipt,
              .idvaNonPoliceOnly, .listingByReceipt, .agendaChildrenFirst, .agendaHighestRiskFirst,
              .agendaClaresLawLast, .agendaTransfersOutLast, .repeatInfoOnlyListing, .coreAgencyAttendance,
              .coreAgencyDeputyRequired, .presenterMustAttend, .signInOutTimes, .minutesApprovedBeforeCirculation,
-             .minutesCirculationList:
+             .minutesCirculationList, .transferInAcknowledgement, .transferOutReceiptConfirmed, .emergencyRelisting:
             .toggle
         }
     }
@@ -216,12 +219,21 @@ public enum RuleID: String, Sendable, Hashable, CaseIterable, Comparable {
             "Agencies report actions complete (or that they cannot be completed) within this long of the meeting; an open or incomplete action after it is a breach even when updated"
         case .professionalsMeetingDays: "An escalated case's professionals' meeting is held within this long of the MARAC"
         case .professionalsMeetingIncidents:
-            "A professionals' meeting is recommended at this many incidents in the window"
-        case .professionalsMeetingWindowMonths: "Window in which incidents are counted for a professionals' meeting"
+            "A professionals' meeting is recommended (reported, not a breach) when a case's referrals show this many incidents (distinct incident dates) in the window"
+        case .professionalsMeetingWindowMonths:
+            "Window, up to the latest incident, in which incidents are counted for a professionals' meeting; reported until this long after it"
         case .complexCaseHearings: "A case heard this many times in the window triggers a complex case review"
         case .complexCaseWindowMonths: "Window in which hearings are counted for a complex case review"
         case .transferOutDays:
             "Outgoing MARAC-to-MARAC transfer made within this long of learning the victim moved"
+        case .transferInAcknowledgement:
+            "A transfer in is acknowledged (acknowledged) by the time it is listed: the agenda deadline of the next meeting after it was received, or transfer_in_ack_days"
+        case .transferInAckDays:
+            "A transfer in is acknowledged within this long of receipt (no protocol sets a number: off unless marac.toml sets one)"
+        case .transferOutReceiptConfirmed:
+            "The receiving MARAC confirms it received an outgoing transfer safely (receipt_confirmed): reported until it does"
+        case .emergencyRelisting:
+            "A case heard at an emergency MARAC is listed at the next scheduled MARAC (by that meeting's agenda deadline)"
         case .dhrDisclosureDays:
             "A domestic homicide review or safeguarding adult/child practice review panel receives minutes and action plans within this long of its request"
         case .flagMonths:

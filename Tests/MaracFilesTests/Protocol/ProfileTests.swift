@@ -46,6 +46,7 @@ final class ProfileTests: XCTestCase {
         (.complexCaseWindowMonths, months(6), "\(wmP) §14"),
         (.transferOutDays, wd(3), "\(wmP) §18"),
         (.flagMonths, months(12), "\(wmP) §7, §9"),
+        (.emergencyRelisting, .on, "\(sl) §2 IV"),
     ]
 
     static let gwent: [Row] = [
@@ -57,6 +58,7 @@ final class ProfileTests: XCTestCase {
         (.escalationCrimes, .count(3), "\(gw) §4.2.2"),
         (.escalationWindowMonths, months(12), "\(gw) §4.2.2"),
         (.transferIn, .on, "\(gw) §4.13"),
+        (.transferOutReceiptConfirmed, .on, "\(gw) §4.13"),
         (.dvdsAutomatic, .on, "\(gw) §4.2.2, §4.14"),
         (.consentReasonRequired, .on, "\(gw) §4.4"),
         (.returnReasonRequired, .on, "\(gw) §4.3"),
@@ -76,6 +78,7 @@ final class ProfileTests: XCTestCase {
         (.minutesCirculationList, .on, "\(gw) §2.4, §4.9"),
         (.circulationListReviewMonths, months(6), "\(gw) §2.4"),
         (.flagMonths, months(12), "\(sl) §3 duty 7; \(gw) §4.6"),
+        (.emergencyRelisting, .on, "\(sl) §2 IV"),
     ]
 
     static let liverpool: [Row] = [
@@ -90,6 +93,7 @@ final class ProfileTests: XCTestCase {
         (.professionalJudgement, .on, "\(lv) MOP §2.1, MOP §2.5"),
         (.escalation, .on, "\(lv) MOP §2.1"),
         (.transferIn, .on, "\(lv) MOP §2.11"),
+        (.transferInAcknowledgement, .on, "\(lv) MOP §2.11"),
         (.hbvAutomatic, .on, "\(lv) MOP §2.1"),
         (.hbvClosedSession, .on, "\(lv) MOP §2.1, MOP §5.13"),
         (.consentReasonRequired, .on, "\(lv) ISP §6"),
@@ -115,6 +119,7 @@ final class ProfileTests: XCTestCase {
         (.professionalsMeetingWindowMonths, months(6), "\(lv) App.6"),
         (.dhrDisclosureDays, wd(10), "\(lv) ISP §5.6, ISP §5.7"),
         (.flagMonths, months(12), "\(lv) MOP §2.6, MOP §5.5"),
+        (.emergencyRelisting, .on, "\(sl) §2 IV"),
     ]
 
     private func check(_ rules: ProtocolRules, _ table: [Row], file: StaticString = #filePath, line: UInt = #line) {

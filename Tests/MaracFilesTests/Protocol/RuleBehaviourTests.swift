@@ -103,6 +103,13 @@ final class RuleBehaviourTests: XCTestCase {
             .map(\.rule).joined(separator: " ")
     }
 
+    /// What `check` reports (not breaches) of one case with referrals for those incidents.
+    static func reported(_ engine: ProtocolEngine, asOf: String, incidents: [String]) -> String {
+        let referrals = incidents.map { referral(day($0).adding(days: 1).description, tool: "merit", extra: [("incident", .d(day($0)))]) }
+        return BreachCheck(repository: Records.repository(engine.configuration, cases: [Records.case("2026-TEST-001", referrals: referrals)]),
+                           engine: engine, asOf: day(asOf)).reported().map(\.line).joined(separator: "; ")
+    }
+
     static func victim(aged dob: String) -> T { Records.person("Victim One", dob: dob) }
 
     static let probes: [RuleID: Probe] = [
@@ -144,6 +151,33 @@ final class RuleBehaviourTests: XCTestCase {
         },
         .circulationListReviewMonths: Probe(profile: "gwent", switched: "circulation_list_review_months = false") { engine in
             check(engine, asOf: "2026-11-06")
+        },
+        .transferInAcknowledgement: Probe(profile: "liverpool", switched: "transfer_in_acknowledgement = false") { engine in
+            check(engine, asOf: "2026-12-31", cases: [Records.case("2026-TEST-001", referrals: [referral("2026-11-20", tool: "merit", criteria: ["transfer-in"])], extra: [
+                ("transfer", .a([.t([("direction", .s("in")), ("received", .d(day("2026-11-20")))])])),
+            ])])
+        },
+        .transferInAckDays: Probe(profile: "liverpool", switched: "transfer_in_ack_days = \"1 working day\"") { engine in
+            check(engine, asOf: "2026-11-24", cases: [Records.case("2026-TEST-001", referrals: [referral("2026-11-20", tool: "merit", criteria: ["transfer-in"])], extra: [
+                ("transfer", .a([.t([("direction", .s("in")), ("received", .d(day("2026-11-20")))])])),
+            ])])
+        },
+        .transferOutReceiptConfirmed: Probe(profile: "gwent", switched: "transfer_out_receipt_confirmed = false") { engine in
+            let record = Records.case("2026-TEST-001", referrals: [referral("2026-01-05")], extra: [
+                ("transfer", .a([.t([("direction", .s("out")), ("notified", .d(day("2026-11-02"))), ("sent", .d(day("2026-11-03")))])])),
+            ])
+            return BreachCheck(repository: Records.repository(engine.configuration, cases: [record]), engine: engine, asOf: day("2026-11-10"))
+                .reported().map(\.rule).joined(separator: " ")
+        },
+        .professionalsMeetingIncidents: Probe(profile: "liverpool", switched: "professionals_meeting_incidents = 4") { engine in
+            reported(engine, asOf: "2026-07-10", incidents: ["2026-01-10", "2026-04-01", "2026-07-10"])
+        },
+        .professionalsMeetingWindowMonths: Probe(profile: "liverpool", switched: "professionals_meeting_window_months = 7") { engine in
+            reported(engine, asOf: "2026-07-10", incidents: ["2025-12-20", "2026-04-01", "2026-07-10"])
+        },
+        .emergencyRelisting: Probe(profile: "west-midlands", switched: "emergency_relisting = false") { engine in
+            check(engine, asOf: "2026-12-31", cases: [Records.case("2026-TEST-001", referrals: [referral("2026-08-01")])],
+                  meetings: [DutyFixtures.meeting("2026-11-20", kind: "emergency", heard: [("2026-TEST-001", "police")])])
         },
         .recentIncidentMonths: Probe(profile: "liverpool", switched: "recent_incident_months = 6") {
             met($0, referral("2026-11-02", score: 80, tool: "merit", extra: [("incident", .d(day("2026-07-01")))]))
