@@ -32,6 +32,9 @@ public enum LintRule: String, Sendable, CaseIterable, Comparable {
     case signInOutMissing = "sign-in-out-missing"
     case signOutBeforeIn = "sign-out-before-in"
     case minutesCirculatedUnapproved = "minutes-circulated-unapproved"
+    case meritGrade = "merit-grade"
+    case notInformedReason = "not-informed-reason"
+    case informedConsentConflict = "informed-consent-conflict"
     case io
     case outsideLink = "outside-link"
 
@@ -76,6 +79,11 @@ public enum LintRule: String, Sendable, CaseIterable, Comparable {
         case .signOutBeforeIn: "an attendee signed out before signing in"
         case .minutesCirculatedUnapproved:
             "minutes circulated before the chair approved them (or with no `minutes_approved`), where the profile's `minutes_approved_before_circulation` is on"
+        case .meritGrade:
+            "`merit_grade` below the band the MeRIT score gives (a case may only be graded higher), or above it without `judgement_reason` (a warning)"
+        case .notInformedReason:
+            "`victim_informed = false` without `victim_not_informed_reason`, where the profile's `victim_not_informed_on_agenda` is on"
+        case .informedConsentConflict: "`victim_informed = false` on a referral whose `consent` is \"given\" (a warning)"
         case .io: "a record file or folder that cannot be read (it stops every command: exit 2)"
         case .outsideLink: "a link under `cases/`, `meetings/` or `templates/` that leads out of the repository (it stops every command: exit 2)"
         }

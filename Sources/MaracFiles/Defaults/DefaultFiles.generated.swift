@@ -413,6 +413,14 @@ gender = ["male", "trans-man"]
           "type": "integer",
           "minimum": 0
         },
+        "merit_grade": {
+          "description": "MeRIT: the band the referrer graded the case up to on professional judgement, with the reason in judgement_reason ('if you feel that this case should have been graded HIGHER, please do so', Liverpool 003 App.5): GOLD, SILVER or BRONZE. Never below the band the score gives. Liverpool's agenda shows it.",
+          "enum": [
+            "GOLD",
+            "SILVER",
+            "BRONZE"
+          ]
+        },
         "police_incidents_12m": {
           "description": "Police incidents in the last 12 months (for escalation). Another window is written the same way, e.g. police_incidents_6m: the profile's escalation_window_months says which one is read.",
           "type": "integer",
@@ -456,6 +464,15 @@ gender = ["male", "trans-man"]
         },
         "consent_reason": {
           "description": "Required unless consent was given: why the referral proceeds without consent.",
+          "type": "string",
+          "minLength": 1
+        },
+        "victim_informed": {
+          "description": "Whether the victim knows the case is going to MARAC. false: not told (for example, not safe to contact); give victim_not_informed_reason. Not the same as consent to share.",
+          "type": "boolean"
+        },
+        "victim_not_informed_reason": {
+          "description": "Why the victim was not told the case is going to MARAC (e.g. not safe to contact). West Midlands: 'the reason why the victim has not been informed will be recorded on the MARAC referral form and the MARAC agenda' (000 §9), so it is printed on the agenda.",
           "type": "string",
           "minLength": 1
         },
@@ -697,6 +714,9 @@ gender = ["male", "trans-man"]
         "young_person_dash": {"description": "Victims aged 16-17 on the day the referral arrived are assessed with the Young Persons DASH (risk_tool = \"dash-young-person\"), older victims with the DASH", "type": "boolean"},
         "recent_incident_months": {"description": "A referral on visible high risk or escalation needs an incident within this long before it arrived; an older incident is referred on professional judgement", "anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": "^[0-9]{1,4} (month|months)$"}, {"const": false}]},
         "merit_threshold": {"description": "Visible high risk: MeRIT score at or above this", "anyOf": [{"type": "integer", "minimum": 0}, {"const": false}]},
+        "merit_gold_min": {"description": "MeRIT GOLD band starts at this score (a referrer may grade a case higher, merit_grade)", "anyOf": [{"type": "integer", "minimum": 0}, {"const": false}]},
+        "merit_silver_min": {"description": "MeRIT SILVER band starts at this score (up to GOLD minus 1)", "anyOf": [{"type": "integer", "minimum": 0}, {"const": false}]},
+        "merit_bronze_min": {"description": "MeRIT BRONZE band starts at this score (up to SILVER minus 1)", "anyOf": [{"type": "integer", "minimum": 0}, {"const": false}]},
         "professional_judgement": {"description": "Below-threshold referrals accepted on professional judgement, with the reason written down", "type": "boolean"},
         "escalation": {"description": "Escalating abuse (more severe or more frequent) is a referral criterion", "type": "boolean"},
         "escalation_police_incidents": {"description": "Escalation met at this many police incidents in the escalation window (or the crimes count)", "anyOf": [{"type": "integer", "minimum": 0}, {"const": false}]},
@@ -724,6 +744,8 @@ gender = ["male", "trans-man"]
         "agenda_highest_risk_first": {"description": "Agenda lists the highest-risk cases first (within each group of the agenda)", "type": "boolean"},
         "agenda_clares_law_last": {"description": "Clare's Law requests are listed at the end of the agenda", "type": "boolean"},
         "agenda_transfers_out_last": {"description": "Outgoing transfers are listed at the end of the agenda", "type": "boolean"},
+        "agenda_merit_band": {"description": "The agenda gives each MeRIT score its band (GOLD, SILVER, BRONZE), or the band the referrer graded it up to", "type": "boolean"},
+        "victim_not_informed_on_agenda": {"description": "Where it was not safe to tell the victim the case goes to MARAC, the agenda gives the reason (victim_not_informed_reason)", "type": "boolean"},
         "repeat_info_only_listing": {"description": "Repeats needing no new safeguarding are listed 'for information only'", "type": "boolean"},
         "slot_minutes_with_children": {"description": "Time allowed for a case with children (no times on the agenda when off)", "anyOf": [{"type": "integer", "minimum": 0}, {"const": false}]},
         "slot_minutes_without_children": {"description": "Time allowed for a case without children (no times on the agenda when off)", "anyOf": [{"type": "integer", "minimum": 0}, {"const": false}]},
@@ -1361,6 +1383,9 @@ No open actions.
 {{#risk}}
 <dt>Risk</dt><dd>{{risk}}</dd>
 {{/risk}}
+{{#notInformedReason}}
+<dt>Victim not informed</dt><dd>{{notInformedReason}}</dd>
+{{/notInformedReason}}
 {{#presentedBy}}
 <dt>Presented by</dt><dd>{{presentedBy}}</dd>
 {{/presentedBy}}
@@ -1419,6 +1444,10 @@ No cases are listed for this meeting.
 ### {{number}}. Case {{caseID}}{{#slotStart}}, {{slotStart}}-{{slotEnd}} ({{slotMinutes}} min){{/slotStart}}{{#repeat}} [REPEAT]{{/repeat}}{{#infoOnly}} [FOR INFORMATION ONLY]{{/infoOnly}}{{#claresLaw}} [CLARE'S LAW]{{/claresLaw}}{{#transferOut}} [TRANSFER OUT]{{/transferOut}}
 
 Referred by: {{referringAgency}}{{#received}} (received {{received}}){{/received}}{{#risk}}. Risk: {{risk}}{{/risk}}{{#presentedBy}}. Presented by: {{presentedBy}}{{/presentedBy}}.
+{{#notInformedReason}}
+
+Victim not informed of this referral: {{notInformedReason}}
+{{/notInformedReason}}
 
 {{> _people.md}}
 {{/items}}

@@ -38,11 +38,51 @@ enum ReferralDutyRules {
                 message: "\(place).incident is more than \(window) before \(place).received; under the \(profile) profile an older incident is referred on professional judgement, not on visible high risk or escalation [recent_incident_months: \(engine.reference(.recentIncidentMonths))]; write criteria = [\"professional-judgement\"] with judgement_reason, or correct the dates",
                 rule: .incidentNotRecent))
         }
+        findings += papers(referral, file: file, engine: engine)
         if rules.returnReasonMissing(referral) {
             findings.append(Diagnostic(
                 file: file, position: reader.position(of: "decision"),
                 message: "\(place) was returned but has no return_reason; record why (incomplete form, threshold not evidenced, ...), with return_category for the figures [return_reason_required: \(engine.reference(.returnReasonRequired))]",
                 rule: .returnReason))
+        }
+        return findings
+    }
+
+    /// `merit-grade` (App.5's "graded HIGHER" only, with the reason), `not-informed-reason` and
+    /// `informed-consent-conflict`.
+    static func papers(_ referral: Referral, file: String, engine: ProtocolEngine) -> [Diagnostic] {
+        let rules = engine.rules, reader = referral.reader, place = reader.place
+        var findings: [Diagnostic] = []
+        if let grade = referral.meritGrade, referral.riskTool == "merit", let score = referral.riskScore,
+           let computed = rules.meritBand(score: score), let gradeRank = ProtocolRules.meritBands.firstIndex(of: grade),
+           let computedRank = ProtocolRules.meritBands.firstIndex(of: computed), gradeRank != computedRank
+        {
+            let reference = "MeRIT bands: \(engine.reference(.meritGoldMin))"
+            if gradeRank > computedRank {
+                findings.append(Diagnostic(
+                    file: file, position: reader.position(of: "merit_grade"),
+                    message: "\(place).merit_grade is below the band its risk_score gives (\(computed)); a referrer may grade a case higher, never lower [\(reference)]; remove merit_grade or correct it",
+                    rule: .meritGrade))
+            } else if !referral.hasJudgementReason {
+                findings.append(Diagnostic(
+                    file: file, position: reader.position(of: "merit_grade"), severity: .warning,
+                    message: "\(place) is graded up from \(computed) to \(grade) without judgement_reason; App.5 asks the referrer to explain why it should be graded higher [\(reference)]",
+                    rule: .meritGrade))
+            }
+        }
+        if referral.victimInformed == false {
+            if rules.isOn(.victimNotInformedOnAgenda), !referral.hasNotInformedReason {
+                findings.append(Diagnostic(
+                    file: file, position: reader.position(of: "victim_informed"),
+                    message: "\(place) says the victim was not informed but has no victim_not_informed_reason; the \(rules.profile) profile puts the reason on the agenda [victim_not_informed_on_agenda: \(engine.reference(.victimNotInformedOnAgenda))]; write why (e.g. not safe to contact)",
+                    rule: .notInformedReason))
+            }
+            if referral.consent == .given {
+                findings.append(Diagnostic(
+                    file: file, position: reader.position(of: "victim_informed"), severity: .warning,
+                    message: "\(place) has consent = \"given\" but victim_informed = false: a victim who gave consent knows of the referral; check both fields",
+                    rule: .informedConsentConflict))
+            }
         }
         return findings
     }

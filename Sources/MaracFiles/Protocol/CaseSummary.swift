@@ -109,6 +109,7 @@ public struct ReferralSummary: Sendable, ReferralFacts {
     public var idvaReferred: LocalDate?
     public var idvaEngaged: Bool?
     public var infoOnly: Bool
+    public var meritGrade: String?
     public var riskTool: String?
     public var riskScore: Int?
     public var policeIncidents: [Int: Int]
@@ -136,6 +137,7 @@ public struct ReferralSummary: Sendable, ReferralFacts {
         idvaReferred = referral.idvaReferred
         idvaEngaged = referral.idvaEngaged
         infoOnly = referral.infoOnly
+        meritGrade = referral.meritGrade
         riskTool = referral.riskTool
         riskScore = referral.riskScore
         policeIncidents = referral.policeIncidents

@@ -55,6 +55,10 @@ extension ProtocolRules {
         // "The MARAC agenda is risk driven, every effort is made to hear the highest risk cases
         // ... on the first morning" [003 MOP §9.4]: one list by risk, no children's group.
         .init(.agendaHighestRiskFirst, .on, .liverpoolProtocol("MOP §9.4")),
+        // "The agenda contains a summary of information/risk provided in each referral" [003
+        // MOP §5.2]; the MeRIT form grades GOLD 72+, SILVER 16-71, BRONZE 1-15, and "if you
+        // feel that this case should have been graded HIGHER, please do so" [003 App.5].
+        .init(.agendaMeritBand, .on, .liverpoolProtocol("App.5", "MOP §5.2")),
         .init(.slotMinutesWithChildren, .count(10), .liverpoolProtocol("App.4")),
         .init(.slotMinutesWithoutChildren, .count(10), .liverpoolProtocol("App.4")),
         // "All signatory agencies are required to send an appropriate representative to each

@@ -43,6 +43,10 @@ extension ProtocolRules {
         // (000 §10 ranks by risk only the cases over the cap), and none gives slot lengths.
         .init(.agendaChildrenFirst, .on, .westMidlandsProtocol("§4", "§7"), .safeLives("§2 IV")),
         .init(.agendaClaresLawLast, .on, .westMidlandsProtocol("§27")),
+        // "if it is not safe to contact the victim, the case will be presented and the reason why
+        // the victim has not been informed will be recorded on the MARAC referral form and the
+        // MARAC agenda" [000 §9 "Victim Contact Prior to MARAC"].
+        .init(.victimNotInformedOnAgenda, .on, .westMidlandsProtocol("§9")),
         .init(.agendaTransfersOutLast, .on, .westMidlandsBriefing),
         .init(.repeatInfoOnlyListing, .on, .westMidlandsBriefing),
         // "All relevant agencies are expected to consistently attend MARAC" [000 §8].

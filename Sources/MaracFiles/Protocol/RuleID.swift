@@ -42,6 +42,8 @@ public enum RuleID: String, Sendable, Hashable, CaseIterable, Comparable {
     case agendaHighestRiskFirst = "agenda_highest_risk_first"
     case agendaClaresLawLast = "agenda_clares_law_last"
     case agendaTransfersOutLast = "agenda_transfers_out_last"
+    case agendaMeritBand = "agenda_merit_band"
+    case victimNotInformedOnAgenda = "victim_not_informed_on_agenda"
     case repeatInfoOnlyListing = "repeat_info_only_listing"
     case slotMinutesWithChildren = "slot_minutes_with_children"
     case slotMinutesWithoutChildren = "slot_minutes_without_children"
@@ -78,9 +80,7 @@ public enum RuleID: String, Sendable, Hashable, CaseIterable, Comparable {
 
     /// Rules kept in the profiles that nothing checks yet: `mfile rules` does not list them
     /// and `[rules]` cannot set them, until the protocol duties that use them are built.
-    public static let notYetChecked: Set<RuleID> = [
-        .meritGoldMin, .meritSilverMin, .meritBronzeMin,
-    ]
+    public static let notYetChecked: Set<RuleID> = []
 
     /// Whether `mfile rules` lists the rule and `[rules]` may set it: every such rule changes
     /// what some command reports.
@@ -128,7 +128,7 @@ public enum RuleID: String, Sendable, Hashable, CaseIterable, Comparable {
              .idvaNonPoliceOnly, .listingByReceipt, .agendaChildrenFirst, .agendaHighestRiskFirst,
              .agendaClaresLawLast, .agendaTransfersOutLast, .repeatInfoOnlyListing, .coreAgencyAttendance,
              .coreAgencyDeputyRequired, .presenterMustAttend, .signInOutTimes, .minutesApprovedBeforeCirculation,
-             .minutesCirculationList, .transferInAcknowledgement, .transferOutReceiptConfirmed, .emergencyRelisting:
+             .minutesCirculationList, .agendaMeritBand, .victimNotInformedOnAgenda, .transferInAcknowledgement, .transferOutReceiptConfirmed, .emergencyRelisting:
             .toggle
         }
     }
@@ -144,7 +144,7 @@ public enum RuleID: String, Sendable, Hashable, CaseIterable, Comparable {
         case .recentIncidentMonths:
             "A referral on visible high risk or escalation needs an incident within this long before it arrived; an older incident is referred on professional judgement"
         case .meritThreshold: "Visible high risk: MeRIT score at or above this"
-        case .meritGoldMin: "MeRIT GOLD band starts at this score"
+        case .meritGoldMin: "MeRIT GOLD band starts at this score (a referrer may grade a case higher, merit_grade)"
         case .meritSilverMin: "MeRIT SILVER band starts at this score (up to GOLD minus 1)"
         case .meritBronzeMin: "MeRIT BRONZE band starts at this score (up to SILVER minus 1)"
         case .professionalJudgement:
@@ -190,6 +190,10 @@ public enum RuleID: String, Sendable, Hashable, CaseIterable, Comparable {
         case .agendaHighestRiskFirst: "Agenda lists the highest-risk cases first (within each group of the agenda)"
         case .agendaClaresLawLast: "Clare's Law requests are listed at the end of the agenda"
         case .agendaTransfersOutLast: "Outgoing transfers are listed at the end of the agenda"
+        case .agendaMeritBand:
+            "The agenda gives each MeRIT score its band (GOLD, SILVER, BRONZE), or the band the referrer graded it up to"
+        case .victimNotInformedOnAgenda:
+            "Where it was not safe to tell the victim the case goes to MARAC, the agenda gives the reason (victim_not_informed_reason)"
         case .repeatInfoOnlyListing:
             "Repeats needing no new safeguarding are listed 'for information only'"
         case .slotMinutesWithChildren: "Time allowed for a case with children (no times on the agenda when off)"

@@ -53,6 +53,12 @@ public struct Referral: Sendable {
     public var hasReturnReason: Bool
     public var idvaReferred: LocalDate?
     public var idvaEngaged: Bool?
+    /// `merit_grade`: the MeRIT band the referrer graded the case up to ("GOLD", ...).
+    public var meritGrade: String?
+    /// `victim_informed`: whether the victim knows the case is going to MARAC.
+    public var victimInformed: Bool?
+    /// `victim_not_informed_reason` is written.
+    public var hasNotInformedReason: Bool
     public var infoOnly: Bool
     public var dvds: String?
     /// 1-based position among the case's referrals.
@@ -86,6 +92,9 @@ public struct Referral: Sendable {
         hasReturnReason = !(reader.string("return_reason") ?? "").isEmpty
         idvaReferred = reader.date("idva_referred", &problems)
         idvaEngaged = reader.bool("idva_engaged")
+        meritGrade = reader.string("merit_grade")
+        victimInformed = reader.bool("victim_informed")
+        hasNotInformedReason = !(reader.string("victim_not_informed_reason") ?? "").isEmpty
         infoOnly = reader.bool("info_only") ?? false
         dvds = reader.string("dvds")
     }

@@ -1,6 +1,7 @@
 import XCTest
 @testable import MaracBase
 @testable import MaracLint
+@testable import MaracPapers
 @testable import MaracProtocol
 @testable import MaracRecords
 @testable import MaracTOML
@@ -110,6 +111,11 @@ final class RuleBehaviourTests: XCTestCase {
                            engine: engine, asOf: day(asOf)).reported().map(\.line).joined(separator: "; ")
     }
 
+    /// The risk the agenda prints for a MeRIT score.
+    static func meritRisk(_ engine: ProtocolEngine, score: Int) throws -> String {
+        AgendaModel.risk(try F.makeCase(F.caseText(id: "x", score: score, tool: "merit")).referrals.first, engine: engine).text ?? "-"
+    }
+
     static func victim(aged dob: String) -> T { Records.person("Victim One", dob: dob) }
 
     static let probes: [RuleID: Probe] = [
@@ -178,6 +184,14 @@ final class RuleBehaviourTests: XCTestCase {
         .emergencyRelisting: Probe(profile: "west-midlands", switched: "emergency_relisting = false") { engine in
             check(engine, asOf: "2026-12-31", cases: [Records.case("2026-TEST-001", referrals: [referral("2026-08-01")])],
                   meetings: [DutyFixtures.meeting("2026-11-20", kind: "emergency", heard: [("2026-TEST-001", "police")])])
+        },
+        .meritGoldMin: Probe(profile: "liverpool", switched: "merit_gold_min = 75") { try meritRisk($0, score: 72) },
+        .meritSilverMin: Probe(profile: "liverpool", switched: "merit_silver_min = 20") { try meritRisk($0, score: 18) },
+        .meritBronzeMin: Probe(profile: "liverpool", switched: "merit_bronze_min = 5") { try meritRisk($0, score: 3) },
+        .agendaMeritBand: Probe(profile: "liverpool", switched: "agenda_merit_band = false") { try meritRisk($0, score: 72) },
+        .victimNotInformedOnAgenda: Probe(profile: "west-midlands", switched: "victim_not_informed_on_agenda = false") { engine in
+            let text = F.caseText(id: "x", score: 16).replacingOccurrences(of: "info_only = false\n", with: "info_only = false\nvictim_informed = false\nvictim_not_informed_reason = \"r\"\n")
+            return AgendaModel.notInformedReason(try F.makeCase(text).referrals.first, engine: engine).text ?? "-"
         },
         .recentIncidentMonths: Probe(profile: "liverpool", switched: "recent_incident_months = 6") {
             met($0, referral("2026-11-02", score: 80, tool: "merit", extra: [("incident", .d(day("2026-07-01")))]))
