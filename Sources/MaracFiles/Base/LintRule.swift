@@ -35,6 +35,8 @@ public enum LintRule: String, Sendable, CaseIterable, Comparable {
     case meritGrade = "merit-grade"
     case notInformedReason = "not-informed-reason"
     case informedConsentConflict = "informed-consent-conflict"
+    case retentionKeyMoved = "retention-key-moved"
+    case closedDateMissing = "closed-date-missing"
     case io
     case outsideLink = "outside-link"
 
@@ -84,6 +86,8 @@ public enum LintRule: String, Sendable, CaseIterable, Comparable {
         case .notInformedReason:
             "`victim_informed = false` without `victim_not_informed_reason`, where the profile's `victim_not_informed_on_agenda` is on"
         case .informedConsentConflict: "`victim_informed = false` on a referral whose `consent` is \"given\" (a warning)"
+        case .retentionKeyMoved: "`retention_months` at the top of marac.toml, where earlier versions read it; it belongs under `[rules]` (a warning)"
+        case .closedDateMissing: "a case with `status = \"closed\"` and no `closed` date, so its retention period cannot start (a warning)"
         case .io: "a record file or folder that cannot be read (it stops every command: exit 2)"
         case .outsideLink: "a link under `cases/`, `meetings/` or `templates/` that leads out of the repository (it stops every command: exit 2)"
         }

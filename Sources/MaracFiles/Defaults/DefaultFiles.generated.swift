@@ -101,8 +101,22 @@ gender = ["male", "trans-man"]
       ]
     },
     "closed": {
-      "description": "The date the case was closed.",
+      "description": "The date the case was closed. A closed case's retention period (marac.toml [rules] retention_months) starts from the latest of this, the end of its flag period, its last hearing and its last disclosure; lint warns when a closed case has none.",
       "$ref": "#/$defs/date"
+    },
+    "retention_hold": {
+      "description": "True to keep the case beyond its retention period: 'mfile sweep' never lists it for destruction while this is set (for example a domestic homicide review, court proceedings, a subject access request or a complaint; give retention_hold_reason).",
+      "type": "boolean"
+    },
+    "retention_hold_reason": {
+      "description": "Why the case is kept: dhr (a domestic homicide or safeguarding review), court, subject-access, complaint, other.",
+      "enum": [
+        "dhr",
+        "court",
+        "subject-access",
+        "complaint",
+        "other"
+      ]
     },
     "victim": {
       "description": "The person at risk.",
@@ -690,6 +704,148 @@ gender = ["male", "trans-man"]
 }
 
 """###),
+        ("schema/destroyed.schema.json", ###"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "title": "Destruction record",
+  "description": "destroyed/YYYY.toml: the cases destroyed in year YYYY after their retention period ('mfile sweep --purge --apply'), one [[destroyed]] table each. Ids and dates only, never a name, a date of birth, an address or a reason in words. Encrypted in git like the records (git-crypt).",
+  "type": "object",
+  "properties": {
+    "destroyed": {
+      "description": "Each case destroyed.",
+      "type": "array",
+      "items": {
+        "type": "object",
+        "required": [
+          "case",
+          "status",
+          "retention_start",
+          "retention_months",
+          "review_due",
+          "decided",
+          "decided_by",
+          "destroyed",
+          "removed"
+        ],
+        "properties": {
+          "case": {
+            "description": "The case id destroyed (never a name).",
+            "$ref": "#/$defs/caseId"
+          },
+          "marac": {
+            "description": "The MARAC that heard it: an id from marac.toml.",
+            "type": "string",
+            "pattern": "^[a-z0-9][a-z0-9-]*$"
+          },
+          "status": {
+            "description": "closed or transferred-out, as the case file said.",
+            "enum": [
+              "closed",
+              "transferred-out"
+            ]
+          },
+          "closed": {
+            "description": "The day the case was closed (or its transfer out sent).",
+            "$ref": "#/$defs/date"
+          },
+          "retention_start": {
+            "description": "The latest of closure, flag period end, last hearing and last disclosure.",
+            "$ref": "#/$defs/date"
+          },
+          "retention_months": {
+            "description": "The retention period applied (marac.toml [rules] retention_months).",
+            "type": "integer",
+            "minimum": 1
+          },
+          "review_due": {
+            "description": "The day the retention period ended.",
+            "$ref": "#/$defs/date"
+          },
+          "decided": {
+            "description": "The day destruction was decided.",
+            "$ref": "#/$defs/date"
+          },
+          "decided_by": {
+            "description": "Who decided, by role: chair, coordinator, steering-group, data-protection-officer.",
+            "enum": [
+              "chair",
+              "coordinator",
+              "steering-group",
+              "data-protection-officer"
+            ]
+          },
+          "decision_ref": {
+            "description": "The meeting that decided it, as its id (<date>-<marac>).",
+            "type": "string",
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}-[a-z0-9][a-z0-9-]*$"
+          },
+          "destroyed": {
+            "description": "The day the files were removed.",
+            "$ref": "#/$defs/date"
+          },
+          "removed": {
+            "description": "The repository paths removed (the case file, its transfers/ folder).",
+            "type": "array",
+            "items": {
+              "type": "string",
+              "pattern": "^(cases|transfers)/[A-Za-z0-9/._-]+$"
+            }
+          },
+          "redacted_meetings": {
+            "description": "The meetings whose [[hearing]] of the case was removed, by id.",
+            "type": "array",
+            "items": {
+              "type": "string",
+              "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}-[a-z0-9][a-z0-9-]*$"
+            }
+          },
+          "disclosures_destroyed": {
+            "description": "How many [[disclosure]] entries of the case went with it.",
+            "type": "integer",
+            "minimum": 0
+          },
+          "papers_to_check": {
+            "description": "How many files under papers/ name the case id, left for the administrator to destroy by hand.",
+            "type": "integer",
+            "minimum": 0
+          },
+          "history_rewritten": {
+            "description": "The day every earlier version of the removed files was removed from the git history.",
+            "$ref": "#/$defs/date"
+          },
+          "blobs_removed": {
+            "description": "How many stored file versions the history rewrite removed.",
+            "type": "integer",
+            "minimum": 0
+          },
+          "meeting_history": {
+            "description": "kept-encrypted: earlier versions of the meeting files, which still hold the hearing, stay in the history, encrypted; rewritten: they were rewritten too.",
+            "enum": [
+              "kept-encrypted",
+              "rewritten"
+            ]
+          }
+        },
+        "additionalProperties": false
+      }
+    }
+  },
+  "additionalProperties": false,
+  "$defs": {
+    "date": {
+      "title": "a date written year first without quotes, such as 1985-02-11",
+      "type": "string",
+      "format": "date"
+    },
+    "caseId": {
+      "title": "a case id written like 2026-EXMP-001, as mfile new case gives it",
+      "type": "string",
+      "pattern": "^[0-9]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9]{3,}$"
+    }
+  }
+}
+
+"""###),
         ("schema/marac.schema.json", ###"""
 {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -704,7 +860,7 @@ gender = ["male", "trans-man"]
       "enum": ["west-midlands", "gwent", "liverpool"]
     },
     "marking": {"description": "The protective marking printed at the top and bottom of every page, e.g. OFFICIAL-SENSITIVE.", "type": "string", "minLength": 1},
-    "retention_months": {"description": "Months after a case closes before its personal details are purged. Leave out to keep everything.", "type": "integer", "minimum": 1},
+    "retention_months": {"description": "Earlier versions read the retention period here; it is now the rule retention_months under [rules] (still read here until moved; lint warns). No protocol sets a number.", "type": "integer", "minimum": 1},
     "rules": {
       "description": "Local changes to the profile's rules: a rule id and its new value, or false to switch a rule off. `mfile rules --describe` lists every rule.",
       "type": "object",
@@ -772,7 +928,8 @@ gender = ["male", "trans-man"]
         "transfer_out_receipt_confirmed": {"description": "The receiving MARAC confirms it received an outgoing transfer safely (receipt_confirmed): reported until it does", "type": "boolean"},
         "emergency_relisting": {"description": "A case heard at an emergency MARAC is listed at the next scheduled MARAC (by that meeting's agenda deadline)", "type": "boolean"},
         "dhr_disclosure_days": {"description": "A domestic homicide review or safeguarding adult/child practice review panel receives minutes and action plans within this long of its request", "anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": "^[0-9]{1,4} (working day|working days|working-day|working-days|day|days)$"}, {"const": false}]},
-        "flag_months": {"description": "Victim and perpetrator files stay flagged this long after the last incident or referral", "anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": "^[0-9]{1,4} (month|months)$"}, {"const": false}]}
+        "flag_months": {"description": "Victim and perpetrator files stay flagged this long after the last incident or referral", "anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": "^[0-9]{1,4} (month|months)$"}, {"const": false}]},
+        "retention_months": {"description": "A closed case is listed by 'mfile sweep' for a destruction review this long after its retention start (no protocol sets a number: off unless marac.toml sets one)", "anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": "^[0-9]{1,4} (month|months)$"}, {"const": false}]}
       },
       "additionalProperties": false
     },
@@ -1811,6 +1968,11 @@ path = "./schema/meeting.schema.json"
 include = ["marac.toml"]
 [rule.schema]
 path = "./schema/marac.schema.json"
+
+[[rule]]
+include = ["destroyed/*.toml"]
+[rule.schema]
+path = "./schema/destroyed.schema.json"
 
 """###),
     ]

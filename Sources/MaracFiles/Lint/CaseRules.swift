@@ -74,6 +74,12 @@ package enum CaseRules {
                 findings += ReferralDutyRules.check(referral, of: record, engine: engine)
             }
         }
+        if record.status == .closed, record.closed == nil {
+            findings.append(Diagnostic(
+                file: file, position: root.position(of: "status"), severity: .warning,
+                message: "the case is closed but has no closed date; write the day it was closed (closed = YYYY-MM-DD): its retention period starts from it",
+                rule: .closedDateMissing))
+        }
         if let lifted = record.flagLifted, lifted > context.asOf, let flag = root.subtable("flag") {
             findings.append(Diagnostic(
                 file: file, position: flag.position(of: "lifted"), severity: .warning,

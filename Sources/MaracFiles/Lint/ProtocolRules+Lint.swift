@@ -34,6 +34,12 @@ enum ProtocolLint {
         let records = ProtocolRecords(engine: engine, cases: cases, meetings: meetings)
         var planner = ListingPlanner(records)
         var findings = agencyKinds(engine, file: file)
+        if let key = engine.configuration.table[member: "retention_months"] {
+            findings.append(Diagnostic(
+                file: file, position: key.keyRange.start, severity: .warning,
+                message: "retention_months belongs under [rules] now (it is a protocol rule, listed by 'mfile rules'); move the line under [rules]",
+                rule: .retentionKeyMoved))
+        }
         for record in cases {
             findings += criteriaMismatches(record, records: records)
             findings += ReferralDutyRules.decisions(record, records: records)

@@ -23,6 +23,12 @@ public struct CaseSummary: Sendable {
     public var transfers: [Transfer]
     /// `[flag] lifted`.
     public var flagLifted: LocalDate?
+    /// `retention_hold = true`.
+    public var retentionHold: Bool
+    /// The latest `[[disclosure]]` date or request.
+    public var lastDisclosure: LocalDate?
+    /// A `[[disclosure]]` requested and not yet made.
+    public var disclosurePending: Bool
     /// The victim and perpetrators with their names normalised once, as the file is read.
     package var people: RepeatDetection.CasePeople
 
@@ -41,6 +47,9 @@ public struct CaseSummary: Sendable {
         referrals = record.referrals.map(ReferralSummary.init)
         transfers = record.transfers
         flagLifted = record.flagLifted
+        retentionHold = record.retentionHold
+        lastDisclosure = record.disclosures.flatMap { [$0.date, $0.requested].compactMap { $0 } }.max()
+        disclosurePending = record.disclosures.contains { $0.requested != nil && $0.date == nil }
         people = RepeatDetection.CasePeople(victim: record.victim, perpetrators: record.perpetrators)
     }
 
@@ -60,6 +69,9 @@ public struct CaseSummary: Sendable {
         self.referrals = referrals.map(ReferralSummary.init)
         transfers = hasTransferIn ? [Transfer(direction: .in)] : []
         flagLifted = nil
+        retentionHold = false
+        lastDisclosure = nil
+        disclosurePending = false
         people = RepeatDetection.CasePeople(victim: victim, perpetrators: perpetrators)
     }
 

@@ -75,6 +75,7 @@ public enum RuleID: String, Sendable, Hashable, CaseIterable, Comparable {
     case emergencyRelisting = "emergency_relisting"
     case dhrDisclosureDays = "dhr_disclosure_days"
     case flagMonths = "flag_months"
+    case retentionMonths = "retention_months"
 
     public static func < (a: RuleID, b: RuleID) -> Bool { a.order < b.order }
 
@@ -116,7 +117,7 @@ public enum RuleID: String, Sendable, Hashable, CaseIterable, Comparable {
         case .slotMinutesWithChildren, .slotMinutesWithoutChildren: .count(unit: "minutes")
         case .escalationWindowMonths, .repeatWindowMonths, .repeatIDVAOnlyMonths,
              .repeatAnyInstanceMonths, .professionalsMeetingWindowMonths, .complexCaseWindowMonths,
-             .flagMonths, .recentIncidentMonths, .circulationListReviewMonths:
+             .flagMonths, .recentIncidentMonths, .circulationListReviewMonths, .retentionMonths:
             .period(units: [.months])
         case .idvaReferral: .period(units: RuleID.deadlineUnits)
         case .agendaWindowMinDays, .agendaWindowMaxDays, .absentAgencyWrittenInfoDays,
@@ -242,6 +243,8 @@ public enum RuleID: String, Sendable, Hashable, CaseIterable, Comparable {
             "A domestic homicide review or safeguarding adult/child practice review panel receives minutes and action plans within this long of its request"
         case .flagMonths:
             "Victim and perpetrator files stay flagged this long after the last incident or referral"
+        case .retentionMonths:
+            "A closed case is listed by 'mfile sweep' for a destruction review this long after its retention start (no protocol sets a number: off unless marac.toml sets one)"
         }
     }
 }

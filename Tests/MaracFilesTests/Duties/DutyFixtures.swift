@@ -100,3 +100,18 @@ enum DutyFixtures {
         ])
     }
 }
+
+extension T {
+    /// A `T` from a decoded node (dates, strings, numbers, booleans, arrays and tables).
+    static func from(_ node: TOMLNode) -> T {
+        switch node.value {
+        case .string(let text): .s(text)
+        case .integer(let n): .i(Int(n))
+        case .boolean(let b): .b(b)
+        case .localDate(let date): .d(date)
+        case .array(let items): .a(items.map(T.from))
+        case .table(let table): .t(table.members.map { ($0.key, T.from($0.node)) })
+        default: .s("")
+        }
+    }
+}

@@ -193,6 +193,13 @@ final class RuleBehaviourTests: XCTestCase {
             let text = F.caseText(id: "x", score: 16).replacingOccurrences(of: "info_only = false\n", with: "info_only = false\nvictim_informed = false\nvictim_not_informed_reason = \"r\"\n")
             return AgendaModel.notInformedReason(try F.makeCase(text).referrals.first, engine: engine).text ?? "-"
         },
+        .retentionMonths: Probe(profile: "west-midlands", switched: "retention_months = 24") { engine in
+            let record = Records.case("2025-TEST-001", referrals: [referral("2025-11-10")], extra: [("closed", .d(day("2026-06-01")))])
+            var problems: [Diagnostic] = []
+            let closed = Case(table: T.table(record.table.members.map { ($0.key, $0.key == "status" ? T.s("closed") : T.from($0.node)) }), file: record.file, problems: &problems)
+            let records = ProtocolRecords(engine: engine, cases: [CaseSummary(closed)], meetings: [])
+            return RetentionSweep.due(records, asOf: day("2030-01-01")).map(\.caseID).joined(separator: " ")
+        },
         .recentIncidentMonths: Probe(profile: "liverpool", switched: "recent_incident_months = 6") {
             met($0, referral("2026-11-02", score: 80, tool: "merit", extra: [("incident", .d(day("2026-07-01")))]))
         },
