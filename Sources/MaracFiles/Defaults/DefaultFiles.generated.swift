@@ -64,7 +64,7 @@ gender = ["male", "trans-man"]
   ],
   "properties": {
     "id": {
-      "description": "The case id, written by `mfile new case` (year, this copy's 4-letter tag, a number). The file must be named <id>.toml. Never reuse or change an id.",
+      "description": "The case id: letters, digits and hyphens (at most 64), starting and ending with a letter or digit. `mfile new case` writes year, this copy's 4-letter tag and a number (2026-EXMP-001); a MARAC moving to mfile may keep its own references as ids (EXB-25-0311). The file must be named <id>.toml. Never reuse or change an id.",
       "$ref": "#/$defs/caseId"
     },
     "reference": {
@@ -291,9 +291,9 @@ gender = ["male", "trans-man"]
   "additionalProperties": false,
   "$defs": {
     "caseId": {
-      "title": "a case id written like 2026-EXMP-001, as mfile new case gives it",
+      "title": "a case id of letters, digits and hyphens, such as 2026-EXMP-001",
       "type": "string",
-      "pattern": "^[0-9]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9]{3,}$"
+      "pattern": "^[A-Za-z0-9]([A-Za-z0-9-]{0,62}[A-Za-z0-9])?$"
     },
     "date": {
       "title": "a date written year first without quotes, such as 1985-02-11",
@@ -810,12 +810,13 @@ gender = ["male", "trans-man"]
   "additionalProperties": false,
   "$defs": {
     "date": {"title": "a date written year first without quotes, such as 1985-02-11", "type": "string", "format": "date"},
+    "caseId": {"title": "a case id of letters, digits and hyphens, such as 2026-EXMP-001", "type": "string", "pattern": "^[A-Za-z0-9]([A-Za-z0-9-]{0,62}[A-Za-z0-9])?$"},
     "time": {"title": "a time of day written with colons and without quotes, such as 09:30:00", "type": "string", "pattern": "^[0-2][0-9]:[0-5][0-9](:[0-6][0-9](\\.[0-9]+)?)?$"},
     "hearing": {
       "type": "object",
       "required": ["case"],
       "properties": {
-        "case": {"description": "The case heard: a case id.", "type": "string", "minLength": 1},
+        "case": {"description": "The case heard: its id, the name of its file under cases/ without .toml.", "$ref": "#/$defs/caseId"},
         "presented_by": {"description": "The agency presenting the case: an [[agency]] id.", "type": "string", "minLength": 1},
         "professionals_meeting": {"description": "The date a professionals' meeting was held after this hearing, when one was needed.", "$ref": "#/$defs/date"},
         "moved_for": {"description": "The agency (an [[agency]] id) for which the chair moved this case from its place on the agenda; Liverpool allows no more than two a day per agency.", "type": "string", "minLength": 1},

@@ -14,9 +14,11 @@ enum CrossRecordRules {
             case .meeting(let item): meetings.append(item)
             }
         }
-        // A case file that cannot be decoded still names its case, by its file name.
-        let undecodedIDs = undecodedCaseFiles.map { ($0 as NSString).lastPathComponent.replacingOccurrences(of: ".toml", with: "") }
-        let caseIDs = Set(cases.compactMap(\.id)).union(undecodedIDs)
+        // A case file that cannot be decoded, or whose id is missing or not a valid id (the
+        // schema says so), still names its case, by its file name.
+        let unnamed = undecodedCaseFiles + cases.filter { $0.id == nil }.map(\.file)
+        let fileIDs = unnamed.map { ($0 as NSString).lastPathComponent.replacingOccurrences(of: ".toml", with: "") }
+        let caseIDs = Set(cases.compactMap(\.id)).union(fileIDs)
         return duplicateCaseIDs(cases) + unknownCases(meetings, caseIDs)
     }
 
@@ -25,13 +27,14 @@ enum CrossRecordRules {
         var findings: [Diagnostic] = []
         for record in cases {
             guard let id = record.id else { continue }
-            if let first = firstFile[id] {
+            // Ids differing only in capitals name the same file on macOS and Windows.
+            if let first = firstFile[id.lowercased()] {
                 findings.append(Diagnostic(
                     file: record.file, position: record.idPosition,
-                    message: "case id \(id) is also used by \(first); each case needs its own id (allocate one with 'mfile new case')",
+                    message: "case id \(id) is also used by \(first)\(first.hasSuffix("/\(id).toml") ? "" : " (ids that differ only in capitals name the same file on Windows and macOS)"); each case needs its own id (allocate one with 'mfile new case')",
                     rule: .duplicateCaseID))
             } else {
-                firstFile[id] = record.file
+                firstFile[id.lowercased()] = record.file
             }
         }
         return findings

@@ -41,7 +41,7 @@ enum RenderCommand {
             Command(
                 name: "case-minutes",
                 summary: "the minutes of one case's hearing at a meeting, with its referral; --all: one file per case heard",
-                positionals: [meeting, PositionalSpec("CASE", kind: .id, .optional)],
+                positionals: [meeting, PositionalSpec("CASE", kind: .caseID, .optional)],
                 options: [
                     OptionSpec("--all", help: "every case heard at the meeting, one file each in --output-dir (West Midlands sends one PDF per case)"),
                     OptionSpec("--output-dir", value: "DIR", kind: .path, help: "with --all: the folder for the files, named case-minutes-MEETING-CASE.pdf (or .html, .md)"),
