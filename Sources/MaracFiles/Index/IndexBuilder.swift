@@ -50,8 +50,9 @@ public enum IndexBuilder {
         try update(root: root, previous: nil)
     }
 
-    /// Brings a stored index (or nothing: a full build) up to date with the files under `root`.
-    package static func update(root: URL, previous: IndexFormat.RawIndex?) throws(RepositoryError) -> Outcome {
+    /// Brings a stored index (or nothing: a full build) up to date with the files under `root`;
+    /// `progress` counts the files read again.
+    package static func update(root: URL, previous: IndexFormat.RawIndex?, progress: ProgressLine? = nil) throws(RepositoryError) -> Outcome {
         var timer = PhaseTimer()
         let configBytes = try FileSystem.read(root.appendingPathComponent(configurationFile))
         guard let configStat = RecordFileStat.stat(configurationFile, root: root) else {
@@ -84,7 +85,11 @@ public enum IndexBuilder {
         }
         removed += old[j...]
 
-        let read = toRead.parallelMap { i, entry in readEntry(listing[i], root: root, previous: entry) }
+        progress?.begin(toRead.count)
+        let read = toRead.parallelMap { i, entry in
+            defer { progress?.advance() }
+            return readEntry(listing[i], root: root, previous: entry)
+        }
         var stamps = listing.map { FileStamp(path: $0.path, size: $0.size, modified: $0.modified, hash: 0) }
         var decoded = 0
         var changedKeys: [BlockingKey] = []
