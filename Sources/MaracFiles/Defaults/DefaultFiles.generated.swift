@@ -645,6 +645,7 @@ gender = ["male", "trans-man"]
       "enum": ["west-midlands", "gwent", "liverpool"]
     },
     "marking": {"description": "The protective marking printed at the top and bottom of every page, e.g. OFFICIAL-SENSITIVE.", "type": "string", "minLength": 1},
+    "adopted": {"description": "The day this MARAC started keeping its records in mfile. Meetings held before it carry no paper deadlines (agenda circulation, minutes, written information from absent agencies) and referrals received before it no IDVA or listing deadlines: records imported from before mfile are history, not breaches. Actions, flags and everything dated on or after it are checked as usual. Leave out when every record was kept in mfile from the start.", "$ref": "#/$defs/date"},
     "retention_months": {"description": "Months after a case closes before its personal details are purged. Leave out to keep everything.", "type": "integer", "minimum": 1},
     "rules": {
       "description": "Local changes to the profile's rules: a rule id and its new value, or false to switch a rule off. `mfile rules --describe` lists every rule.",

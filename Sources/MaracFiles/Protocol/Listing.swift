@@ -30,7 +30,8 @@ public struct ListingDue: Sendable {
 /// is not accepted; when it was received before the case was transferred in (the sending
 /// MARAC heard it); when it is a Gwent repeat that goes to the IDVA only [001 §4.2.3]; when
 /// the case was closed, or its transfer out notified or sent, on or before that meeting's
-/// day; or when it came before the schedule's first cut-off (heard before the records began).
+/// day; or when it came before the schedule's first cut-off or before marac.toml's `adopted`
+/// (`ProtocolEngine.predatesAdoption`): heard before the records began.
 ///
 /// The meetings are the MARAC's schedule (marac.toml), each replaced by a recorded meeting of
 /// the MARAC within 7 days of it (a moved meeting); emergency meetings are not listings.
@@ -70,6 +71,7 @@ public struct ListingPlanner {
               let marac = engine.configuration.marac(maracID), let frequency = marac.frequency,
               let first = marac.firstMeeting
         else { return nil }
+        if engine.predatesAdoption(referral) { return nil }
         let start = engine.rules.listingByReceipt ? (referral.received ?? accepted) : accepted
         if let transferredIn = record.transferredIn, let received = referral.received, received < transferredIn { return nil }
         if records.detection.repeatOf(caseID: id, referral: referral.number)?.idvaOnly == true { return nil }

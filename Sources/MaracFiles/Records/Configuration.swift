@@ -42,6 +42,9 @@ public struct Configuration: Sendable {
     public var name: String
     public var profile: String
     public var marking: String
+    /// The day the MARAC started keeping its records in mfile (`adopted`); see
+    /// `ProtocolEngine.predatesAdoption`.
+    public var adopted: LocalDate?
     public var retentionMonths: Int?
     /// The `[rules]` table: local overrides of the profile.
     public var rules: TOMLTable
@@ -56,6 +59,7 @@ public struct Configuration: Sendable {
         name = reader.string("name") ?? ""
         profile = reader.string("profile") ?? ""
         marking = reader.string("marking") ?? ""
+        adopted = reader.date("adopted", &problems)
         retentionMonths = reader.int("retention_months")
         rules = table["rules"]?.table ?? TOMLTable()
         maracs = reader.tables("marac").compactMap { marac in
