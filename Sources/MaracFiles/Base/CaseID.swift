@@ -1,11 +1,11 @@
 /// What a case id may be: the one answer the schema (`case.schema.json#/$defs/caseId`, kept
-/// equal by a test), the record reader, lint's file-name rule and the command line share.
+/// equal by a test), lint's file-name rule, the command line's CASE and `ShownID` share.
 ///
 /// A case id names the case's file (`cases/YYYY/<id>.toml`), so it is path-safe: 1 to 64
 /// ASCII letters, digits and hyphens, starting and ending with a letter or digit. `mfile new
 /// case` allocates `YYYY-TTTT-NNN`; a MARAC moving to mfile may keep its own references as
-/// ids (`EXB-25-0311`). Anything else in an id field is treated as no id at all, so it is
-/// never echoed: it could be a name typed in the wrong place.
+/// ids (`EXB-25-0311`). Anything else in an id field is a schema error and is never echoed
+/// (`ShownID.caseID` shows a placeholder): it could be a name typed in the wrong place.
 public enum CaseID {
     /// The longest id accepted, in characters.
     public static let maximumLength = 64
@@ -24,11 +24,5 @@ public enum CaseID {
             (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
         }
         return isLetterOrDigit(first) && isLetterOrDigit(last) && bytes.allSatisfy { isLetterOrDigit($0) || $0 == 0x2D }
-    }
-
-    /// `text` when it is a valid case id, else `nil`.
-    public static func valid(_ text: String?) -> String? {
-        guard let text, isValid(text) else { return nil }
-        return text
     }
 }

@@ -24,6 +24,7 @@ public enum LintRule: String, Sendable, CaseIterable, Comparable {
     case idvaBeforeReferral = "idva-before-referral"
     case liftedInFuture = "lifted-in-future"
     case io
+    case outsideLink = "outside-link"
 
     /// What the rule finds, in an administrator's words.
     public var summary: String {
@@ -51,7 +52,8 @@ public enum LintRule: String, Sendable, CaseIterable, Comparable {
         case .agencyKindMissing: "a profile rule that reads who referred (police, health) where no `[[agency]]` has that `kind` (a warning)"
         case .idvaBeforeReferral: "an IDVA referral dated before the referral to MARAC arrived (a warning)"
         case .liftedInFuture: "flags lifted on a date after today, or after `--as-of` (a warning)"
-        case .io: "a record file or folder that cannot be read"
+        case .io: "a record file or folder that cannot be read (it stops every command: exit 2)"
+        case .outsideLink: "a link under `cases/`, `meetings/` or `templates/` that leads out of the repository (it stops every command: exit 2)"
         }
     }
 

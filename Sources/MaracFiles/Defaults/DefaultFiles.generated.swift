@@ -547,6 +547,11 @@ gender = ["male", "trans-man"]
           "description": "In: the date receipt was acknowledged.",
           "$ref": "#/$defs/date"
         },
+        "signed_by": {
+          "description": "In: the known MARAC whose key signed the bundle (its name in transfers/allowed_signers). Absent when the bundle was accepted unsigned (--unsigned).",
+          "type": "string",
+          "minLength": 1
+        },
         "their_id": {
           "description": "In: the sending MARAC's case id.",
           "type": "string",
@@ -1652,6 +1657,27 @@ No cases.
 {{/closedSession}}
 {{/cases}}
 {{> _footing.md}}
+
+"""###),
+        ("templates/transfer-acknowledgement.html.mustache", ###"""
+<!DOCTYPE html>
+<html lang="en-GB">
+{{> _head.html}}
+<body>
+{{> _frame-top.html}}
+<p class="statement">{{from}} acknowledges receipt of the MARAC-to-MARAC transfer of your case {{theirID}}. The victim's case is open here as our case {{caseID}} and is listed for our next meeting.</p>
+<dl class="facts">
+<dt>To</dt><dd>{{to}}</dd>
+<dt>From</dt><dd>{{from}}</dd>
+<dt>Your case</dt><dd>{{theirID}}</dd>
+<dt>Our case</dt><dd>{{caseID}}</dd>
+<dt>Received</dt><dd>{{received}}</dd>
+<dt>Acknowledged</dt><dd>{{acknowledged}}</dd>
+<dt>Bundle signature</dt><dd>{{#signedBy}}verified: signed by {{signedBy}}{{/signedBy}}{{^signedBy}}not verified (accepted unsigned after checking with you){{/signedBy}}</dd>
+</dl>
+{{> _frame-bottom.html}}
+</body>
+</html>
 
 """###),
         ("templates/transfer-referrals.html.mustache", ###"""

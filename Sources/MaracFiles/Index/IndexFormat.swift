@@ -16,7 +16,8 @@ import MaracBase
 /// to its end is an `IndexFormat.Problem`, and the index is rebuilt.
 public enum IndexFormat {
     public static let magic = Array("MFILEIDX".utf8)
-    public static let version: UInt32 = 2
+    /// 3: a file that could not be read is never kept (earlier versions kept it as unreadable).
+    public static let version: UInt32 = 3
     static let headerSize = 8 + 4 + 8 + 8
 
     /// Why a stored index cannot be used (it is then rebuilt).

@@ -50,7 +50,7 @@ public enum IndexStore {
     /// Writes the index atomically.
     public static func save(_ bytes: [UInt8], root: URL) throws(RepositoryError) {
         var timer = PhaseTimer()
-        try AtomicWrite.write(bytes, to: url(root: root))
+        try AtomicWrite.write(bytes, to: url(root: root), access: .ownerOnly)
         timer.lap("write index")
     }
 

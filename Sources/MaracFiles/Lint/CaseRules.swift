@@ -11,7 +11,12 @@ package enum CaseRules {
 
         if let id = record.id {
             let expectedName = id + ".toml"
-            if !file.hasSuffix("/" + expectedName) {
+            if !ShownID.isCaseID(id) {
+                findings.append(Diagnostic(
+                    file: file, position: root.position(of: "id"),
+                    message: "the case id is not a valid case id, so the file name cannot match it; give the case the id in its file name, or a new one from 'mfile new case'",
+                    rule: .fileName))
+            } else if !file.hasSuffix("/" + expectedName) {
                 findings.append(Diagnostic(
                     file: file, position: root.position(of: "id"),
                     message: "the file name does not match the case id \(id); rename the file to \(expectedName)",
@@ -22,7 +27,7 @@ package enum CaseRules {
                 if !file.hasPrefix(folder) {
                     findings.append(Diagnostic(
                         file: file, position: root.position(of: "id"),
-                        message: "case \(id) belongs in \(folder) (the year its first referral arrived)",
+                        message: "case \(ShownID.caseID(id)) belongs in \(folder) (the year its first referral arrived)",
                         rule: .fileName))
                 }
             }

@@ -14,11 +14,9 @@ enum CrossRecordRules {
             case .meeting(let item): meetings.append(item)
             }
         }
-        // A case file that cannot be decoded, or whose id is missing or not a valid id (the
-        // schema says so), still names its case, by its file name.
-        let unnamed = undecodedCaseFiles + cases.filter { $0.id == nil }.map(\.file)
-        let fileIDs = unnamed.map { ($0 as NSString).lastPathComponent.replacingOccurrences(of: ".toml", with: "") }
-        let caseIDs = Set(cases.compactMap(\.id)).union(fileIDs)
+        // A case file that cannot be decoded still names its case, by its file name.
+        let undecodedIDs = undecodedCaseFiles.map { ($0 as NSString).lastPathComponent.replacingOccurrences(of: ".toml", with: "") }
+        let caseIDs = Set(cases.compactMap(\.id)).union(undecodedIDs)
         return duplicateCaseIDs(cases) + unknownCases(meetings, caseIDs)
     }
 
@@ -29,9 +27,10 @@ enum CrossRecordRules {
             guard let id = record.id else { continue }
             // Ids differing only in capitals name the same file on macOS and Windows.
             if let first = firstFile[id.lowercased()] {
+                let capitals = first.hasSuffix("/\(id).toml") ? "" : " (ids that differ only in capitals name the same file on Windows and macOS)"
                 findings.append(Diagnostic(
                     file: record.file, position: record.idPosition,
-                    message: "case id \(id) is also used by \(first)\(first.hasSuffix("/\(id).toml") ? "" : " (ids that differ only in capitals name the same file on Windows and macOS)"); each case needs its own id (allocate one with 'mfile new case')",
+                    message: "case id \(ShownID.caseID(id)) is also used by \(first)\(capitals); each case needs its own id (allocate one with 'mfile new case')",
                     rule: .duplicateCaseID))
             } else {
                 firstFile[id.lowercased()] = record.file
@@ -46,7 +45,9 @@ enum CrossRecordRules {
             for hearing in meeting.hearings where !caseIDs.contains(hearing.caseID) {
                 findings.append(Diagnostic(
                     file: meeting.file, position: hearing.position,
-                    message: "\(hearing.place).case names case \(hearing.caseID), which has no file under cases/",
+                    message: ShownID.isCaseID(hearing.caseID)
+                        ? "\(hearing.place).case names case \(hearing.caseID), which has no file under cases/"
+                        : "\(hearing.place).case is not a valid case id, so it names no file under cases/; write the case's id (its file name)",
                     rule: .unknownCase))
             }
         }

@@ -14,7 +14,9 @@ enum MeetingRules {
             if file != expected {
                 findings.append(Diagnostic(
                     file: file, position: root.position(of: "date"),
-                    message: "a meeting of \(marac) on \(date) belongs in \(expected); rename or move the file",
+                    message: ShownID.isName(marac)
+                        ? "a meeting of \(marac) on \(date) belongs in \(expected); rename or move the file"
+                        : "the meeting's marac is not a valid MARAC id, so the file cannot be named after it; give it an [[marac]] id from marac.toml",
                     rule: .fileName))
             }
         }

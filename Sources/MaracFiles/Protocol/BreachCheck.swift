@@ -99,7 +99,7 @@ public struct BreachReport: Sendable {
         var lines = grouping == .agency
             ? ChasingList(breaches).textLines : breaches.sorted(by: Breach.order(grouping)).map { $0.line(grouping) }
         for link in links {
-            lines.append("\(link.caseIDs.joined(separator: "  "))  linked-case  \(link.kind.rawValue)  (reported, not a breach)")
+            lines.append("\(link.caseIDs.map(ShownID.caseID).joined(separator: "  "))  linked-case  \(link.kind.rawValue)  (reported, not a breach)")
         }
         return lines
     }
@@ -127,7 +127,7 @@ public struct BreachReport: Sendable {
         if grouping == .agency { fields.append(("chasing", ChasingList(breaches).json)) }
         return .object(fields + [
             ("linked", .array(links.map { link in
-                .object([("cases", .array(link.caseIDs.map(JSONValue.string))), ("kind", .string(link.kind.rawValue))])
+                .object([("cases", .array(link.caseIDs.map { .string(ShownID.caseID($0)) })), ("kind", .string(link.kind.rawValue))])
             })),
         ])
     }

@@ -18,16 +18,16 @@ public struct ChasingList: Sendable {
         public var line: String {
             var parts: [String] = []
             if let item { parts.append(item) }
-            if let caseID { parts.append("case \(caseID)") }
-            if let meetingID { parts.append("meeting \(meetingID)") }
+            if let caseID { parts.append("case \(ShownID.caseID(caseID))") }
+            if let meetingID { parts.append("meeting \(ShownID.meetingID(meetingID))") }
             let found = breaches.map { "\($0.rule)  \($0.outcome)" }.joined(separator: "; ")
             return (parts + [found]).joined(separator: "  ")
         }
 
         public var json: JSONValue {
             .object([
-                ("case", caseID.map(JSONValue.string) ?? .null),
-                ("meeting", meetingID.map(JSONValue.string) ?? .null),
+                ("case", caseID.map { .string(ShownID.caseID($0)) } ?? .null),
+                ("meeting", meetingID.map { .string(ShownID.meetingID($0)) } ?? .null),
                 ("item", item.map(JSONValue.string) ?? .null),
                 ("breaches", .array(breaches.map(\.json))),
             ])

@@ -29,28 +29,39 @@ public enum FlagSweep {
             else { continue }
             found.append(Due(
                 caseID: id, file: record.file, start: status.start, ended: status.ended,
-                agencies: agencies(for: record, in: repository)))
+                agencies: agencies(for: record, in: repository, engine: records.engine)))
         }
         return found.sorted { $0.caseID < $1.caseID }
     }
 
-    /// The agencies that flag a case: every core agency (children's agencies only when the
-    /// case has a child), and any other agency that referred it or shared information or
-    /// took an action at one of its hearings.
-    public static func agencies(for record: Case, in repository: Repository) -> [String] {
+    /// The agencies told to lift a case's flags. A closed-session case
+    /// (`ProtocolEngine.isClosedSession`) was shared only with the agencies in that session
+    /// [001 §4.12: the chair will "invite the agencies required to participate"; 003 MOP §5.13:
+    /// "information sharing may be restricted to a small number of agencies"], so only they are
+    /// told: its referring agencies, the agencies that presented it, shared information or
+    /// took an action at its hearings, and those attending a meeting of kind `closed` that
+    /// heard it. Any other case: every core agency (children's agencies only when the case has
+    /// a child), and any other agency that referred it or shared information or took an
+    /// action at one of its hearings.
+    public static func agencies(for record: Case, in repository: Repository, engine: ProtocolEngine) -> [String] {
         var involved = Set(record.referrals.compactMap(\.agency))
+        var closed = engine.isClosedSession(record)
         if let id = record.id {
             for meeting in repository.meetings {
                 for hearing in meeting.hearings where hearing.caseID == id {
                     involved.formUnion(hearing.information.compactMap(\.agency))
                     involved.formUnion(hearing.actions.compactMap(\.agency))
                     if let presenter = hearing.presentedBy { involved.insert(presenter) }
+                    if meeting.kind == .closed {
+                        closed = true
+                        involved.formUnion(meeting.attendees.compactMap(\.agency))
+                    }
                 }
             }
         }
         let hasChildren = !record.children.isEmpty
         return repository.configuration.agencies.filter { agency in
-            involved.contains(agency.id) || (agency.core && (!agency.children || hasChildren))
+            involved.contains(agency.id) || (!closed && agency.core && (!agency.children || hasChildren))
         }.map(\.id)
     }
 
@@ -64,7 +75,7 @@ public enum FlagSweep {
             let notice = record.table["flag"]?.table?["notice"]?.array?.compactMap(\.string) ?? []
             return Due(
                 caseID: id, file: record.file, start: status.start, ended: status.ended,
-                agencies: notice.isEmpty ? agencies(for: record, in: repository) : notice)
+                agencies: notice.isEmpty ? agencies(for: record, in: repository, engine: records.engine) : notice)
         }.sorted { $0.caseID < $1.caseID }
     }
 }

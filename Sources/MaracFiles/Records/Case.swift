@@ -7,8 +7,7 @@ public struct Case: Sendable {
 
     /// The file, relative to the repository root.
     public var file: String
-    /// The case id; `nil` when the file has none or one that is not a valid id (`CaseID`),
-    /// which the schema reports without repeating it.
+    /// The case id as written; shown only through `ShownID.caseID` (`CaseID` says what is valid).
     public var id: String?
     /// The case's reference in the records kept before mfile (`mfile import` writes it).
     public var reference: String?
@@ -32,7 +31,7 @@ public struct Case: Sendable {
         let reader = FieldReader(table, file: file)
         self.file = file
         self.table = table
-        id = CaseID.valid(reader.string("id"))
+        id = reader.string("id")
         reference = reader.string("reference")
         marac = reader.string("marac")
         status = reader.string("status").flatMap(Status.init(rawValue:))

@@ -71,7 +71,7 @@ public struct Apology: Sendable {
 
 /// One case heard at a meeting, with what was shared and the actions agreed.
 public struct Hearing: Sendable {
-    /// The case heard; `nil` when `case` is missing or not a valid id (`CaseID`).
+    /// The case heard, as written; shown only through `ShownID.caseID`.
     public var caseID: String?
     public var presentedBy: String?
     public var professionalsMeetingNeeded: Bool
@@ -85,7 +85,7 @@ public struct Hearing: Sendable {
 
     init(_ reader: FieldReader, problems: inout [Diagnostic]) {
         self.reader = reader
-        caseID = CaseID.valid(reader.string("case"))
+        caseID = reader.string("case")
         presentedBy = reader.string("presented_by")
         professionalsMeetingNeeded = reader.bool("professionals_meeting_needed") ?? false
         professionalsMeeting = reader.date("professionals_meeting", &problems)

@@ -35,13 +35,7 @@ public struct DataReturnSettings: Sendable {
 
     /// Reads marac.toml and the categories (the repository's own, else the built-in ones).
     public static func load(root: URL) throws(RepositoryError) -> DataReturnSettings {
-        let file = RepositoryLocator.configurationFile
-        let bytes = try FileSystem.read(root.appendingPathComponent(file))
-        guard case .success(let table) = RecordText.decode(bytes, file: file) else {
-            throw RepositoryError("\(file) cannot be read as TOML; run 'mfile lint' to see where")
-        }
-        var ignored: [Diagnostic] = []
-        let configuration = Configuration(table: table, file: file, problems: &ignored)
+        let configuration = try ConfigurationFile.load(root: root)
         return DataReturnSettings(configuration: configuration, categories: try DataReturnCategories.load(root: root))
     }
 

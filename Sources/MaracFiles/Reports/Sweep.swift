@@ -116,7 +116,7 @@ public enum Sweep {
             let text = try FlagNotice.render(agency: agency, cases: cases, repository: repository, period: period, asOf: asOf)
             if let folder {
                 let url = folder.appendingPathComponent("\(agency.id).md")
-                try AtomicWrite.write(text, to: url)
+                try AtomicWrite.write(text, to: url, access: .ownerOnly)
                 outcome.noticeFiles.append(url.path)
             } else {
                 outcome.noticeTexts.append(text)

@@ -103,11 +103,12 @@ public struct RepositoryScan<Summary: Sendable>: Sendable {
         at root: URL, overlay: [String: [UInt8]] = [:], progress: ProgressLine? = nil,
         summarize: (Configuration) -> @Sendable (LoadedRecord, inout [Diagnostic]) -> Summary
     ) throws(RepositoryError) -> RepositoryScan {
+        let configFile = RepositoryLocator.configurationFile
+        let configBytes = try FileSystem.read(root.appendingPathComponent(configFile))
+        try RecordAccess.requireUnlocked(configBytes)
         let schemas = try RecordSchemas.load(repository: root)
         var diagnostics: [Diagnostic] = []
 
-        let configFile = RepositoryLocator.configurationFile
-        let configBytes = try FileSystem.read(root.appendingPathComponent(configFile))
         let configTable: TOMLTable
         switch RecordText.decode(configBytes, file: configFile) {
         case .success(let table):
@@ -120,13 +121,14 @@ public struct RepositoryScan<Summary: Sendable>: Sendable {
         let configuration = Configuration(table: configTable, file: configFile, problems: &diagnostics)
         let reduce = summarize(configuration)
 
-        func listed(_ folder: String) -> [String] {
+        let caseListing = FileSystem.recordListing(in: Repository.casesFolder, root: root)
+        let meetingListing = FileSystem.recordListing(in: Repository.meetingsFolder, root: root)
+        func listed(_ folder: String, _ onDisk: [String]) -> [String] {
             let added = overlay.keys.filter { $0.hasPrefix(folder + "/") }
-            let onDisk = FileSystem.tomlFiles(in: folder, root: root)
             return added.isEmpty ? onDisk : Set(onDisk).union(added).sorted()
         }
-        let caseFiles = listed(Repository.casesFolder)
-        let meetingFiles = listed(Repository.meetingsFolder)
+        let caseFiles = listed(Repository.casesFolder, caseListing.files)
+        let meetingFiles = listed(Repository.meetingsFolder, meetingListing.files)
         let files = caseFiles.map { ($0, RecordKind.case) } + meetingFiles.map { ($0, RecordKind.meeting) }
         let rootPath = root.path
         progress?.begin(files.count)
@@ -134,6 +136,9 @@ public struct RepositoryScan<Summary: Sendable>: Sendable {
             defer { progress?.advance() }
             return RecordFile.load(file, kind: kind, rootPath: rootPath, bytes: overlay[file], schemas: schemas, summarize: reduce)
         }
+        if results.contains(where: \.locked) { throw RepositoryError(RecordAccess.lockedMessage) }
+        let unreadable = caseListing.problems + meetingListing.problems + results.compactMap(\.unreadable)
+        if !unreadable.isEmpty { throw RecordAccess.unreadable(unreadable) }
 
         var summaries: [Summary] = []
         summaries.reserveCapacity(results.count)
@@ -156,6 +161,10 @@ public struct RepositoryScan<Summary: Sendable>: Sendable {
 struct RecordFile<Summary: Sendable>: Sendable {
     var diagnostics: [Diagnostic] = []
     var summary: Summary?
+    /// Set when the file cannot be read (`[io]`).
+    var unreadable: Diagnostic?
+    /// Set when the file is git-crypt ciphertext (this copy is locked).
+    var locked = false
 
     static func load(
         _ file: String, kind: RecordKind, rootPath: String, bytes given: [UInt8]? = nil, schemas: RecordSchemas,
@@ -163,10 +172,18 @@ struct RecordFile<Summary: Sendable>: Sendable {
     ) -> RecordFile {
         var result = RecordFile()
         let bytes: [UInt8]
-        do {
-            bytes = try given ?? FileSystem.read(path: rootPath + "/" + file)
-        } catch {
-            result.diagnostics.append(Diagnostic(file: file, position: nil, message: "cannot be read", rule: .io))
+        if let given {
+            bytes = given
+        } else {
+            switch FileSystem.readBytes(path: rootPath + "/" + file) {
+            case .success(let read): bytes = read
+            case .failure(let failure):
+                result.unreadable = RecordAccess.cannotRead(file, reason: failure.reason)
+                return result
+            }
+        }
+        if RecordAccess.isEncrypted(bytes) {
+            result.locked = true
             return result
         }
         switch RecordText.decode(bytes, file: file) {

@@ -25,7 +25,7 @@ final class CaseIDTests: XCTestCase {
             let schema = try JSONParser.parse(String(contentsOf: url, encoding: .utf8))
             XCTAssertEqual(schema["$defs"]?["caseId"]?["pattern"], .string(CaseID.pattern), file)
         }
-        let regex = try XCTUnwrap(SimpleRegex(CaseID.pattern))
+        let regex = try SchemaPattern(CaseID.pattern)
         for sample in ["2026-EXMP-001", "EXB-25-0311", "a", "-a", "a-", "a b", "a_b", String(repeating: "y", count: 64),
                        String(repeating: "y", count: 65), "Z9"] {
             XCTAssertEqual(regex.matches(sample), CaseID.isValid(sample), sample)
@@ -98,12 +98,11 @@ final class CaseIDTests: XCTestCase {
         XCTAssertTrue(lint.stdout.contains("cases/2026/2026-EXMP-015.toml:1:1: error: id must be a case id of letters, digits and hyphens"), lint.stdout)
         XCTAssertTrue(lint.stdout.contains("meetings/2026/2026-11-05-north.toml:\(line):"), lint.stdout)
         XCTAssertTrue(lint.stdout.contains("hearing[4].case must be a case id of letters, digits and hyphens"), lint.stdout)
-        XCTAssertFalse(lint.stdout.contains("[unknown-case]"), "the file with the invalid id still names its case: \(lint.stdout)")
         var outputs = [lint]
         outputs.append(try runProduct("mfile", ["lint", "--as-of", "2026-11-23", "--format", "json"], in: root))
         outputs.append(try runProduct("mfile", ["check", "--as-of", "2026-12-20"], in: root))
         outputs.append(try runProduct("mfile", ["check", "--as-of", "2026-12-20", "--by", "agency", "--format", "json"], in: root))
-        outputs.append(try runProduct("mfile", ["render", "agenda", "2026-11-05-north"], in: root))
+        // (The papers themselves name people on purpose; they are not diagnostics.)
         outputs.append(try runProduct("mfile", ["render", "case-minutes", "2026-11-05-north", "Zebedee_Canary"], in: root))
         outputs.append(try runProduct("mfile", ["transfer", "out", "Zebedee_Canary", "--to", "Elsewhere"], in: root))
         for output in outputs {

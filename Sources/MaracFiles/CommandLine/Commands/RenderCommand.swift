@@ -86,10 +86,10 @@ enum RenderCommand {
         }
         let url = context.url(output)
         if pdf {
-            try refusePlainText(url.deletingLastPathComponent(), root: repository.root, option: "--output")
-            try AtomicWrite.write(try PDFPrinter.find().print(text), to: url)
+            try PapersGuard.check(file: url, root: repository.root, option: "--output")
+            try AtomicWrite.write(try PDFPrinter.find().print(text), to: url, access: .ownerOnly)
         } else {
-            try AtomicWrite.write(text, to: url)
+            try PapersGuard.write(text, to: url, root: repository.root, option: "--output")
         }
         context.console.printError("wrote \(output)")
         return .ok
@@ -132,7 +132,7 @@ enum RenderCommand {
         let files = pdf ? try PDFPrinter.find().print(texts) : texts.map { Array($0.utf8) }
         for (caseID, bytes) in zip(heard.caseIDs, files) {
             let name = "case-minutes-\(heard.meetingID)-\(caseID).\(pdf ? "pdf" : format.rawValue)"
-            try AtomicWrite.write(bytes, to: folder.appendingPathComponent(name))
+            try AtomicWrite.write(bytes, to: folder.appendingPathComponent(name), access: .ownerOnly)
             context.console.printError("wrote \(folderPath)/\(name)")
         }
         if heard.otherScope > 0 {
@@ -171,7 +171,7 @@ enum RenderCommand {
             for hearing in meeting.hearings {
                 guard let id = hearing.caseID else { continue }
                 if repository.findCase(id) == nil {
-                    console.printError("mfile render: warning: \(meeting.file) lists case \(id), which has no case file; it is left off this paper (see 'mfile lint')")
+                    console.printError("mfile render: warning: \(meeting.file) lists case \(ShownID.caseID(id)), which has no case file; it is left off this paper (see 'mfile lint')")
                 }
             }
         }

@@ -54,19 +54,19 @@ enum SweepCommand {
                 ("flag_period", .string(outcome.period.description)),
                 ("due", .array(outcome.due.map { item in
                     .object([
-                        ("case", .string(item.caseID)), ("file", .string(item.file)),
+                        ("case", .string(ShownID.caseID(item.caseID))), ("file", .string(item.file)),
                         ("start", .string(item.start.description)), ("ended", .string(item.ended.description)),
                         ("notice", .array(item.agencies.map { .string($0) })),
                     ])
                 })),
-                ("already_lifted", .array(outcome.alreadyLifted.map { .string($0.caseID) })),
+                ("already_lifted", .array(outcome.alreadyLifted.map { .string(ShownID.caseID($0.caseID)) })),
                 ("notices", .array(outcome.noticeFiles.map { .string($0) })),
                 ("applied", .array(outcome.applied.map { .string($0) })),
                 ("failed", .array(outcome.failed.map { .object([("file", .string($0.file)), ("reason", .string($0.reason))]) })),
             ]), pretty: true))
         default:
             if !outcome.alreadyLifted.isEmpty {
-                console.printError("Already recorded as lifted on \(asOf) (their notices are written again): \(outcome.alreadyLifted.map(\.caseID).joined(separator: ", "))")
+                console.printError("Already recorded as lifted on \(asOf) (their notices are written again): \(outcome.alreadyLifted.map { ShownID.caseID($0.caseID) }.joined(separator: ", "))")
             }
             if outcome.due.isEmpty {
                 console.printError("No flags to lift as of \(asOf) (flag period \(outcome.period)).")
@@ -74,7 +74,7 @@ enum SweepCommand {
             } else {
                 var text = "Flags to lift as of \(asOf) (flag period \(outcome.period), \(count(outcome.due.count, "case"))):\n"
                 for item in outcome.due {
-                    text += "  \(item.caseID)  ended \(item.ended)  tell: \(item.agencies.joined(separator: ", "))\n"
+                    text += "  \(ShownID.caseID(item.caseID))  ended \(item.ended)  tell: \(item.agencies.joined(separator: ", "))\n"
                 }
                 if notices == .text { console.printError(text) } else { console.write(text) }
                 for path in outcome.noticeFiles { console.printError("wrote \(path)") }

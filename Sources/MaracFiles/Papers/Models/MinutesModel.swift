@@ -1,3 +1,4 @@
+import MaracBase
 import MaracJSON
 import MaracProtocol
 import MaracRecords
@@ -26,15 +27,15 @@ public enum MinutesModel {
         format: PaperFormat
     ) throws(PaperError) -> JSONValue {
         guard let record = repository.findCase(caseID) else {
-            throw PaperError("no case with id \(caseID) in cases/; give a case id as written in its file name")
+            throw PaperError("no case with id \(ShownID.caseID(caseID)) in cases/; give a case id as written in its file name")
         }
         guard let index = meeting.hearings.firstIndex(where: { $0.caseID == caseID }) else {
-            throw PaperError("case \(caseID) is not heard at meeting \(meeting.id ?? meeting.file); list it as a [[hearing]] in \(meeting.file) or give the meeting it was heard at")
+            throw PaperError("case \(ShownID.caseID(caseID)) is not heard at meeting \(meeting.id ?? meeting.file); list it as a [[hearing]] in \(meeting.file) or give the meeting it was heard at")
         }
         guard scope.includes(record, meeting: meeting, engine: engine) else {
             throw scope == .general
-                ? PaperError("case \(caseID) is heard in a closed session; its minutes are kept apart: add --closed")
-                : PaperError("case \(caseID) is not a closed-session case; render its minutes without --closed")
+                ? PaperError("case \(ShownID.caseID(caseID)) is heard in a closed session; its minutes are kept apart: add --closed")
+                : PaperError("case \(ShownID.caseID(caseID)) is not a closed-session case; render its minutes without --closed")
         }
         let heard = [MeetingCases.Heard(record: record, hearing: meeting.hearings[index], fileOrder: index)]
         let earlier = meeting.date.map {
