@@ -45,6 +45,9 @@ public struct Configuration: Sendable {
     /// The day the MARAC started keeping its records in mfile (`adopted`); see
     /// `ProtocolEngine.predatesAdoption`.
     public var adopted: LocalDate?
+    /// `handling_statement`: how recipients must treat the agenda (see
+    /// `ProtocolEngine.handlingStatement`); an empty text for none.
+    public var handlingStatement: String?
     public var retentionMonths: Int?
     /// The `[rules]` table: local overrides of the profile.
     public var rules: TOMLTable
@@ -60,6 +63,7 @@ public struct Configuration: Sendable {
         profile = reader.string("profile") ?? ""
         marking = reader.string("marking") ?? ""
         adopted = reader.date("adopted", &problems)
+        handlingStatement = reader.string("handling_statement")
         retentionMonths = reader.int("retention_months")
         rules = table["rules"]?.table ?? TOMLTable()
         maracs = reader.tables("marac").compactMap { marac in
