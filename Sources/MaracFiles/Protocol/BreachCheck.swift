@@ -99,9 +99,11 @@ public struct BreachReport: Sendable {
         links = check.detection.links
     }
 
-    /// Text lines grouped as asked, then what is reported (not breaches), then the linked cases.
+    /// Text lines grouped as asked (by agency: the chasing list, `ChasingList`), then what is
+    /// reported but is not a breach, then the linked cases.
     public func textLines(_ grouping: Breach.Grouping) -> [String] {
-        var lines = breaches.sorted(by: Breach.order(grouping)).map { $0.line(grouping) }
+        var lines = grouping == .agency
+            ? ChasingList(breaches).textLines : breaches.sorted(by: Breach.order(grouping)).map { $0.line(grouping) }
         lines += reported.map(\.line)
         for link in links {
             lines.append("\(link.caseIDs.map(ShownID.caseID).joined(separator: "  "))  linked-case  \(link.kind.rawValue)  (reported, not a breach)")
@@ -121,7 +123,7 @@ public struct BreachReport: Sendable {
             members.append(breach.json)
         }
         if let current { groups.append((current, .array(members))) }
-        return .object([
+        var fields: [(String, JSONValue)] = [
             ("as_of", .string(asOf.description)),
             ("profile", .string(profile)),
             ("by", .string(grouping.rawValue)),
@@ -129,6 +131,9 @@ public struct BreachReport: Sendable {
             ("breaches", .array(sorted.map(\.json))),
             ("groups", .object(groups)),
             ("reported", .array(reported.map(\.json))),
+        ]
+        if grouping == .agency { fields.append(("chasing", ChasingList(breaches).json)) }
+        return .object(fields + [
             ("linked", .array(links.map { link in
                 .object([("cases", .array(link.caseIDs.map { .string(ShownID.caseID($0)) })), ("kind", .string(link.kind.rawValue))])
             })),

@@ -15,7 +15,9 @@ extension BreachCheck {
         guard core || deputy || presenter else { return [] }
         var found: [Breach] = []
         for (meeting, summary) in zip(repository.meetings, records.meetings) {
-            guard let date = meeting.date, let id = meeting.id, date < asOf, meeting.kind != .emergency else { continue }
+            // A meeting from before the MARAC kept its records in mfile has no attendance to check.
+            guard let date = meeting.date, let id = meeting.id, date < asOf, meeting.kind != .emergency,
+                  !engine.predatesAdoption(date) else { continue }
             let attendance = MeetingAttendance(meeting)
             let scheduled = engine.attendanceIsChecked(kind: meeting.kind, date: date, asOf: asOf)
             let candidates = records.agendaCandidates(summary)

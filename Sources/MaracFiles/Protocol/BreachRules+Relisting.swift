@@ -15,7 +15,7 @@ extension BreachCheck {
             for record in records.cases {
                 let id = record.id ?? record.file
                 for (index, transfer) in record.transfers.enumerated() where transfer.direction == .in {
-                    guard let received = transfer.received, received <= asOf else { continue }
+                    guard let received = transfer.received, received <= asOf, !engine.predatesAdoption(received) else { continue }
                     let due: LocalDate, unit: TimeUnit, ruleID: RuleID
                     if let days = rules.period(.transferInAckDays) {
                         (due, unit, ruleID) = (days.deadline(after: received, in: calendar), BreachCheck.countingUnit(days), .transferInAckDays)
@@ -41,7 +41,7 @@ extension BreachCheck {
                 for heard in meeting.hearings { relisted[heard.caseID, default: []].append(date) }
             }
             for meeting in records.meetings where meeting.kind == .emergency {
-                guard let date = meeting.date, date <= asOf else { continue }
+                guard let date = meeting.date, date <= asOf, !engine.predatesAdoption(date) else { continue }
                 var seen: Set<String> = []
                 for heard in meeting.hearings where seen.insert(heard.caseID).inserted {
                     guard let record = records.summary(of: heard.caseID),
