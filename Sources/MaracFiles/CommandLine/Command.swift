@@ -75,16 +75,23 @@ public struct CommandContext: Sendable {
     }
 
     /// Every record's facts, rebuilt from the index (`Repository.fromIndex`: brought up to
-    /// date first), without their free text: what `check`, `sweep` and the other commands
-    /// that print no free text work on.
+    /// date first, with a progress line on a terminal while files are read again), without
+    /// their free text: what `check`, `sweep` and `plan` work on. With `MFILE_RECORDS=files`
+    /// in the environment every record is read from its file instead (`loadRepositoryFiles`):
+    /// the benchmarks compare the two, and `IndexedCommandsTests` holds their output equal.
     public func loadRepository() throws(RepositoryError) -> Repository {
-        try Repository.fromIndex(root: repositoryRoot()).repository
+        if ProcessInfo.processInfo.environment["MFILE_RECORDS"] == "files" { return try loadRepositoryFiles() }
+        let progress = console.progress("index", unit: "files")
+        defer { progress?.finish() }
+        return try Repository.fromIndex(root: repositoryRoot(), progress: progress).repository
     }
 
-    /// Every record read from its file, with its free text and each file's diagnostics: for
-    /// the papers that list the whole repository.
+    /// Every record read from its file, with its free text and each file's diagnostics (with
+    /// a progress line on a terminal): for the papers that list the whole repository.
     public func loadRepositoryFiles() throws(RepositoryError) -> Repository {
-        try Repository.load(at: repositoryRoot())
+        let progress = console.progress("reading records", unit: "files")
+        defer { progress?.finish() }
+        return try Repository.load(at: repositoryRoot(), progress: progress)
     }
 
     /// `--format`'s value, else its first choice.

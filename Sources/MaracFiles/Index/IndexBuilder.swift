@@ -50,17 +50,19 @@ public enum IndexBuilder {
         try update(root: root, previous: nil)
     }
 
-    /// Brings a stored index (or nothing: a full build) up to date with the files under `root`.
-    package static func update(root: URL, previous: IndexFormat.RawIndex?) throws(RepositoryError) -> Outcome {
+    /// Brings a stored index (or nothing: a full build) up to date with the files under `root`;
+    /// `progress` counts the files read again.
+    package static func update(root: URL, previous: IndexFormat.RawIndex?, progress: ProgressLine? = nil) throws(RepositoryError) -> Outcome {
         var timer = PhaseTimer()
         let configBytes = try FileSystem.read(root.appendingPathComponent(configurationFile))
+        try RecordAccess.requireUnlocked(configBytes)
         guard let configStat = RecordFileStat.stat(configurationFile, root: root) else {
             throw RepositoryError("\(configurationFile) cannot be read")
         }
         let configStamp = FileStamp(
             path: configurationFile, size: configStat.size, modified: configStat.modified,
             hash: ContentHash.hash(configBytes))
-        let listing = RecordFileStat.list(root: root)
+        let (listing, listingProblems) = RecordFileStat.listing(root: root)
         timer.lap("list")
 
         // Merge the sorted listing with the sorted previous entries.
@@ -84,13 +86,24 @@ public enum IndexBuilder {
         }
         removed += old[j...]
 
-        let read = toRead.parallelMap { i, entry in readEntry(listing[i], root: root, previous: entry) }
+        progress?.begin(toRead.count)
+        let read = toRead.parallelMap { i, entry in
+            defer { progress?.advance() }
+            return readEntry(listing[i], root: root, previous: entry)
+        }
+        // Never an index without a file it could not read: the command says so instead.
+        if read.contains(where: { $0.problem == .locked }) { throw RepositoryError(RecordAccess.lockedMessage) }
+        let unreadable = listingProblems + read.compactMap { entry -> Diagnostic? in
+            if case .unreadable(let finding)? = entry.problem { return finding }
+            return nil
+        }
+        if !unreadable.isEmpty { throw RecordAccess.unreadable(unreadable) }
         var stamps = listing.map { FileStamp(path: $0.path, size: $0.size, modified: $0.modified, hash: 0) }
         var decoded = 0
         var changedKeys: [BlockingKey] = []
         let bytes = previous?.bytes ?? []
         for (n, (i, entry)) in toRead.enumerated() {
-            let (stamp, source) = read[n]
+            let (stamp, source, _) = read[n]
             sources[i] = source
             if case .fresh(let record, _) = source {
                 decoded += 1
@@ -274,18 +287,31 @@ public enum IndexBuilder {
         return result
     }
 
+    /// Why a file could not be indexed: this copy is locked, or the file cannot be read.
+    private enum ReadProblem: Equatable {
+        case locked
+        case unreadable(Diagnostic)
+    }
+
     /// Reads one changed file: its stamp, and either the previous entry (same hash and size)
-    /// or what it holds now.
-    private static func readEntry(_ file: RecordFileStat, root: URL, previous: IndexFormat.RawEntry?) -> (FileStamp, Source) {
-        guard let bytes = try? FileSystem.read(root.appendingPathComponent(file.path)) else {
-            return (FileStamp(path: file.path, size: file.size, modified: file.modified, hash: 0), .fresh(.unreadable, facts: []))
+    /// or what it holds now; or why it cannot be read.
+    private static func readEntry(
+        _ file: RecordFileStat, root: URL, previous: IndexFormat.RawEntry?
+    ) -> (stamp: FileStamp, source: Source, problem: ReadProblem?) {
+        let unread = FileStamp(path: file.path, size: file.size, modified: file.modified, hash: 0)
+        let bytes: [UInt8]
+        switch FileSystem.readBytes(path: root.appendingPathComponent(file.path).path) {
+        case .success(let read): bytes = read
+        case .failure(let failure):
+            return (unread, .fresh(.unreadable, facts: []), .unreadable(RecordAccess.cannotRead(file.path, reason: failure.reason)))
         }
+        if RecordAccess.isEncrypted(bytes) { return (unread, .fresh(.unreadable, facts: []), .locked) }
         let stamp = FileStamp(path: file.path, size: UInt64(bytes.count), modified: file.modified, hash: ContentHash.hash(bytes))
         if let previous, previous.stamp.hash == stamp.hash, previous.stamp.size == stamp.size {
-            return (stamp, .raw(previous))
+            return (stamp, .raw(previous), nil)
         }
         let (record, facts) = summarise(bytes, file: file.path)
-        return (stamp, .fresh(record, facts: facts))
+        return (stamp, .fresh(record, facts: facts), nil)
     }
 
     /// What the index keeps of one record file's bytes: its summary and its facts.

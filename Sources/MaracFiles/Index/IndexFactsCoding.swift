@@ -1,6 +1,7 @@
 import MaracBase
 import MaracProtocol
 import MaracRecords
+import MaracTOML
 
 /// The bytes of a record's facts in the index (see `IndexFormat`): every field of a `Case` or
 /// `Meeting` and of their parts, without their free text (`FreeText`) or where each is
@@ -16,6 +17,7 @@ enum IndexFactsCoding {
     static let directions = Transfer.Direction.allCases
     static let kinds = Meeting.Kind.allCases
     static let actionStatuses = Action.Status.allCases
+    static let decisionRoles = Referral.DecisionRole.allCases
 
     // MARK: - Cases
 
@@ -43,6 +45,7 @@ enum IndexFactsCoding {
             w.date(t.received)
             w.date(t.acknowledged)
             w.optionalString(t.theirID)
+            w.date(t.receiptConfirmed)
         }
         w.count(c.disclosures.count)
         for d in c.disclosures {
@@ -52,6 +55,7 @@ enum IndexFactsCoding {
         }
         w.date(c.flagLifted)
         w.strings(c.flagNotice)
+        w.bool(c.retentionHold)
     }
 
     static func decodeCase(_ r: inout ByteReader, file: String) throws(ByteReader.Malformed) -> Case {
@@ -74,6 +78,7 @@ enum IndexFactsCoding {
             t.received = try r.date()
             t.acknowledged = try r.date()
             t.theirID = try r.optionalString()
+            t.receiptConfirmed = try r.date()
             return t
         }
         c.disclosures = try list(&r) { (r: inout ByteReader) throws(ByteReader.Malformed) in
@@ -85,6 +90,7 @@ enum IndexFactsCoding {
         }
         c.flagLifted = try r.date()
         c.flagNotice = try r.strings()
+        c.retentionHold = try r.bool()
         return c
     }
 
@@ -137,8 +143,14 @@ enum IndexFactsCoding {
         w.bool(f.hasConsentReason)
         w.choice(f.decision, in: decisions)
         w.date(f.decided)
+        w.count(f.decidedBy.count)
+        for role in f.decidedBy { w.choice(role, in: decisionRoles) }
+        w.bool(f.hasReturnReason)
         w.date(f.idvaReferred)
         w.optionalBool(f.idvaEngaged)
+        w.optionalString(f.meritGrade)
+        w.optionalBool(f.victimInformed)
+        w.bool(f.hasNotInformedReason)
         w.bool(f.infoOnly)
         w.optionalString(f.dvds)
     }
@@ -161,8 +173,16 @@ enum IndexFactsCoding {
         f.hasConsentReason = try r.bool()
         f.decision = try r.choice(in: decisions)
         f.decided = try r.date()
+        f.decidedBy = try list(&r) { (r: inout ByteReader) throws(ByteReader.Malformed) in
+            guard let role = try r.choice(in: decisionRoles) else { throw ByteReader.Malformed() }
+            return role
+        }
+        f.hasReturnReason = try r.bool()
         f.idvaReferred = try r.date()
         f.idvaEngaged = try r.optionalBool()
+        f.meritGrade = try r.optionalString()
+        f.victimInformed = try r.optionalBool()
+        f.hasNotInformedReason = try r.bool()
         f.infoOnly = try r.bool()
         f.dvds = try r.optionalString()
         return f
@@ -211,10 +231,14 @@ enum IndexFactsCoding {
         }
         w.date(m.agendaCirculated)
         w.date(m.minutesApproved)
+        w.date(m.minutesCirculated)
         w.count(m.attendees.count)
         for a in m.attendees {
             w.optionalString(a.agency)
             w.bool(a.confidentialitySigned)
+            time(a.signInTime, &w)
+            time(a.signOutTime, &w)
+            w.optionalString(a.leftAfterCase)
             w.count(a.entry)
         }
         w.count(m.apologies.count)
@@ -275,11 +299,16 @@ enum IndexFactsCoding {
         m.kind = header.kind
         m.agendaCirculated = try r.date()
         m.minutesApproved = try r.date()
+        m.minutesCirculated = try r.date()
         m.attendees = try list(&r) { (r: inout ByteReader) throws(ByteReader.Malformed) in
             let agency = try r.optionalString(), signed = try r.bool()
+            let signIn = try time(&r), signOut = try time(&r), left = try r.optionalString()
             var a = Attendee(entry: try r.number())
             a.agency = agency
             a.confidentialitySigned = signed
+            a.signInTime = signIn
+            a.signOutTime = signOut
+            a.leftAfterCase = left
             return a
         }
         m.apologies = try list(&r) { (r: inout ByteReader) throws(ByteReader.Malformed) in
@@ -327,6 +356,19 @@ enum IndexFactsCoding {
             return a
         }
         return h
+    }
+
+    /// A time of day: 0 for none, else 1 and its hour, minute, second and nanosecond.
+    static func time(_ t: LocalTime?, _ w: inout ByteWriter) {
+        guard let t else { return w.byte(0) }
+        w.byte(1)
+        for part in [t.hour, t.minute, t.second, t.nanosecond] { w.signed(Int64(part)) }
+    }
+
+    static func time(_ r: inout ByteReader) throws(ByteReader.Malformed) -> LocalTime? {
+        guard try r.bool() else { return nil }
+        return LocalTime(
+            hour: Int(try r.signed()), minute: Int(try r.signed()), second: Int(try r.signed()), nanosecond: Int(try r.signed()))
     }
 
     /// A counted list, each item read by `item`.

@@ -36,22 +36,29 @@ public struct IndexFingerprint: Sendable, Hashable {
         if let config = RecordFileStat.stat(IndexBuilder.configurationFile, root: root) {
             total.add(FileStamp(path: config.path, size: config.size, modified: config.modified, hash: 0))
         }
-        let folders = RecordFileStat.folders(root: root)
+        let (folders, problems) = RecordFileStat.foldersAndProblems(root: root)
+        // A folder that cannot be listed makes the index stale, so the update reports it.
+        if !problems.isEmpty { total.add(FileStamp(path: "\0unreadable", size: 0, modified: -1, hash: 0)) }
         // One worker per core, each taking every n-th folder (folders differ much in size).
         let workers = max(1, min(ProcessInfoCores.count, folders.count))
         let parts = FingerprintSlots(count: workers)
         let rootPath = root.path
+        let realRoot = RecordAccess.realPath(rootPath) ?? rootPath
         DispatchQueue.concurrentPerform(iterations: workers) { w in
             var part = IndexFingerprint()
-            for i in stride(from: w, to: folders.count, by: workers) { part.merge(fingerprint(folder: folders[i], root: rootPath)) }
+            for i in stride(from: w, to: folders.count, by: workers) {
+                part.merge(fingerprint(folder: folders[i], root: rootPath, realRoot: realRoot))
+            }
             parts.set(w, part)
         }
         for part in parts.all() { total.merge(part) }
         return total
     }
 
-    /// The `*.toml` files directly in one folder, as `RecordFileStat.list` lists them.
-    private static func fingerprint(folder: String, root: String) -> IndexFingerprint {
+    /// The `*.toml` files directly in one folder, as `RecordFileStat.list` lists them. A file
+    /// this user cannot read, or a link out of the repository, counts with a modification time
+    /// no index holds (-1), so the index is never fresh while it is there.
+    private static func fingerprint(folder: String, root: String, realRoot: String) -> IndexFingerprint {
         var result = IndexFingerprint()
         guard let dir = opendir(root + "/" + folder) else { return result }
         defer { closedir(dir) }
@@ -73,9 +80,13 @@ public struct IndexFingerprint: Sendable, Hashable {
                 fstatat(fd, UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self), &info, 0) == 0
             }
             guard ok, (info.st_mode & S_IFMT) == S_IFREG else { continue }
-            path.withUnsafeBytes {
-                result.add(path: $0, size: UInt64(info.st_size), modified: RecordFileStat.nanoseconds(info))
+            var modified = RecordFileStat.nanoseconds(info)
+            if !RecordFileStat.isReadable(info) { modified = -1 }
+            if entry.pointee.d_type == UInt8(DT_LNK),
+               !RecordAccess.linkStaysInside(root + "/" + String(decoding: path, as: UTF8.self), realRoot: realRoot) {
+                modified = -1
             }
+            path.withUnsafeBytes { result.add(path: $0, size: UInt64(info.st_size), modified: modified) }
         }
         return result
     }

@@ -12,16 +12,19 @@ import MaracBase
 ///
 /// A case record: id, reference (as written, then as `find` compares it), people (role, dob, names with their normalised and sound-key forms,
 /// gender, equality fields, in-household), referrals, transfer directions. A meeting record:
-/// marac, date, the case ids heard. Hearing dates are worked out from the meetings on loading.
+/// marac, date, the case ids heard, kind, attendees' agencies, apologies (agency, written). Hearing dates are worked out from the meetings on loading.
 /// A case's matches are the cases (by file) whose victim or a perpetrator is the same person
 /// (`RepeatDetection.matches`). The facts of a case or meeting are every field of the typed
-/// record, with positions and without free text (`IndexFactsCoding`), so that `check`,
-/// `sweep` and the papers rebuild records without reading their files.
+/// record without its free text (`IndexFactsCoding`), so that `check`, `sweep`, `plan` and
+/// `stats` rebuild records without reading their files.
 /// A file that is short, of another version, fails its checksum or does not decode exactly
 /// to its end is an `IndexFormat.Problem`, and the index is rebuilt.
 public enum IndexFormat {
     public static let magic = Array("MFILEIDX".utf8)
-    public static let version: UInt32 = 3
+    /// 3: a file that could not be read is never kept (earlier versions kept it as unreadable).
+    /// 4: a meeting keeps its kind, its attendees' agencies and its apologies (attendance counts).
+    /// 5: every record keeps its facts (`IndexFactsCoding`) and each case its matches.
+    public static let version: UInt32 = 5
     static let headerSize = 8 + 4 + 8 + 8
 
     /// Why a stored index cannot be used (it is then rebuilt).

@@ -1,4 +1,5 @@
 import Foundation
+import MaracBase
 import MaracRepository
 
 /// Where the index lives (`.mfile/index`, git-ignored) and how commands get a fresh one.
@@ -50,8 +51,20 @@ public enum IndexStore {
     /// Writes the index atomically.
     public static func save(_ bytes: [UInt8], root: URL) throws(RepositoryError) {
         var timer = PhaseTimer()
-        try AtomicWrite.write(bytes, to: url(root: root))
+        try AtomicWrite.write(bytes, to: url(root: root), access: .ownerOnly)
         timer.lap("write index")
+    }
+
+    /// Writes the index; when it cannot be written, says so in one line on standard error (the
+    /// reason names the index file, never a record value) and carries on: the command has the
+    /// index in memory, and the next one reads the changed files again.
+    static func saveOrWarn(_ bytes: [UInt8], root: URL) {
+        do {
+            try save(bytes, root: root)
+        } catch {
+            FileHandle.standardError.write(Data(
+                "mfile: warning: the index could not be saved (\(error.message)); carrying on without it\n".utf8))
+        }
     }
 
     /// Writes an index held in memory (tests).
@@ -72,7 +85,10 @@ public enum IndexStore {
     /// not even in part.
     /// With `checkFreshness` false a whole stored index is used without looking at the record
     /// files (`mfile find --no-refresh`); damage is still detected.
-    public static func currentBytes(root: URL, checkFreshness: Bool = true) throws(RepositoryError) -> (bytes: [UInt8], refresh: Refresh) {
+    /// `progress` counts the files read again.
+    public static func currentBytes(
+        root: URL, checkFreshness: Bool = true, progress: ProgressLine? = nil
+    ) throws(RepositoryError) -> (bytes: [UInt8], refresh: Refresh) {
         var timer = PhaseTimer()
         var previous: IndexFormat.RawIndex?
         var refresh = Refresh.updated
@@ -92,8 +108,8 @@ public enum IndexStore {
         } else {
             refresh = .rebuilt(reason: "there was no index")
         }
-        let outcome = try IndexBuilder.update(root: root, previous: previous)
-        try? save(outcome.bytes, root: root)
+        let outcome = try IndexBuilder.update(root: root, previous: previous, progress: progress)
+        saveOrWarn(outcome.bytes, root: root)
         return (outcome.bytes, refresh)
     }
 

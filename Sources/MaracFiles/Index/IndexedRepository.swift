@@ -16,28 +16,74 @@ extension Repository {
     /// against them is lint's work). When its protocol settings cannot be used (the index
     /// works out repeats under them), the records are read from their files instead, so the
     /// command reports the problem as it always has.
-    public static func fromIndex(root: URL) throws(RepositoryError) -> (repository: Repository, refresh: IndexStore.Refresh) {
+    /// `progress` counts the files read again.
+    public static func fromIndex(
+        root: URL, progress: ProgressLine? = nil
+    ) throws(RepositoryError) -> (repository: Repository, refresh: IndexStore.Refresh) {
+        let found = try withIndex(root: root, progress: progress) { (records, configuration) throws(IndexFormat.Problem) in
+            try records.repository(root: root, configuration: configuration)
+        }
+        guard let found else { return (try load(at: root), .fresh) }
+        return found
+    }
+
+    /// The records a paper needs, from the index and a few files: every meeting's facts; the
+    /// cases `select` names by id (given every meeting's facts) and the cases matching their
+    /// people, directly or through another; then the meeting files in `select`'s
+    /// `meetingFiles` and the files of the cases in its `caseFiles` read again, with their free
+    /// text, in place of their facts. When `marac.toml` cannot be used, every file is read.
+    public static func selected(
+        root: URL, progress: ProgressLine? = nil, select: ([Meeting]) -> PaperSelection
+    ) throws(RepositoryError) -> Repository {
+        var selection = PaperSelection()
+        let found = try withIndex(root: root, progress: progress) { (records, configuration) throws(IndexFormat.Problem) in
+            try records.selected(root: root, configuration: configuration) { meetings in
+                selection = select(meetings)
+                return selection.caseIDs
+            }
+        }
+        guard var repository = found?.repository else { return try load(at: root) }
+        var timer = PhaseTimer()
+        for (n, meeting) in repository.meetings.enumerated() where selection.meetingFiles.contains(meeting.file) {
+            if case .meeting(let read)? = try readRecord(meeting.file, root: root) { repository.meetings[n] = read }
+        }
+        for (n, record) in repository.cases.enumerated() where record.id.map(selection.caseFiles.contains) ?? false {
+            if case .case(let read)? = try readRecord(record.file, root: root) { repository.cases[n] = read }
+        }
+        timer.lap("files read again")
+        return repository
+    }
+
+    /// `body` run on the current index (`IndexStore.currentBytes`) with `marac.toml`'s
+    /// configuration, its diagnostics put on the repository `body` gives; an index this mfile
+    /// cannot read is built again once. `nil` when the configuration cannot be used (the
+    /// caller reads the files, so the command reports the problem as it always has).
+    static func withIndex(
+        root: URL, progress: ProgressLine?,
+        _ body: (IndexedRecords, Configuration) throws(IndexFormat.Problem) -> Repository
+    ) throws(RepositoryError) -> (repository: Repository, refresh: IndexStore.Refresh)? {
         var timer = PhaseTimer()
         let file = RepositoryLocator.configurationFile
         var diagnostics: [Diagnostic] = []
-        guard case .success(let configTable) = RecordText.decode(try FileSystem.read(root.appendingPathComponent(file)), file: file)
-        else { return (try load(at: root), .fresh) }
+        let configBytes = try FileSystem.read(root.appendingPathComponent(file))
+        try RecordAccess.requireUnlocked(configBytes)
+        guard case .success(let configTable) = RecordText.decode(configBytes, file: file) else { return nil }
         let configuration = Configuration(table: configTable, file: file, problems: &diagnostics)
-        guard (try? ProtocolEngine.load(configuration)) != nil else { return (try load(at: root), .fresh) }
+        guard (try? ProtocolEngine.load(configuration)) != nil else { return nil }
         timer.lap("configuration")
 
-        var (bytes, refresh) = try IndexStore.currentBytes(root: root)
+        var (bytes, refresh) = try IndexStore.currentBytes(root: root, progress: progress)
         timer.lap("index")
         var repository: Repository
         do {
-            repository = try IndexedRecords(bytes).repository(root: root, configuration: configuration)
+            repository = try body(try IndexedRecords(bytes), configuration)
         } catch {
             // Whole and fresh, but not what this mfile reads: never trusted, built again.
             bytes = try IndexBuilder.build(root: root).bytes
-            try? IndexStore.save(bytes, root: root)
+            IndexStore.saveOrWarn(bytes, root: root)
             refresh = .rebuilt(reason: "the index file cannot be read")
             do {
-                repository = try IndexedRecords(bytes).repository(root: root, configuration: configuration)
+                repository = try body(try IndexedRecords(bytes), configuration)
             } catch {
                 throw RepositoryError("the index just written cannot be read back; run 'mfile index --full'")
             }
@@ -45,6 +91,20 @@ extension Repository {
         repository.diagnostics = diagnostics
         timer.lap("records from the index")
         return (repository, refresh)
+    }
+}
+
+/// What a paper needs: the cases (by id) whose facts it asks about, the cases (by id) and
+/// meetings (by file) whose free text it prints.
+public struct PaperSelection: Sendable {
+    public var caseIDs: Set<String> = []
+    public var caseFiles: Set<String> = []
+    public var meetingFiles: Set<String> = []
+
+    public init(caseIDs: Set<String> = [], caseFiles: Set<String> = [], meetingFiles: Set<String> = []) {
+        self.caseIDs = caseIDs.union(caseFiles)
+        self.caseFiles = caseFiles
+        self.meetingFiles = meetingFiles
     }
 }
 
@@ -58,22 +118,72 @@ package struct IndexedRecords: Sendable {
 
     /// Every case and meeting, in file order, with the cases' matches.
     func repository(root: URL, configuration: Configuration) throws(IndexFormat.Problem) -> Repository {
-        let entries = raw.entries
-        var caseEntries: [Int] = [], meetingEntries: [Int] = [], undecoded: [String] = []
-        for (n, entry) in entries.enumerated() {
+        let parts = split()
+        let meetings = try decodeMeetings(parts.meetings)
+        return try repository(root: root, configuration: configuration, cases: parts.cases, meetings: meetings, undecoded: parts.undecoded)
+    }
+
+    /// Every meeting's facts, and of the cases only those `select` names (by id, given every
+    /// meeting) and every case their people match, directly or through another (so repeats
+    /// and links among them are worked out as over the whole repository), in file order.
+    func selected(
+        root: URL, configuration: Configuration, select: ([Meeting]) -> Set<String>
+    ) throws(IndexFormat.Problem) -> Repository {
+        let parts = split()
+        let meetings = try decodeMeetings(parts.meetings)
+        let wanted = select(meetings)
+        let entries = raw.entries, bytes = raw.bytes
+        var byPath: [String: Int] = [:]
+        byPath.reserveCapacity(parts.cases.count)
+        var queue: [Int] = []
+        for n in parts.cases {
+            byPath[entries[n].stamp.path] = n
+            var r = ByteReader(bytes, offset: entries[n].record.lowerBound)
+            let id: String?
+            do { id = try r.optionalString() } catch { throw .malformed }
+            if let id, wanted.contains(id) { queue.append(n) }
+        }
+        var chosen = Set(queue)
+        while let n = queue.popLast() {
+            var r = ByteReader(bytes, offset: entries[n].relations.lowerBound)
+            guard (try? IndexRecordCoding.skipToMatches(&r)) != nil, let matches = try? IndexRecordCoding.decodeMatches(&r)
+            else { throw .malformed }
+            for match in matches {
+                if let other = byPath[match.file], chosen.insert(other).inserted { queue.append(other) }
+            }
+        }
+        return try repository(
+            root: root, configuration: configuration, cases: parts.cases.filter(chosen.contains), meetings: meetings,
+            undecoded: parts.undecoded)
+    }
+
+    /// The entries of cases and of meetings, and the case files that could not be decoded.
+    private func split() -> (cases: [Int], meetings: [Int], undecoded: [String]) {
+        var cases: [Int] = [], meetings: [Int] = [], undecoded: [String] = []
+        for (n, entry) in raw.entries.enumerated() {
             switch entry.kind {
-            case 1: caseEntries.append(n)
-            case 2: meetingEntries.append(n)
+            case 1: cases.append(n)
+            case 2: meetings.append(n)
             default: if entry.stamp.path.hasPrefix(Repository.casesFolder + "/") { undecoded.append(entry.stamp.path) }
             }
         }
-        let bytes = raw.bytes
+        return (cases, meetings, undecoded)
+    }
+
+    private func decodeMeetings(_ positions: [Int]) throws(IndexFormat.Problem) -> [Meeting] {
+        try decodeEach(positions) { (r: inout ByteReader, entry) throws(ByteReader.Malformed) in
+            try IndexFactsCoding.decodeMeeting(&r, file: entry.stamp.path)
+        } placeholder: { Meeting(file: $0.stamp.path) }
+    }
+
+    /// The cases of `caseEntries` decoded, with `meetings`, and the matches among those cases.
+    private func repository(
+        root: URL, configuration: Configuration, cases caseEntries: [Int], meetings: [Meeting], undecoded: [String]
+    ) throws(IndexFormat.Problem) -> Repository {
+        let entries = raw.entries, bytes = raw.bytes
         let cases = try decodeEach(caseEntries) { (r: inout ByteReader, entry) throws(ByteReader.Malformed) in
             try IndexFactsCoding.decodeCase(&r, file: entry.stamp.path)
         } placeholder: { Case(file: $0.stamp.path) }
-        let meetings = try decodeEach(meetingEntries) { (r: inout ByteReader, entry) throws(ByteReader.Malformed) in
-            try IndexFactsCoding.decodeMeeting(&r, file: entry.stamp.path)
-        } placeholder: { Meeting(file: $0.stamp.path) }
 
         var caseIndex: [String: Int] = [:]
         caseIndex.reserveCapacity(cases.count)

@@ -10,7 +10,12 @@ package enum CaseRules {
 
         if let id = record.id {
             let expectedName = id + ".toml"
-            if !file.hasSuffix("/" + expectedName) {
+            if !ShownID.isCaseID(id) {
+                findings.append(Diagnostic(
+                    file: file, position: record.positions.id,
+                    message: "the case id is not a valid case id, so the file name cannot match it; give the case the id in its file name, or a new one from 'mfile new case'",
+                    rule: .fileName))
+            } else if !file.hasSuffix("/" + expectedName) {
                 findings.append(Diagnostic(
                     file: file, position: record.positions.id,
                     message: "the file name does not match the case id \(id); rename the file to \(expectedName)",
@@ -21,7 +26,7 @@ package enum CaseRules {
                 if !file.hasPrefix(folder) {
                     findings.append(Diagnostic(
                         file: file, position: record.positions.id,
-                        message: "case \(id) belongs in \(folder) (the year its first referral arrived)",
+                        message: "case \(ShownID.caseID(id)) belongs in \(folder) (the year its first referral arrived)",
                         rule: .fileName))
                 }
             }
@@ -64,6 +69,15 @@ package enum CaseRules {
                     message: "\(place) proceeds without consent but has no consent_reason; record why consent was not obtained",
                     rule: .consentReason))
             }
+            if let engine = context.engine {
+                findings += ReferralDutyRules.check(referral, of: record, engine: engine)
+            }
+        }
+        if record.status == .closed, record.closed == nil {
+            findings.append(Diagnostic(
+                file: file, position: record.positions.status, severity: .warning,
+                message: "the case is closed but has no closed date; write the day it was closed (closed = YYYY-MM-DD): its retention period starts from it",
+                rule: .closedDateMissing))
         }
         if let lifted = record.flagLifted, lifted > context.asOf {
             findings.append(Diagnostic(

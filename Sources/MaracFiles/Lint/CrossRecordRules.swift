@@ -25,13 +25,15 @@ enum CrossRecordRules {
         var findings: [Diagnostic] = []
         for record in cases {
             guard let id = record.id else { continue }
-            if let first = firstFile[id] {
+            // Ids differing only in capitals name the same file on macOS and Windows.
+            if let first = firstFile[id.lowercased()] {
+                let capitals = first.hasSuffix("/\(id).toml") ? "" : " (ids that differ only in capitals name the same file on Windows and macOS)"
                 findings.append(Diagnostic(
                     file: record.file, position: record.idPosition,
-                    message: "case id \(id) is also used by \(first); each case needs its own id (allocate one with 'mfile new case')",
+                    message: "case id \(ShownID.caseID(id)) is also used by \(first)\(capitals); each case needs its own id (allocate one with 'mfile new case')",
                     rule: .duplicateCaseID))
             } else {
-                firstFile[id] = record.file
+                firstFile[id.lowercased()] = record.file
             }
         }
         return findings
@@ -43,7 +45,9 @@ enum CrossRecordRules {
             for hearing in meeting.hearings where !caseIDs.contains(hearing.caseID) {
                 findings.append(Diagnostic(
                     file: meeting.file, position: hearing.position,
-                    message: "\(hearing.place).case names case \(hearing.caseID), which has no file under cases/",
+                    message: ShownID.isCaseID(hearing.caseID)
+                        ? "\(hearing.place).case names case \(hearing.caseID), which has no file under cases/"
+                        : "\(hearing.place).case is not a valid case id, so it names no file under cases/; write the case's id (its file name)",
                     rule: .unknownCase))
             }
         }

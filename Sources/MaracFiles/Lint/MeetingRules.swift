@@ -1,4 +1,5 @@
 import MaracBase
+import MaracProtocol
 import MaracRecords
 import MaracRepository
 
@@ -13,7 +14,9 @@ enum MeetingRules {
             if file != expected {
                 findings.append(Diagnostic(
                     file: file, position: meeting.positions.date,
-                    message: "a meeting of \(marac) on \(date) belongs in \(expected); rename or move the file",
+                    message: ShownID.isName(marac)
+                        ? "a meeting of \(marac) on \(date) belongs in \(expected); rename or move the file"
+                        : "the meeting's marac is not a valid MARAC id, so the file cannot be named after it; give it an [[marac]] id from marac.toml",
                     rule: .fileName))
             }
         }
@@ -21,6 +24,14 @@ enum MeetingRules {
             findings.append(finding)
         }
 
+        if let engine = context.engine, engine.rules.minutesCirculatedUnapproved(meeting) {
+            findings.append(Diagnostic(
+                file: file, position: meeting.positions.minutesCirculated,
+                message: meeting.minutesApproved == nil
+                    ? "minutes_circulated is set but there is no minutes_approved; the \(engine.rules.profile) profile has the chair approve the minutes before they are circulated [minutes_approved_before_circulation: \(engine.reference(.minutesApprovedBeforeCirculation))]; record the approval date"
+                    : "minutes_circulated is before minutes_approved; the \(engine.rules.profile) profile has the chair approve the minutes before they are circulated [minutes_approved_before_circulation: \(engine.reference(.minutesApprovedBeforeCirculation))]; check both dates",
+                rule: .minutesCirculatedUnapproved))
+        }
         for attendee in meeting.attendees {
             let place = attendee.place
             if let finding = context.unknownAgency(
@@ -28,6 +39,7 @@ enum MeetingRules {
             {
                 findings.append(finding)
             }
+            findings += signInOut(attendee, meeting: meeting, context: context)
             if !attendee.confidentialitySigned {
                 findings.append(Diagnostic(
                     file: file, position: attendee.positions.confidentialitySigned,
@@ -67,6 +79,35 @@ enum MeetingRules {
             for action in hearing.actions {
                 findings += actionFindings(action, file: file, context: context, seen: &actionIDs)
             }
+        }
+        return findings
+    }
+
+    /// `sign-in-out-missing` (where `sign_in_out_times` is on), `sign-out-before-in`, and a
+    /// `left_after_case` that names no case heard at the meeting (`unknown-case`).
+    private static func signInOut(_ attendee: Attendee, meeting: Meeting, context: LintContext) -> [Diagnostic] {
+        var findings: [Diagnostic] = []
+        let place = attendee.place, file = meeting.file
+        if let engine = context.engine, engine.rules.isOn(.signInOutTimes) {
+            let missing = [("signed_in", attendee.signInTime), ("signed_out", attendee.signOutTime)].filter { $0.1 == nil }.map(\.0)
+            if !missing.isEmpty {
+                findings.append(Diagnostic(
+                    file: file, position: missing[0] == "signed_in" ? attendee.positions.signedIn : attendee.positions.signedOut,
+                    message: "\(place) has no \(missing.joined(separator: " or ")); the \(engine.rules.profile) profile has every member sign in and out with the times [sign_in_out_times: \(engine.reference(.signInOutTimes))]; write the time, e.g. \(missing[0]) = 09:58:00",
+                    rule: .signInOutMissing))
+            }
+        }
+        if let signedIn = attendee.signInTime, let signedOut = attendee.signOutTime, signedOut < signedIn {
+            findings.append(Diagnostic(
+                file: file, position: attendee.positions.signedOut,
+                message: "\(place).signed_out is before \(place).signed_in; check both times",
+                rule: .signOutBeforeIn))
+        }
+        if let left = attendee.leftAfterCase, !meeting.hearings.contains(where: { $0.caseID == left }) {
+            findings.append(Diagnostic(
+                file: file, position: attendee.positions.leftAfterCase,
+                message: "\(place).left_after_case names a case that has no [[hearing]] in this meeting; write the id of the last case heard before leaving",
+                rule: .unknownCase))
         }
         return findings
     }

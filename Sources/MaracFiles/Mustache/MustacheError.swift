@@ -22,6 +22,8 @@ public struct MustacheError: UserFacingError, Equatable, CustomStringConvertible
         case invalidName
         /// Partials nested deeper than the renderer allows (usually a partial including itself).
         case partialTooDeep
+        /// Sections nested deeper than templates ever need (`MustacheParser.maximumSectionDepth`).
+        case sectionTooDeep
         /// An interpolation tag that names a list or an object, which has no text form.
         case notPrintable
     }

@@ -7,6 +7,12 @@ import MaracRecords
 extension Meeting {
     /// Who chaired the meeting.
     var chair: String? { freeText?["chair"] }
+    /// Where it is held.
+    var venue: String? { freeText?["venue"] }
+    /// When it starts, `HH:MM`.
+    var time: String? { freeText?["time"] }
+    /// When it starts, minutes after midnight.
+    var startMinutes: Int? { time.flatMap { PaperText.minutes(clock: $0) } }
 }
 
 extension Attendee {
@@ -42,4 +48,6 @@ extension Referral {
     var consentText: String? { freeText?["consent"] }
     var consentReason: String? { freeText?["consent_reason"] }
     var decisionText: String? { freeText?["decision"] }
+    /// Why the victim was not told the case goes to MARAC (printed on the West Midlands agenda).
+    var victimNotInformedReason: String? { freeText?["victim_not_informed_reason"] }
 }

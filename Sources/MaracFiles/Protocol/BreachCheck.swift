@@ -34,6 +34,9 @@ public struct BreachCheck: Sendable {
         found += referralBreaches()
         found += listingBreaches()
         found += meetingBreaches()
+        found += attendanceBreaches()
+        found += circulationBreaches()
+        found += relistingBreaches()
         found += actionBreaches()
         found += caseBreaches()
         return found.sorted(by: Breach.order(.case))
@@ -84,12 +87,15 @@ public struct BreachReport: Sendable {
     public var asOf: LocalDate
     public var profile: String
     public var breaches: [Breach]
+    /// Recommendations and reminders that are not breaches (`BreachCheck.reported`).
+    public var reported: [Reported]
     public var links: [RepeatDetection.Link]
 
     public init(check: BreachCheck) {
         asOf = check.asOf
         profile = check.rules.profile
         breaches = check.breaches()
+        reported = check.reported()
         links = check.detection.links
     }
 
@@ -98,11 +104,13 @@ public struct BreachReport: Sendable {
         grouping == .case ? breaches : breaches.sorted(by: Breach.order(grouping))
     }
 
-    /// Text lines grouped as asked, then the linked cases (reported, not breaches).
+    /// Text lines grouped as asked (by agency: the chasing list, `ChasingList`), then what is
+    /// reported but is not a breach, then the linked cases.
     public func textLines(_ grouping: Breach.Grouping) -> [String] {
-        var lines = sorted(grouping).map { $0.line(grouping) }
+        var lines = grouping == .agency ? ChasingList(breaches).textLines : sorted(grouping).map { $0.line(grouping) }
+        lines += reported.map(\.line)
         for link in links {
-            lines.append("\(link.caseIDs.joined(separator: "  "))  linked-case  \(link.kind.rawValue)  (reported, not a breach)")
+            lines.append("\(link.caseIDs.map(ShownID.caseID).joined(separator: "  "))  linked-case  \(link.kind.rawValue)  (reported, not a breach)")
         }
         return lines
     }
@@ -119,15 +127,19 @@ public struct BreachReport: Sendable {
             members.append(breach.json)
         }
         if let current { groups.append((current, .array(members))) }
-        return .object([
+        var fields: [(String, JSONValue)] = [
             ("as_of", .string(asOf.description)),
             ("profile", .string(profile)),
             ("by", .string(grouping.rawValue)),
             ("count", .integer(Int64(breaches.count))),
             ("breaches", .array(sorted.map(\.json))),
             ("groups", .object(groups)),
+            ("reported", .array(reported.map(\.json))),
+        ]
+        if grouping == .agency { fields.append(("chasing", ChasingList(breaches).json)) }
+        return .object(fields + [
             ("linked", .array(links.map { link in
-                .object([("cases", .array(link.caseIDs.map(JSONValue.string))), ("kind", .string(link.kind.rawValue))])
+                .object([("cases", .array(link.caseIDs.map { .string(ShownID.caseID($0)) })), ("kind", .string(link.kind.rawValue))])
             })),
         ])
     }

@@ -24,6 +24,12 @@ public final class CaseSummary: Sendable {
     public let transfers: [Transfer]
     /// `[flag] lifted`.
     public let flagLifted: LocalDate?
+    /// `retention_hold = true`.
+    public let retentionHold: Bool
+    /// The latest `[[disclosure]]` date or request.
+    public let lastDisclosure: LocalDate?
+    /// A `[[disclosure]]` requested and not yet made.
+    public let disclosurePending: Bool
     /// The victim and perpetrators with their names normalised once, as the file is read
     /// (`nil` when the cases' matches are already known: `RepeatDetection.matches` then needs
     /// none).
@@ -51,6 +57,9 @@ public final class CaseSummary: Sendable {
         referrals = record.referrals
         transfers = record.transfers
         flagLifted = record.flagLifted
+        retentionHold = record.retentionHold
+        lastDisclosure = record.disclosures.flatMap { [$0.date, $0.requested].compactMap { $0 } }.max()
+        disclosurePending = record.disclosures.contains { $0.requested != nil && $0.date == nil }
         people = normalisingNames ? RepeatDetection.CasePeople(victim: record.victim, perpetrators: record.perpetrators) : nil
     }
 
@@ -70,6 +79,9 @@ public final class CaseSummary: Sendable {
         self.referrals = referrals
         transfers = hasTransferIn ? [Transfer(direction: .in)] : []
         flagLifted = nil
+        retentionHold = false
+        lastDisclosure = nil
+        disclosurePending = false
         people = RepeatDetection.CasePeople(victim: victim, perpetrators: perpetrators)
     }
 
@@ -117,6 +129,9 @@ extension Referral {
 
 /// What `ProtocolRules.evaluate` reads of a referral: a `Referral` or its summary.
 public protocol ReferralFacts {
+    var received: LocalDate? { get }
+    var incident: LocalDate? { get }
+    var decision: Referral.Decision? { get }
     var agency: String? { get }
     var riskTool: String? { get }
     var riskScore: Int? { get }

@@ -23,30 +23,40 @@ public enum FlagSweep {
     /// The cases whose flags are due to be lifted as of `asOf` (`ProtocolRecords.flagStatus`),
     /// sorted by case id.
     public static func due(
-        _ repository: Repository, records: ProtocolRecords, asOf: LocalDate, progress: ProgressLine = .none
+        _ repository: Repository, records: ProtocolRecords, asOf: LocalDate
     ) -> [Due] {
         let involved = HearingAgencies(repository.meetings)
         var found: [Due] = []
-        for (done, record) in repository.cases.enumerated() {
-            progress.step("finding the flags due", done + 1, of: repository.cases.count)
+        for record in repository.cases {
             guard let id = record.id, let status = records.flagStatus(of: id, asOf: asOf), status.isDue(asOf: asOf)
             else { continue }
             found.append(Due(
                 caseID: id, file: record.file, start: status.start, ended: status.ended,
-                agencies: agencies(for: record, involved: involved, configuration: repository.configuration)))
+                agencies: agencies(for: record, involved: involved, engine: records.engine)))
         }
         return found.sorted { $0.caseID < $1.caseID }
     }
 
-    /// The agencies that flag a case: every core agency (children's agencies only when the
-    /// case has a child), and any other agency that referred it or shared information or
-    /// took an action at one of its hearings.
-    public static func agencies(for record: Case, involved: HearingAgencies, configuration: Configuration) -> [String] {
+    /// The agencies told to lift a case's flags. A closed-session case
+    /// (`ProtocolEngine.isClosedSession`) was shared only with the agencies in that session
+    /// [001 §4.12: the chair will "invite the agencies required to participate"; 003 MOP §5.13:
+    /// "information sharing may be restricted to a small number of agencies"], so only they are
+    /// told: its referring agencies, the agencies that presented it, shared information or
+    /// took an action at its hearings, and those attending a meeting of kind `closed` that
+    /// heard it. Any other case: every core agency (children's agencies only when the case has
+    /// a child), and any other agency that referred it or shared information or took an
+    /// action at one of its hearings. `involved` holds what the meetings say of each case.
+    public static func agencies(for record: Case, involved: HearingAgencies, engine: ProtocolEngine) -> [String] {
         var agencies = Set(record.referrals.compactMap(\.agency))
-        if let id = record.id { agencies.formUnion(involved.agencies(of: id)) }
+        var closed = engine.isClosedSession(record)
+        if let id = record.id {
+            let heard = involved.agencies(of: id)
+            agencies.formUnion(heard.agencies)
+            closed = closed || heard.atClosedMeeting
+        }
         let hasChildren = !record.children.isEmpty
-        return configuration.agencies.filter { agency in
-            agencies.contains(agency.id) || (agency.core && (!agency.children || hasChildren))
+        return engine.configuration.agencies.filter { agency in
+            agencies.contains(agency.id) || (!closed && agency.core && (!agency.children || hasChildren))
         }.map(\.id)
     }
 
@@ -61,27 +71,35 @@ public enum FlagSweep {
             let notice = record.flagNotice
             return Due(
                 caseID: id, file: record.file, start: status.start, ended: status.ended,
-                agencies: notice.isEmpty ? agencies(for: record, involved: involved, configuration: repository.configuration) : notice)
+                agencies: notice.isEmpty ? agencies(for: record, involved: involved, engine: records.engine) : notice)
         }.sorted { $0.caseID < $1.caseID }
     }
 }
 
-/// The agencies that took part in each case's hearings (presented it, shared information or
-/// took an action), gathered in one pass over the meetings.
+/// What the meetings say of each case's hearings: the agencies that took part (presented it,
+/// shared information or took an action, and everyone attending a meeting of kind `closed`
+/// that heard it) and whether such a closed meeting heard it, gathered in one pass over the
+/// meetings.
 public struct HearingAgencies: Sendable {
-    private var byCase: [String: Set<String>] = [:]
+    private var byCase: [String: (agencies: Set<String>, atClosedMeeting: Bool)] = [:]
 
     public init(_ meetings: [Meeting]) {
         for meeting in meetings {
             for hearing in meeting.hearings {
                 guard let id = hearing.caseID else { continue }
-                byCase[id, default: []].formUnion(hearing.information.compactMap(\.agency))
-                byCase[id, default: []].formUnion(hearing.actions.compactMap(\.agency))
-                if let presenter = hearing.presentedBy { byCase[id, default: []].insert(presenter) }
+                var entry = byCase[id] ?? ([], false)
+                entry.agencies.formUnion(hearing.information.compactMap(\.agency))
+                entry.agencies.formUnion(hearing.actions.compactMap(\.agency))
+                if let presenter = hearing.presentedBy { entry.agencies.insert(presenter) }
+                if meeting.kind == .closed {
+                    entry.atClosedMeeting = true
+                    entry.agencies.formUnion(meeting.attendees.compactMap(\.agency))
+                }
+                byCase[id] = entry
             }
         }
     }
 
-    /// The agencies that took part in the hearings of case `id`.
-    public func agencies(of id: String) -> Set<String> { byCase[id] ?? [] }
+    /// The agencies that took part in the hearings of case `id`, and whether a closed meeting heard it.
+    public func agencies(of id: String) -> (agencies: Set<String>, atClosedMeeting: Bool) { byCase[id] ?? ([], false) }
 }

@@ -9,6 +9,7 @@ public struct Case: Sendable, Equatable {
 
     /// The file, relative to the repository root.
     public var file: String
+    /// The case id as written; shown only through `ShownID.caseID` (`CaseID` says what is valid).
     public var id: String?
     /// The case's reference in the records kept before mfile (`mfile import` writes it).
     public var reference: String?
@@ -27,6 +28,8 @@ public struct Case: Sendable, Equatable {
     public var flagLifted: LocalDate?
     /// `[flag] notice`: the agencies told to lift their flags.
     public var flagNotice: [String]
+    /// `retention_hold = true`: keep the case beyond its retention period.
+    public var retentionHold: Bool
     /// Where fields are written, for messages.
     public var positions = FilePositions<Positions>()
 
@@ -35,6 +38,7 @@ public struct Case: Sendable, Equatable {
         public var id: SourcePosition?
         public var marac: SourcePosition?
         public var session: SourcePosition?
+        public var status: SourcePosition?
         /// `[flag] lifted` (else where `[flag]` starts).
         public var flagLifted: SourcePosition?
     }
@@ -61,8 +65,10 @@ public struct Case: Sendable, Equatable {
         let flag = reader.subtable("flag")
         flagLifted = flag?.date("lifted", &problems)
         flagNotice = flag?.strings("notice") ?? []
+        retentionHold = reader.bool("retention_hold") ?? false
         positions = FilePositions(Positions(
             id: reader.position(of: "id"), marac: reader.position(of: "marac"), session: reader.position(of: "session"),
+            status: reader.position(of: "status"),
             flagLifted: flag?.position(of: "lifted")))
     }
 
@@ -76,6 +82,7 @@ public struct Case: Sendable, Equatable {
         transfers = []
         disclosures = []
         flagNotice = []
+        retentionHold = false
     }
 
     /// Everyone named in the case.

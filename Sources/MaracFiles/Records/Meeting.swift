@@ -13,18 +13,20 @@ public struct Meeting: Sendable, Equatable {
     public var kind: Kind?
     public var agendaCirculated: LocalDate?
     public var minutesApproved: LocalDate?
+    public var minutesCirculated: LocalDate?
     public var attendees: [Attendee]
     public var apologies: [Apology]
     public var hearings: [Hearing]
     /// Where fields are written, for messages.
     public var positions = FilePositions<Positions>()
-    /// `chair`, read from the file (see `FreeText`).
+    /// `chair`, `venue` and `time` (as `HH:MM`), read from the file (see `FreeText`).
     package var freeText: FreeText?
 
     /// Where fields of a meeting are written (`nil`: not written).
     public struct Positions: Sendable, Equatable {
         public var date: SourcePosition?
         public var marac: SourcePosition?
+        public var minutesCirculated: SourcePosition?
     }
 
     /// The meeting id used on the command line and in messages: `<date>-<marac>`.
@@ -41,11 +43,14 @@ public struct Meeting: Sendable, Equatable {
         kind = reader.string("kind").flatMap(Kind.init(rawValue:))
         agendaCirculated = reader.date("agenda_circulated", &problems)
         minutesApproved = reader.date("minutes_approved", &problems)
+        minutesCirculated = reader.date("minutes_circulated", &problems)
         attendees = reader.tables("attendee").map(Attendee.init)
         apologies = reader.tables("apology").map { Apology($0, problems: &problems) }
         hearings = reader.tables("hearing").map { Hearing($0, problems: &problems) }
-        positions = FilePositions(Positions(date: reader.position(of: "date"), marac: reader.position(of: "marac")))
-        freeText = FreeText(reader, ["chair"])
+        positions = FilePositions(Positions(
+            date: reader.position(of: "date"), marac: reader.position(of: "marac"),
+            minutesCirculated: reader.position(of: "minutes_circulated")))
+        freeText = FreeText(reader, ["chair", "venue", "time"])
     }
 
     /// A meeting with no fields written yet (the index fills in what it kept).
@@ -61,6 +66,11 @@ public struct Meeting: Sendable, Equatable {
 public struct Attendee: Sendable, Equatable {
     public var agency: String?
     public var confidentialitySigned: Bool
+    /// `signed_in` and `signed_out` (Liverpool records both [003 MOP §9.4, App.4]).
+    public var signInTime: LocalTime?
+    public var signOutTime: LocalTime?
+    /// `left_after_case`: the last case heard before leaving early [003 App.4].
+    public var leftAfterCase: String?
     /// 1-based position in the file's `attendee` list.
     public var entry: Int
     public var positions = FilePositions<Positions>()
@@ -71,6 +81,9 @@ public struct Attendee: Sendable, Equatable {
         public var start: SourcePosition?
         public var agency: SourcePosition?
         public var confidentialitySigned: SourcePosition?
+        public var signedIn: SourcePosition?
+        public var signedOut: SourcePosition?
+        public var leftAfterCase: SourcePosition?
     }
 
     /// Where the attendee's table starts in its file.
@@ -82,10 +95,14 @@ public struct Attendee: Sendable, Equatable {
     init(_ reader: FieldReader) {
         agency = reader.string("agency")
         confidentialitySigned = reader.bool("confidentiality_signed") ?? false
+        signInTime = reader.time("signed_in")
+        signOutTime = reader.time("signed_out")
+        leftAfterCase = reader.string("left_after_case")
         entry = reader.number
         positions = FilePositions(Positions(
             start: reader.position, agency: reader.position(of: "agency"),
-            confidentialitySigned: reader.position(of: "confidentiality_signed")))
+            confidentialitySigned: reader.position(of: "confidentiality_signed"), signedIn: reader.position(of: "signed_in"),
+            signedOut: reader.position(of: "signed_out"), leftAfterCase: reader.position(of: "left_after_case")))
         freeText = FreeText(reader, ["name", "role", "signed_in", "signed_out"])
     }
 
@@ -136,6 +153,7 @@ public struct Apology: Sendable, Equatable {
 
 /// One case heard at a meeting, with what was shared and the actions agreed.
 public struct Hearing: Sendable, Equatable {
+    /// The case heard, as written; shown only through `ShownID.caseID`.
     public var caseID: String?
     public var presentedBy: String?
     public var professionalsMeetingNeeded: Bool

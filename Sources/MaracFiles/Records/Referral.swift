@@ -16,6 +16,15 @@ public struct Referral: Sendable, Equatable {
         case accepted, returned, pending
     }
 
+    /// Who decided on, or quality-assured, a referral (roles only, never names).
+    public enum DecisionRole: String, Sendable, CaseIterable {
+        case chair
+        case viceChair = "vice-chair"
+        case coordinator
+        case administrator
+        case vulnerableVictimsLead = "vulnerable-victims-lead"
+    }
+
     public enum Consent: String, Sendable, CaseIterable {
         case given, refused
         case notSoughtUnsafe = "not-sought-unsafe"
@@ -38,8 +47,18 @@ public struct Referral: Sendable, Equatable {
     public var hasConsentReason: Bool
     public var decision: Decision?
     public var decided: LocalDate?
+    /// `decided_by`: the roles that decided or quality-assured the referral.
+    public var decidedBy: [DecisionRole]
+    /// `return_reason` is written.
+    public var hasReturnReason: Bool
     public var idvaReferred: LocalDate?
     public var idvaEngaged: Bool?
+    /// `merit_grade`: the MeRIT band the referrer graded the case up to ("GOLD", ...).
+    public var meritGrade: String?
+    /// `victim_informed`: whether the victim knows the case is going to MARAC.
+    public var victimInformed: Bool?
+    /// `victim_not_informed_reason` is written.
+    public var hasNotInformedReason: Bool
     public var infoOnly: Bool
     public var dvds: String?
     /// 1-based position among the case's referrals.
@@ -48,13 +67,18 @@ public struct Referral: Sendable, Equatable {
     public var entry: Int
     /// Where fields are written (each else where the referral starts), for messages.
     public var positions = FilePositions<Positions>()
-    /// `referrer`, `criteria`, `judgement_reason`, `consent`, `consent_reason` and `decision`
-    /// as written, read from the file (see `FreeText`).
+    /// `referrer`, `criteria`, `judgement_reason`, `consent`, `consent_reason`, `decision` and
+    /// `victim_not_informed_reason` as written, read from the file (see `FreeText`).
     package var freeText: FreeText?
 
     /// Where fields of a referral are written.
     public struct Positions: Sendable, Equatable {
         public var start: SourcePosition?
+        public var received: SourcePosition?
+        public var incident: SourcePosition?
+        public var riskTool: SourcePosition?
+        public var meritGrade: SourcePosition?
+        public var victimInformed: SourcePosition?
         public var agency: SourcePosition?
         public var criteria: SourcePosition?
         public var idvaReferred: SourcePosition?
@@ -90,15 +114,22 @@ public struct Referral: Sendable, Equatable {
         hasConsentReason = !(reader.string("consent_reason") ?? "").isEmpty
         decision = reader.string("decision").flatMap(Decision.init(rawValue:))
         decided = reader.date("decided", &problems)
+        decidedBy = reader.strings("decided_by").compactMap(DecisionRole.init(rawValue:))
+        hasReturnReason = !(reader.string("return_reason") ?? "").isEmpty
         idvaReferred = reader.date("idva_referred", &problems)
         idvaEngaged = reader.bool("idva_engaged")
+        meritGrade = reader.string("merit_grade")
+        victimInformed = reader.bool("victim_informed")
+        hasNotInformedReason = !(reader.string("victim_not_informed_reason") ?? "").isEmpty
         infoOnly = reader.bool("info_only") ?? false
         dvds = reader.string("dvds")
         positions = FilePositions(Positions(
-            start: reader.position, agency: reader.position(of: "agency"), criteria: reader.position(of: "criteria"),
+            start: reader.position, received: reader.position(of: "received"), incident: reader.position(of: "incident"),
+            riskTool: reader.position(of: "risk_tool"), meritGrade: reader.position(of: "merit_grade"),
+            victimInformed: reader.position(of: "victim_informed"), agency: reader.position(of: "agency"), criteria: reader.position(of: "criteria"),
             idvaReferred: reader.position(of: "idva_referred"), consent: reader.position(of: "consent"),
             decision: reader.position(of: "decision"), infoOnly: reader.position(of: "info_only")))
-        var text = FreeText(reader, ["referrer", "judgement_reason", "consent", "consent_reason", "decision"])
+        var text = FreeText(reader, ["referrer", "judgement_reason", "consent", "consent_reason", "decision", "victim_not_informed_reason"])
         text.set("criteria", reader.strings("criteria").joined(separator: ", "))
         freeText = text
     }
@@ -112,6 +143,9 @@ public struct Referral: Sendable, Equatable {
         criteria = []
         hasJudgementReason = false
         hasConsentReason = false
+        decidedBy = []
+        hasReturnReason = false
+        hasNotInformedReason = false
         infoOnly = false
     }
 

@@ -12,6 +12,8 @@ public struct Transfer: Sendable, Equatable {
     public var acknowledged: LocalDate?
     /// In: the sending MARAC's case id.
     public var theirID: String?
+    /// Out: the day the receiving MARAC confirmed it received the transfer safely.
+    public var receiptConfirmed: LocalDate?
     public var positions = FilePositions<TableStart>()
     public var position: SourcePosition? { positions.start }
 
@@ -27,6 +29,7 @@ public struct Transfer: Sendable, Equatable {
         received = reader.date("received", &problems)
         acknowledged = reader.date("acknowledged", &problems)
         theirID = reader.string("their_id")
+        receiptConfirmed = reader.date("receipt_confirmed", &problems)
         positions = FilePositions(TableStart(start: reader.position))
     }
 }

@@ -11,6 +11,8 @@ public struct DataReturnSettings: Sendable {
         public var name: String
         /// `kind = "police"` on its `[[agency]]` table (`Configuration.Agency.isPolice`).
         public var police: Bool
+        /// `core = true`: expected at every scheduled meeting.
+        public var core = false
     }
 
     /// One MARAC and the population of the area it covers.
@@ -26,7 +28,7 @@ public struct DataReturnSettings: Sendable {
     public var categories: DataReturnCategories
 
     public init(configuration: Configuration, categories: DataReturnCategories) {
-        agencies = configuration.agencies.map { Agency(id: $0.id, name: $0.name, police: $0.isPolice) }
+        agencies = configuration.agencies.map { Agency(id: $0.id, name: $0.name, police: $0.isPolice, core: $0.core) }
         areas = configuration.maracs.map {
             Area(marac: $0.id, adultFemalePopulation: $0.adultFemalePopulation, year: $0.adultFemalePopulationYear)
         }
@@ -35,13 +37,7 @@ public struct DataReturnSettings: Sendable {
 
     /// Reads marac.toml and the categories (the repository's own, else the built-in ones).
     public static func load(root: URL) throws(RepositoryError) -> DataReturnSettings {
-        let file = RepositoryLocator.configurationFile
-        let bytes = try FileSystem.read(root.appendingPathComponent(file))
-        guard case .success(let table) = RecordText.decode(bytes, file: file) else {
-            throw RepositoryError("\(file) cannot be read as TOML; run 'mfile lint' to see where")
-        }
-        var ignored: [Diagnostic] = []
-        let configuration = Configuration(table: table, file: file, problems: &ignored)
+        let configuration = try ConfigurationFile.load(root: root)
         return DataReturnSettings(configuration: configuration, categories: try DataReturnCategories.load(root: root))
     }
 

@@ -7,7 +7,9 @@ import MaracRepository
 import MaracVault
 
 /// `mfile sweep` as one workflow: the cases whose flag period has ended, each agency's notice
-/// to lift its flags, and (when asked) the lifting recorded in each case file and committed.
+/// to lift its flags, and (when asked) the lifting recorded in each case file and committed;
+/// then the closed cases past their retention period, for a destruction review
+/// (`RetentionPurge` destroys them).
 public enum Sweep {
     /// Where the notices go.
     public enum NoticeTarget: Sendable, Equatable {
@@ -50,27 +52,36 @@ public enum Sweep {
         public var applied: [String]
         public var failed: [FlagLifting.Failure]
         public var committed: Bool
+        /// `retention_months` (`nil`: no retention period, nothing reviewed).
+        public var retentionPeriod: RulePeriod?
+        /// Cases past their retention period, for a destruction review (`RetentionSweep`).
+        public var retentionDue: [RetentionSweep.Due] = []
     }
 
     /// Runs the sweep. Nothing in `cases/` changes unless `apply`; with `commit` outside a git
-    /// repository nothing changes at all.
-    public static func run(_ request: Request, repository: Repository, progress: ProgressLine = .none) throws -> Outcome {
-        let root = repository.root
+    /// repository nothing changes at all. When the sweep will write (`apply`, or notices to a
+    /// folder) it takes the repository lock before `load` reads the records, so what it writes
+    /// follows from what it read. `progress` counts the case files as the lifting is recorded.
+    public static func run(
+        _ request: Request, root: URL, progress: ProgressLine? = nil, load: (URL) throws -> Repository
+    ) throws -> Outcome {
         if request.commit, try VaultLayout.find(root: root) == nil {
             throw RepositoryError(VaultLayout.notARepositoryMessage(root) + "; nothing was changed (or run without --commit)")
         }
+        let lock = request.apply || request.notices != .text ? try RepositoryLock.acquire(root: root) : nil
+        let repository = try load(root)
         let engine = try ProtocolEngine.load(repository.configuration)
         let period = try flagPeriod(engine)
         let records = ProtocolRecords(engine: engine, repository: repository)
-        let due = FlagSweep.due(repository, records: records, asOf: request.asOf, progress: progress)
+        let due = FlagSweep.due(repository, records: records, asOf: request.asOf)
         let alreadyLifted = FlagSweep.liftedOn(request.asOf, repository, records: records)
-        let lock = request.apply || request.notices != .text ? try RepositoryLock.acquire(root: root) : nil
         var outcome = Outcome(
             asOf: request.asOf, period: period, due: due, alreadyLifted: alreadyLifted, noticeFiles: [], noticeTexts: [],
-            applied: [], failed: [], committed: false)
+            applied: [], failed: [], committed: false,
+            retentionPeriod: engine.rules.period(.retentionMonths), retentionDue: RetentionSweep.due(records, asOf: request.asOf))
         try writeNotices(
             (due + alreadyLifted).sorted { $0.caseID < $1.caseID }, to: request.notices, repository: repository,
-            period: period, asOf: request.asOf, into: &outcome, progress: progress)
+            period: period, asOf: request.asOf, into: &outcome)
         if request.apply {
             (outcome.applied, outcome.failed) = FlagLifting.apply(due, asOf: request.asOf, root: root, progress: progress)
             if request.commit, !outcome.applied.isEmpty {
@@ -78,7 +89,6 @@ public enum Sweep {
                 outcome.committed = true
             }
         }
-        progress.finish()
         withExtendedLifetime(lock) {}
         return outcome
     }
@@ -95,7 +105,7 @@ public enum Sweep {
     /// One notice per agency with flags to lift.
     static func writeNotices(
         _ due: [FlagSweep.Due], to target: NoticeTarget, repository: Repository, period: RulePeriod, asOf: LocalDate,
-        into outcome: inout Outcome, progress: ProgressLine = .none
+        into outcome: inout Outcome
     ) throws {
         guard !due.isEmpty else { return }
         let folder: URL?
@@ -111,8 +121,7 @@ public enum Sweep {
         var byID: [String: Case] = [:]
         for record in repository.cases { if let id = record.id, byID[id] == nil { byID[id] = record } }
         let agencies = repository.configuration.agencies
-        for (done, agency) in agencies.enumerated() {
-            progress.step("writing the notices", done + 1, of: agencies.count)
+        for agency in agencies {
             let cases = due.filter { $0.agencies.contains(agency.id) }.compactMap { item in
                 byID[item.caseID].map { (due: item, record: $0) }
             }
@@ -120,7 +129,7 @@ public enum Sweep {
             let text = try FlagNotice.render(agency: agency, cases: cases, repository: repository, period: period, asOf: asOf)
             if let folder {
                 let url = folder.appendingPathComponent("\(agency.id).md")
-                try AtomicWrite.write(text, to: url)
+                try AtomicWrite.write(text, to: url, access: .ownerOnly)
                 outcome.noticeFiles.append(url.path)
             } else {
                 outcome.noticeTexts.append(text)

@@ -10,6 +10,7 @@ public enum ConfigurationFile {
     public static func load(root: URL) throws(RepositoryError) -> Configuration {
         let file = RepositoryLocator.configurationFile
         let bytes = try FileSystem.read(root.appendingPathComponent(file))
+        try RecordAccess.requireUnlocked(bytes)
         switch RecordText.decode(bytes, file: file) {
         case .success(let table):
             var problems: [Diagnostic] = []

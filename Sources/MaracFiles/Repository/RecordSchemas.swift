@@ -25,6 +25,7 @@ public struct RecordSchemas: Sendable {
         let local = (try? FileManager.default.contentsOfDirectory(atPath: schemaFolder.path)) ?? []
         for name in local.sorted() where name.hasSuffix(".json") {
             let bytes = try FileSystem.read(schemaFolder.appendingPathComponent(name))
+            try RecordAccess.requireUnlocked(bytes)
             sources[name] = String(decoding: bytes, as: UTF8.self)
         }
 
@@ -45,7 +46,8 @@ public struct RecordSchemas: Sendable {
             do {
                 schemas[kind] = try JSONSchema(uri: uri(name), registry: registry)
             } catch {
-                throw RepositoryError("\(folder)/\(name): error: this schema cannot be used: \(error)")
+                let reason = "\(error)".replacingOccurrences(of: uri(""), with: "\(folder)/")
+                throw RepositoryError("\(folder)/\(name): error: this schema cannot be used: \(reason)")
             }
         }
         return RecordSchemas(schemas: schemas)
@@ -91,10 +93,7 @@ public struct RecordSchemas: Sendable {
         return out
     }
 
-    static func isFieldName(_ key: String) -> Bool {
-        !key.isEmpty && key.utf8.count <= 40
-            && key.utf8.allSatisfy { $0 == 95 || $0 == 45 || (48...57).contains($0) || (97...122).contains($0) }
-    }
+    static func isFieldName(_ key: String) -> Bool { ShownID.isFieldName(key) }
 
     /// Where the deepest existing part of `path` is written: the key of a field, the value of
     /// an array item, the table holding a missing field.

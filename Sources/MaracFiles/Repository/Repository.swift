@@ -44,8 +44,8 @@ public struct Repository: Sendable {
 
     /// Reads `marac.toml`, the schemas, and every file under `cases/` and `meetings/` (in
     /// parallel), parsing and validating each file once, and keeps every record.
-    public static func load(at root: URL) throws(RepositoryError) -> Repository {
-        let scan = try RepositoryScan<LoadedRecord>.run(at: root) { _ in { record, _, _ in record } }
+    public static func load(at root: URL, progress: ProgressLine? = nil) throws(RepositoryError) -> Repository {
+        let scan = try RepositoryScan<LoadedRecord>.run(at: root, progress: progress) { _ in { record, _, _ in record } }
         var cases: [Case] = []
         var meetings: [Meeting] = []
         for record in scan.summaries {
@@ -58,6 +58,22 @@ public struct Repository: Sendable {
             root: root, configuration: scan.configuration, cases: cases, meetings: meetings,
             diagnostics: scan.diagnostics, recordFileCount: scan.recordFileCount,
             undecodedCaseFiles: scan.undecodedCaseFiles)
+    }
+
+    /// One record file (a case or a meeting, by its folder) read and typed as `load` reads it,
+    /// its diagnostics left to lint; `nil` when it is not TOML. Locked and unreadable files
+    /// are errors, as in `load`.
+    package static func readRecord(_ file: String, root: URL) throws(RepositoryError) -> LoadedRecord? {
+        let bytes: [UInt8]
+        switch FileSystem.readBytes(path: root.appendingPathComponent(file).path) {
+        case .success(let read): bytes = read
+        case .failure(let failure): throw RecordAccess.unreadable([RecordAccess.cannotRead(file, reason: failure.reason)])
+        }
+        try RecordAccess.requireUnlocked(bytes)
+        guard case .success(let table) = RecordText.decode(bytes, file: file) else { return nil }
+        var ignored: [Diagnostic] = []
+        if file.hasPrefix(meetingsFolder + "/") { return .meeting(Meeting(table: table, file: file, problems: &ignored)) }
+        return .case(Case(table: table, file: file, problems: &ignored))
     }
 
     /// The case with this id.
@@ -100,16 +116,18 @@ public struct RepositoryScan<Summary: Sendable>: Sendable {
     /// `summarize` is given the configuration and returns the per-file reduction (of the record
     /// and the file's decoded tree), which may add diagnostics about its file. `overlay` gives record files (relative paths under
     /// `cases/` or `meetings/`) read from memory instead of disk, new or in place of a file:
-    /// the repository as a change would leave it, without writing it.
+    /// the repository as a change would leave it, without writing it. `progress` counts the
+    /// record files as they are done.
     public static func run(
-        at root: URL, overlay: [String: [UInt8]] = [:],
+        at root: URL, overlay: [String: [UInt8]] = [:], progress: ProgressLine? = nil,
         summarize: (Configuration) -> @Sendable (LoadedRecord, TOMLTable, inout [Diagnostic]) -> Summary
     ) throws(RepositoryError) -> RepositoryScan {
+        let configFile = RepositoryLocator.configurationFile
+        let configBytes = try FileSystem.read(root.appendingPathComponent(configFile))
+        try RecordAccess.requireUnlocked(configBytes)
         let schemas = try RecordSchemas.load(repository: root)
         var diagnostics: [Diagnostic] = []
 
-        let configFile = RepositoryLocator.configurationFile
-        let configBytes = try FileSystem.read(root.appendingPathComponent(configFile))
         let configTable: TOMLTable
         switch RecordText.decode(configBytes, file: configFile) {
         case .success(let table):
@@ -122,18 +140,24 @@ public struct RepositoryScan<Summary: Sendable>: Sendable {
         let configuration = Configuration(table: configTable, file: configFile, problems: &diagnostics)
         let reduce = summarize(configuration)
 
-        func listed(_ folder: String) -> [String] {
+        let caseListing = FileSystem.recordListing(in: Repository.casesFolder, root: root)
+        let meetingListing = FileSystem.recordListing(in: Repository.meetingsFolder, root: root)
+        func listed(_ folder: String, _ onDisk: [String]) -> [String] {
             let added = overlay.keys.filter { $0.hasPrefix(folder + "/") }
-            let onDisk = FileSystem.tomlFiles(in: folder, root: root)
             return added.isEmpty ? onDisk : Set(onDisk).union(added).sorted()
         }
-        let caseFiles = listed(Repository.casesFolder)
-        let meetingFiles = listed(Repository.meetingsFolder)
+        let caseFiles = listed(Repository.casesFolder, caseListing.files)
+        let meetingFiles = listed(Repository.meetingsFolder, meetingListing.files)
         let files = caseFiles.map { ($0, RecordKind.case) } + meetingFiles.map { ($0, RecordKind.meeting) }
         let rootPath = root.path
+        progress?.begin(files.count)
         let results = files.parallelMap { file, kind in
-            RecordFile.load(file, kind: kind, rootPath: rootPath, bytes: overlay[file], schemas: schemas, summarize: reduce)
+            defer { progress?.advance() }
+            return RecordFile.load(file, kind: kind, rootPath: rootPath, bytes: overlay[file], schemas: schemas, summarize: reduce)
         }
+        if results.contains(where: \.locked) { throw RepositoryError(RecordAccess.lockedMessage) }
+        let unreadable = caseListing.problems + meetingListing.problems + results.compactMap(\.unreadable)
+        if !unreadable.isEmpty { throw RecordAccess.unreadable(unreadable) }
 
         var summaries: [Summary] = []
         summaries.reserveCapacity(results.count)
@@ -156,6 +180,10 @@ public struct RepositoryScan<Summary: Sendable>: Sendable {
 struct RecordFile<Summary: Sendable>: Sendable {
     var diagnostics: [Diagnostic] = []
     var summary: Summary?
+    /// Set when the file cannot be read (`[io]`).
+    var unreadable: Diagnostic?
+    /// Set when the file is git-crypt ciphertext (this copy is locked).
+    var locked = false
 
     static func load(
         _ file: String, kind: RecordKind, rootPath: String, bytes given: [UInt8]? = nil, schemas: RecordSchemas,
@@ -163,10 +191,18 @@ struct RecordFile<Summary: Sendable>: Sendable {
     ) -> RecordFile {
         var result = RecordFile()
         let bytes: [UInt8]
-        do {
-            bytes = try given ?? FileSystem.read(path: rootPath + "/" + file)
-        } catch {
-            result.diagnostics.append(Diagnostic(file: file, position: nil, message: "cannot be read", rule: .io))
+        if let given {
+            bytes = given
+        } else {
+            switch FileSystem.readBytes(path: rootPath + "/" + file) {
+            case .success(let read): bytes = read
+            case .failure(let failure):
+                result.unreadable = RecordAccess.cannotRead(file, reason: failure.reason)
+                return result
+            }
+        }
+        if RecordAccess.isEncrypted(bytes) {
+            result.locked = true
             return result
         }
         switch RecordText.decode(bytes, file: file) {

@@ -117,10 +117,12 @@ struct SchemaCompiler {
         if let n = try schema.count("minLength") { add("minLength", .minLength(n)) }
         if let n = try schema.count("maxLength") { add("maxLength", .maxLength(n)) }
         if let value = schema["pattern"] {
-            guard case .string(let source) = value, let pattern = SchemaPattern(source) else {
-                throw schema.error("pattern must be a valid regular expression", "pattern")
+            guard case .string(let source) = value else { throw schema.error("pattern must be a string", "pattern") }
+            do throws(LinearRegex.Failure) {
+                add("pattern", .pattern(try SchemaPattern(source)))
+            } catch {
+                throw schema.error("pattern \(error.message)", "pattern")
             }
-            add("pattern", .pattern(pattern))
         }
         if let n = try schema.number("minimum") { add("minimum", .minimum(n)) }
         if let n = try schema.number("maximum") { add("maximum", .maximum(n)) }
@@ -227,10 +229,11 @@ struct SchemaCompiler {
         let additional = try subschema("additionalProperties", schema)
         guard properties != nil || patterns != nil || additional != nil else { return nil }
         let compiledPatterns = try (patterns ?? []).map { source, index in
-            guard let pattern = SchemaPattern(source) else {
-                throw schema.error("patternProperties names must be valid regular expressions", "patternProperties")
+            do throws(LinearRegex.Failure) {
+                return (try SchemaPattern(source), index)
+            } catch {
+                throw schema.error("a patternProperties name \(error.message)", "patternProperties")
             }
-            return (pattern, index)
         }
         let rules = MemberRules(properties: properties ?? [], patterns: compiledPatterns, additional: additional,
                                 additionalForbidden: schema["additionalProperties"] == .bool(false),

@@ -124,6 +124,38 @@ public struct AgeCrypt: Sendable {
         return result.stdout
     }
 
+    /// Decrypts the file at `url` as `age` streams it, handing the plaintext to `consume`
+    /// chunk by chunk (nothing is kept here); `consume` returns false to stop `age` at once.
+    /// Returns false when `consume` stopped it; throws when the file cannot be opened (wrong
+    /// key, changed or cut short: age checks each chunk before it passes it on).
+    public func decrypt(file url: URL, key: Key, into consume: (ArraySlice<UInt8>) -> Bool) throws(AgeError) -> Bool {
+        var arguments = ["--decrypt"]
+        var script: Subprocess.TerminalScript?
+        switch key {
+        case .identity(let path):
+            arguments += ["-i", path]
+        case .passphrase(let source):
+            if case .automation(let secret) = source {
+                script = Subprocess.TerminalScript(answer: secret, prompt: "passphrase", times: 1)
+            }
+        }
+        var stopped = false
+        let run = Result { () throws(AgeError) -> Subprocess.Result in
+            try withoutActuallyEscaping(consume) { consume throws(AgeError) in
+                try Subprocess.run(executable, arguments, input: .file(url.path), terminal: script, output: { chunk in
+                    if !consume(chunk) { stopped = true }
+                    return !stopped
+                })
+            }
+        }
+        if stopped { return false }
+        let result = try run.get()
+        guard result.status == 0, !result.timedOut else {
+            throw AgeError("the bundle cannot be opened: \(Self.reason(result)); nothing was changed")
+        }
+        return true
+    }
+
     /// age's own first error line (age's messages hold no secrets and no plaintext), or how
     /// it ended.
     static func reason(_ result: Subprocess.Result) -> String {

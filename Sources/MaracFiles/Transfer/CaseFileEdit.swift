@@ -39,6 +39,17 @@ public struct CaseFileEdit: Sendable {
         }
     }
 
+    /// Sets the date at `path` (e.g. `["transfer", 0, "acknowledged"]`), adding the key
+    /// after the entry's last key if it is not there.
+    public mutating func setDate(at path: [TOMLPathComponent], _ date: LocalDate) throws(Failure) {
+        let editor = try editor()
+        do {
+            bytes = try editor.setValue(.localDate(date), at: path)
+        } catch {
+            throw Failure(error.description)
+        }
+    }
+
     /// Appends a `[[name]]` entry with `members` (plain values only).
     public mutating func appendEntry(_ name: String, _ members: [(String, TOMLValue)]) throws(Failure) {
         let editor = try editor()

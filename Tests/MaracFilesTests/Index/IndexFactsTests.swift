@@ -73,6 +73,7 @@ final class IndexFactsTests: XCTestCase {
             session = "closed"
             session_reason = "agency-employee"
             closed = 2026-10-30
+            retention_hold = true
 
             [victim]
             name = "Victim Person"
@@ -111,6 +112,11 @@ final class IndexFactsTests: XCTestCase {
             consent_reason = "unsafe"
             decision = "accepted"
             decided = 2026-01-11
+            decided_by = ["chair", "coordinator"]
+            return_reason = "a reason"
+            merit_grade = "GOLD"
+            victim_informed = false
+            victim_not_informed_reason = "a reason"
             idva_referred = 2026-01-12
             idva_engaged = true
             info_only = true
@@ -127,6 +133,7 @@ final class IndexFactsTests: XCTestCase {
             direction = "out"
             notified = 2026-10-01
             sent = 2026-10-03
+            receipt_confirmed = 2026-10-05
             to = "Othershire MARAC"
 
             [[disclosure]]
@@ -147,6 +154,7 @@ final class IndexFactsTests: XCTestCase {
             chair = "A Chair"
             agenda_circulated = 2026-01-29
             minutes_approved = 2026-02-10
+            minutes_circulated = 2026-02-11
 
             [[attendee]]
             agency = "police"
@@ -155,6 +163,7 @@ final class IndexFactsTests: XCTestCase {
             confidentiality_signed = true
             signed_in = 09:25:00
             signed_out = "12:30"
+            left_after_case = "2026-TEST-001"
 
             [[apology]]
             agency = "housing"

@@ -70,3 +70,42 @@ func makeTemporaryDirectory(_ label: String = "mfile-test") throws -> URL {
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
 }
+
+/// Runs the built `mfile` under `umask` (e.g. "077"), through `/bin/sh`.
+func runMfile(_ arguments: [String], umask: String, in directory: URL, environment: [String: String]? = nil) throws -> CommandResult {
+    let mfile = TestPaths.productsDirectory.appendingPathComponent("mfile").path
+    return try runProgram("/bin/sh", ["-c", "umask \(umask) && exec \"$@\"", "sh", mfile] + arguments, in: directory, environment: environment)
+}
+
+/// Runs any program with arguments in a directory and collects its output.
+func runProgram(_ path: String, _ arguments: [String], in directory: URL? = nil, environment: [String: String]? = nil) throws -> CommandResult {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: path)
+    process.arguments = arguments
+    if let directory { process.currentDirectoryURL = directory }
+    if let environment { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
+    let outPipe = Pipe(), errPipe = Pipe()
+    process.standardOutput = outPipe
+    process.standardError = errPipe
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    final class Box: @unchecked Sendable { var data = Data() }
+    let errBox = Box()
+    let group = DispatchGroup()
+    group.enter()
+    DispatchQueue.global().async {
+        errBox.data = errPipe.fileHandleForReading.readDataToEndOfFile()
+        group.leave()
+    }
+    let outData = outPipe.fileHandleForReading.readDataToEndOfFile()
+    group.wait()
+    process.waitUntilExit()
+    return CommandResult(
+        status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+        stderr: String(decoding: errBox.data, as: UTF8.self))
+}
+
+/// The permission bits of a file.
+func permissions(_ url: URL) throws -> Int {
+    (try FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions] as? Int) ?? -1
+}

@@ -10,7 +10,7 @@ final class TransferBundleFormatTests: XCTestCase {
             files: [
                 TarArchive.Entry(path: "papers/a.html", bytes: Array("<p>a</p>".utf8)),
                 TarArchive.Entry(path: "record/case.toml", bytes: Array(repeating: 0x41, count: 1000)),
-                TarArchive.Entry(path: "record/empty.toml", bytes: []),
+                TarArchive.Entry(path: "record/meetings/2026-08-06-north.toml", bytes: []),
             ])
     }
 

@@ -16,10 +16,12 @@ enum DoctorCommand {
         ],
         constraints: [.requires("--yes", "--purge-history")],
         details: """
-            Checks that every file under cases/ and meetings/ is encrypted by git-crypt when
-            committed (.gitattributes), that this copy is unlocked (records readable), that no
-            record was ever committed unencrypted (every version in the history), that rendered
-            papers (papers/) are kept out of git, and that the pre-commit hook is installed.
+            Checks that every file except the plain-text list (.gitattributes, .gitignore,
+            editor settings, schema/, templates/) is encrypted by git-crypt when committed
+            (each file there now and probes such as marac.toml, cases-old/ and *.bak), that no
+            attributes file switches that off, that this copy is unlocked, that no such file
+            was ever committed unencrypted (every version in the history), that rendered papers
+            are ignored or encrypted and .mfile/ is ignored, and that the hook is installed.
             Prints file paths and check names only, never what the records say.
             Run the commands it shows at the top of the git work tree.
             Exit status: 0 safe, 1 problems found, 2 not a git repository or usage error.
@@ -53,7 +55,7 @@ enum DoctorCommand {
             ]), pretty: true))
         default:
             if problems.isEmpty {
-                context.console.print("The records in \(root.path) are safe in git: encrypted when committed, readable here, never committed unencrypted; papers are kept out of git and the pre-commit hook is installed.")
+                context.console.print(Doctor.safeSummary(root: root.path))
             } else {
                 context.console.write(problems.map(\.text).joined(separator: "\n"))
                 context.console.printError(

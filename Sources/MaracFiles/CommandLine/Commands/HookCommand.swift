@@ -9,9 +9,9 @@ enum HookCommand {
         name: "hook",
         summary: "install the pre-commit hook (hook install), or run its check (hook run pre-commit)",
         details: """
-            The hook refuses a commit when the records have lint errors, or when a file under
-            cases/, meetings/ or papers/ would be committed without encryption. It names files
-            and rules only. Exit status of 'hook run': 0 commit allowed, 1 refused.
+            The hook refuses a commit when the records have lint errors, or when any file but
+            the few kept in plain text (.gitattributes, .gitignore, editor settings, schema/,
+            templates/) would be committed without encryption. It names files and rules only. Exit status of 'hook run': 0 commit allowed, 1 refused.
             """,
         subcommands: [
             Command(
@@ -58,15 +58,10 @@ enum HookCommand {
         if !verdict.plaintext.isEmpty {
             console.printError("mfile: commit refused: these files would be committed WITHOUT encryption:")
             for path in verdict.plaintext { console.printError("  \(path)") }
-            if verdict.uncoveredFolders.isEmpty {
+            if verdict.uncovered.isEmpty {
                 console.printError("Stage them again encrypted with: git-crypt status -f")
             } else {
-                let folders = verdict.uncoveredFolders.map { $0 + "/" }.joined(separator: ", ")
-                console.printError(".gitattributes does not encrypt \(folders); fix it and stage the files again with:")
-                for folder in verdict.uncoveredFolders {
-                    console.printError("  " + GitCrypt.addAttributeCommand(layout.gitPath(folder)))
-                }
-                console.printError("  git-crypt status -f")
+                console.printError(".gitattributes (or one in their folder) does not send \(verdict.uncovered.count == verdict.plaintext.count ? "them" : "\(verdict.uncovered.count) of them") through git-crypt; 'mfile doctor' shows the line to change, then stage them again with: git-crypt status -f")
             }
         }
         return verdict.refused ? .findings : .ok

@@ -19,10 +19,11 @@ enum InitCommand {
             OptionSpec("--encrypt", help: "keep the records encrypted in git (git + git-crypt); also for an existing repository"),
         ],
         details: """
-            With --encrypt, DIR becomes a git repository (if it is not one) whose case files,
-            meeting files and papers are encrypted by git-crypt when committed, with the
-            pre-commit hook installed. On an existing records repository, --encrypt only turns
-            encryption on (no --profile needed). Needs git and git-crypt
+            With --encrypt, DIR becomes a git repository (if it is not one) in which every file
+            is encrypted by git-crypt when committed except .gitattributes, .gitignore, editor
+            settings, schema/ and templates/; .mfile/ and /papers/ are ignored and the
+            pre-commit hook is installed. On an existing records repository, --encrypt only
+            turns encryption on (no --profile needed). Needs git and git-crypt
             (sudo apt-get install git git-crypt).
             """,
         examples: ["mfile init records --profile gwent --name \"Example MARAC\" --encrypt", "mfile init . --encrypt"],
@@ -99,8 +100,8 @@ enum InitCommand {
 
     static let gitignore = """
         # mfile's index and rendered papers never go into git
-        .mfile/
-        papers/
+        /.mfile/
+        /papers/
 
         """
 

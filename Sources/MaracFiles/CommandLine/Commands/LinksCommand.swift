@@ -42,7 +42,7 @@ enum LinksCommand {
                     text += "\(label): \(group.caseIDs.joined(separator: ", "))"
                     if names || label == "likely duplicate" {
                         let people = group.people.map { p in
-                            "\(p.role.rawValue) in \(p.caseID)" + (names ? " \"\(p.name)\"" : "")
+                            "\(p.role.rawValue) in \(names ? p.caseID : ShownID.caseID(p.caseID))" + (names ? " \"\(p.name)\"" : "")
                         }
                         if !people.isEmpty { text += " (" + people.joined(separator: "; ") + ")" }
                     }
@@ -62,7 +62,7 @@ enum LinksCommand {
         .object([
             ("cases", .array(group.caseIDs.map(JSONValue.string))),
             ("people", .array(group.people.map { p in
-                var members: [(key: String, value: JSONValue)] = [("role", .string(p.role.rawValue)), ("case", .string(p.caseID))]
+                var members: [(key: String, value: JSONValue)] = [("role", .string(p.role.rawValue)), ("case", .string(names ? p.caseID : ShownID.caseID(p.caseID)))]
                 if names { members.append(("name", .string(p.name))) }
                 return .object(members)
             })),

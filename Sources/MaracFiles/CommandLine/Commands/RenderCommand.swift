@@ -30,9 +30,9 @@ enum RenderCommand {
             Command(
                 name: "agenda", summary: "the agenda of a meeting, in order, with time slots and the case cap",
                 positionals: [meeting],
-                options: [OptionSpec("--start", value: "HH:MM", kind: .time, help: "when the first case is heard (default 09:30)")],
+                options: [OptionSpec("--start", value: "HH:MM", kind: .time, help: "when the first case is heard (default: the meeting file's time, else 09:30)")],
                 examples: ["mfile render agenda 2026-11-05-north --output agenda.html"],
-                run: { try render(.agenda(meeting: $0.arguments.positional[0], start: PaperText.minutes(clock: $0.arguments.value("--start") ?? "09:30") ?? 570), $0) }),
+                run: { try render(.agenda(meeting: $0.arguments.positional[0], start: $0.arguments.value("--start").flatMap { PaperText.minutes(clock: $0) }), $0) }),
             Command(
                 name: "minutes", summary: "the minutes of a meeting",
                 positionals: [meeting],
@@ -41,7 +41,7 @@ enum RenderCommand {
             Command(
                 name: "case-minutes",
                 summary: "the minutes of one case's hearing at a meeting, with its referral; --all: one file per case heard",
-                positionals: [meeting, PositionalSpec("CASE", kind: .id, .optional)],
+                positionals: [meeting, PositionalSpec("CASE", kind: .caseID, .optional)],
                 options: [
                     OptionSpec("--all", help: "every case heard at the meeting, one file each in --output-dir (West Midlands sends one PDF per case)"),
                     OptionSpec("--output-dir", value: "DIR", kind: .path, help: "with --all: the folder for the files, named case-minutes-MEETING-CASE.pdf (or .html, .md)"),
@@ -86,10 +86,10 @@ enum RenderCommand {
         }
         let url = context.url(output)
         if pdf {
-            try refusePlainText(url.deletingLastPathComponent(), root: repository.root, option: "--output")
-            try AtomicWrite.write(try PDFPrinter.find().print(text), to: url)
+            try PapersGuard.check(file: url, root: repository.root, option: "--output")
+            try AtomicWrite.write(try PDFPrinter.find().print(text), to: url, access: .ownerOnly)
         } else {
-            try AtomicWrite.write(text, to: url)
+            try PapersGuard.write(text, to: url, root: repository.root, option: "--output")
         }
         context.console.printError("wrote \(output)")
         return .ok
@@ -132,7 +132,7 @@ enum RenderCommand {
         let files = pdf ? try PDFPrinter.find().print(texts) : texts.map { Array($0.utf8) }
         for (caseID, bytes) in zip(heard.caseIDs, files) {
             let name = "case-minutes-\(heard.meetingID)-\(caseID).\(pdf ? "pdf" : format.rawValue)"
-            try AtomicWrite.write(bytes, to: folder.appendingPathComponent(name))
+            try AtomicWrite.write(bytes, to: folder.appendingPathComponent(name), access: .ownerOnly)
             context.console.printError("wrote \(folderPath)/\(name)")
         }
         if heard.otherScope > 0 {
@@ -171,7 +171,7 @@ enum RenderCommand {
             for hearing in meeting.hearings {
                 guard let id = hearing.caseID else { continue }
                 if repository.findCase(id) == nil {
-                    console.printError("mfile render: warning: \(meeting.file) lists case \(id), which has no case file; it is left off this paper (see 'mfile lint')")
+                    console.printError("mfile render: warning: \(meeting.file) lists case \(ShownID.caseID(id)), which has no case file; it is left off this paper (see 'mfile lint')")
                 }
             }
         }

@@ -1,3 +1,4 @@
+import MaracBase
 import MaracJSON
 import MaracProtocol
 import MaracRecords
@@ -16,7 +17,7 @@ public enum MinutesModel {
         } ?? []
         return build(
             title: "Minutes", meeting: meeting, heard: heard, earlier: earlier, repository: repository,
-            scope: scope, format: format, withAttendance: true)
+            scope: scope, format: format, withAttendance: true, circulation: circulation(engine, referrers: nil))
     }
 
     /// The context for `case-minutes.*`: one case's hearing at the meeting, and its own
@@ -26,29 +27,47 @@ public enum MinutesModel {
         format: PaperFormat
     ) throws(PaperError) -> JSONValue {
         guard let record = repository.findCase(caseID) else {
-            throw PaperError("no case with id \(caseID) in cases/; give a case id as written in its file name")
+            throw PaperError("no case with id \(ShownID.caseID(caseID)) in cases/; give a case id as written in its file name")
         }
         guard let index = meeting.hearings.firstIndex(where: { $0.caseID == caseID }) else {
-            throw PaperError("case \(caseID) is not heard at meeting \(meeting.id ?? meeting.file); list it as a [[hearing]] in \(meeting.file) or give the meeting it was heard at")
+            throw PaperError("case \(ShownID.caseID(caseID)) is not heard at meeting \(meeting.id ?? meeting.file); list it as a [[hearing]] in \(meeting.file) or give the meeting it was heard at")
         }
         guard scope.includes(record, meeting: meeting, engine: engine) else {
             throw scope == .general
-                ? PaperError("case \(caseID) is heard in a closed session; its minutes are kept apart: add --closed")
-                : PaperError("case \(caseID) is not a closed-session case; render its minutes without --closed")
+                ? PaperError("case \(ShownID.caseID(caseID)) is heard in a closed session; its minutes are kept apart: add --closed")
+                : PaperError("case \(ShownID.caseID(caseID)) is not a closed-session case; render its minutes without --closed")
         }
         let heard = [MeetingCases.Heard(record: record, hearing: meeting.hearings[index], fileOrder: index)]
         let earlier = meeting.date.map {
             ActionRows.outstanding(
                 before: $0, marac: meeting.marac, repository: repository, scope: scope, engine: engine, caseID: caseID)
         } ?? []
+        let referrers = Array(Set(record.referrals.compactMap(\.agency)))
         return build(
             title: "Case minutes", meeting: meeting, heard: heard, earlier: earlier, repository: repository,
-            scope: scope, format: format, withAttendance: false)
+            scope: scope, format: format, withAttendance: false, circulation: circulation(engine, referrers: referrers))
+    }
+
+    /// Who the minutes go to, where `minutes_circulation_list` is on: the approved list's
+    /// agencies and when it was last reviewed; for one case's minutes, also the agencies that
+    /// referred it ("Individual case minutes will be sent to anyone who refers a case" [001
+    /// §4.9]). `null` when the rule is off.
+    static func circulation(_ engine: ProtocolEngine, referrers: [String]?) -> JSONValue {
+        guard let list = engine.minutesCirculationList else { return .null }
+        let configuration = engine.configuration
+        let referring = (referrers ?? []).compactMap { id in configuration.agency(id) }
+        let names = configuration.agencies.filter { agency in referring.contains { $0.id == agency.id } }.map(\.name)
+        return .object([
+            ("list", .string(list.isEmpty ? "none (no [[agency]] has minutes = true in marac.toml)" : list.map(\.name).joined(separator: ", "))),
+            ("reviewed", PaperJSON.date(configuration.circulationReviewed)),
+            ("caseReferrers", names.isEmpty ? .null : .string(names.joined(separator: ", "))),
+        ])
     }
 
     static func build(
         title: String, meeting: Meeting, heard: [MeetingCases.Heard], earlier: [ActionRows.Located],
-        repository: Repository, scope: SessionScope, format: PaperFormat, withAttendance: Bool
+        repository: Repository, scope: SessionScope, format: PaperFormat, withAttendance: Bool,
+        circulation: JSONValue = .null
     ) -> JSONValue {
         let configuration = repository.configuration
         let attendees = meeting.attendees.map { attendee -> JSONValue in
@@ -70,7 +89,7 @@ public enum MinutesModel {
             ])
         }
         let earlierRows = earlier.map {
-            ActionRows.row($0.action, meeting: $0.meeting, caseID: $0.record.id, configuration: configuration)
+            ActionRows.row($0.action, meeting: $0.meeting, caseID: $0.record.id, configuration: configuration, asOf: meeting.date)
         }
         let hearings = heard.enumerated().map { number, heard in
             hearing(heard, number: number + 1, meeting: meeting, configuration: configuration)
@@ -84,6 +103,7 @@ public enum MinutesModel {
                     ("chair", PaperJSON.text(meeting.chair)),
                     ("approved", PaperJSON.date(meeting.minutesApproved)),
                     ("draft", .bool(meeting.minutesApproved == nil)),
+                    ("circulation", circulation),
                 ])),
             ("withAttendance", .bool(withAttendance)),
             ("attendees", .array(attendees)),
