@@ -31,11 +31,12 @@ extension Repository {
     /// cases `select` names by id (given every meeting's facts) and the cases matching their
     /// people, directly or through another; then the meeting files in `select`'s
     /// `meetingFiles` and the files of the cases in its `caseFiles` read again, with their free
-    /// text, in place of their facts. When `marac.toml` cannot be used, every file is read.
+    /// text, in place of their facts; the diagnostics are `marac.toml`'s and those files'.
+    /// When `marac.toml` cannot be used, every file is read.
     public static func selected(
-        root: URL, progress: ProgressLine? = nil, select: ([Meeting]) -> PaperSelection
+        root: URL, progress: ProgressLine? = nil, select: ([Meeting]) -> RecordSelection
     ) throws(RepositoryError) -> Repository {
-        var selection = PaperSelection()
+        var selection = RecordSelection()
         let found = try withIndex(root: root, progress: progress) { (records, configuration) throws(IndexFormat.Problem) in
             try records.selected(root: root, configuration: configuration) { meetings in
                 selection = select(meetings)
@@ -44,11 +45,16 @@ extension Repository {
         }
         guard var repository = found?.repository else { return try load(at: root) }
         var timer = PhaseTimer()
+        let schemas = try RecordSchemas.load(repository: root)
         for (n, meeting) in repository.meetings.enumerated() where selection.meetingFiles.contains(meeting.file) {
-            if case .meeting(let read)? = try readRecord(meeting.file, root: root) { repository.meetings[n] = read }
+            let (read, problems) = try readRecord(meeting.file, kind: .meeting, root: root, schemas: schemas)
+            if case .meeting(let read)? = read { repository.meetings[n] = read }
+            repository.diagnostics += problems
         }
         for (n, record) in repository.cases.enumerated() where record.id.map(selection.caseFiles.contains) ?? false {
-            if case .case(let read)? = try readRecord(record.file, root: root) { repository.cases[n] = read }
+            let (read, problems) = try readRecord(record.file, kind: .case, root: root, schemas: schemas)
+            if case .case(let read)? = read { repository.cases[n] = read }
+            repository.diagnostics += problems
         }
         timer.lap("files read again")
         return repository
@@ -91,20 +97,6 @@ extension Repository {
         repository.diagnostics = diagnostics
         timer.lap("records from the index")
         return (repository, refresh)
-    }
-}
-
-/// What a paper needs: the cases (by id) whose facts it asks about, the cases (by id) and
-/// meetings (by file) whose free text it prints.
-public struct PaperSelection: Sendable {
-    public var caseIDs: Set<String> = []
-    public var caseFiles: Set<String> = []
-    public var meetingFiles: Set<String> = []
-
-    public init(caseIDs: Set<String> = [], caseFiles: Set<String> = [], meetingFiles: Set<String> = []) {
-        self.caseIDs = caseIDs.union(caseFiles)
-        self.caseFiles = caseFiles
-        self.meetingFiles = meetingFiles
     }
 }
 

@@ -60,20 +60,15 @@ public struct Repository: Sendable {
             undecodedCaseFiles: scan.undecodedCaseFiles)
     }
 
-    /// One record file (a case or a meeting, by its folder) read and typed as `load` reads it,
-    /// its diagnostics left to lint; `nil` when it is not TOML. Locked and unreadable files
-    /// are errors, as in `load`.
-    package static func readRecord(_ file: String, root: URL) throws(RepositoryError) -> LoadedRecord? {
-        let bytes: [UInt8]
-        switch FileSystem.readBytes(path: root.appendingPathComponent(file).path) {
-        case .success(let read): bytes = read
-        case .failure(let failure): throw RecordAccess.unreadable([RecordAccess.cannotRead(file, reason: failure.reason)])
-        }
-        try RecordAccess.requireUnlocked(bytes)
-        guard case .success(let table) = RecordText.decode(bytes, file: file) else { return nil }
-        var ignored: [Diagnostic] = []
-        if file.hasPrefix(meetingsFolder + "/") { return .meeting(Meeting(table: table, file: file, problems: &ignored)) }
-        return .case(Case(table: table, file: file, problems: &ignored))
+    /// One record file read, validated and typed as `load` reads it, with its diagnostics;
+    /// no record when it is not TOML. Locked and unreadable files are errors, as in `load`.
+    package static func readRecord(
+        _ file: String, kind: RecordKind, root: URL, schemas: RecordSchemas
+    ) throws(RepositoryError) -> (record: LoadedRecord?, diagnostics: [Diagnostic]) {
+        let read = RecordFile.load(file, kind: kind, rootPath: root.path, schemas: schemas) { record, _, _ in record }
+        if read.locked { throw RepositoryError(RecordAccess.lockedMessage) }
+        if let unreadable = read.unreadable { throw RecordAccess.unreadable([unreadable]) }
+        return (read.summary, read.diagnostics)
     }
 
     /// The case with this id.

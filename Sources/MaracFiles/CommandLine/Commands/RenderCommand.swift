@@ -1,5 +1,6 @@
 import Foundation
 import MaracBase
+import MaracIndex
 import MaracPapers
 import MaracRepository
 import MaracVault
@@ -68,6 +69,18 @@ enum RenderCommand {
 
     static let meeting = PositionalSpec("MEETING", kind: .id)
 
+    /// The records `paper` is made from (`Papers.selection`): the meeting's own files and the
+    /// rest from the index, or every file for the register (and with `MFILE_RECORDS=files`).
+    static func records(for paper: Papers.Request.Paper, _ context: CommandContext) throws -> Repository {
+        if ProcessInfo.processInfo.environment["MFILE_RECORDS"] == "files" { return try context.loadRepositoryFiles() }
+        if case .register = paper { return try context.loadRepositoryFiles() }
+        let progress = context.console.progress("index", unit: "files")
+        defer { progress?.finish() }
+        return try Repository.selected(root: context.repositoryRoot(), progress: progress) { meetings in
+            Papers.selection(paper, meetings: meetings) ?? RecordSelection()
+        }
+    }
+
     /// Renders `paper` with the repository's rules and writes it to `--output` or standard output.
     static func render(_ paper: Papers.Request.Paper, _ context: CommandContext) throws -> ExitStatus {
         let pdf = context.format == "pdf"
@@ -75,7 +88,7 @@ enum RenderCommand {
         if pdf, output == nil {
             throw UsageError("a PDF is not written to standard output: give --output FILE.pdf")
         }
-        let repository = try context.loadRepositoryFiles()
+        let repository = try records(for: paper, context)
         let text = try Papers.render(
             Papers.Request(paper, format: paperFormat(context), scope: scope(context)), repository: repository,
             engine: Papers.engine(for: repository.configuration))
@@ -111,7 +124,7 @@ enum RenderCommand {
         }
         let folderPath = arguments.value("--output-dir")!
         let folder = context.url(folderPath)
-        let repository = try context.loadRepositoryFiles()
+        let repository = try records(for: .minutes(meeting: meetingID), context)
         let engine = try Papers.engine(for: repository.configuration)
         let scope = scope(context)
         let heard = try Papers.casesHeard(at: meetingID, in: repository, scope: scope, engine: engine)
