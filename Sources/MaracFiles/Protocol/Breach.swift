@@ -131,6 +131,22 @@ public struct Breach: Sendable, Hashable {
         ])
     }
 
+    /// `breaches` in `order(grouping)`, each breach's keys worked out once (not at every
+    /// comparison), equal breaches kept in their order.
+    public static func sorted(_ breaches: [Breach], _ grouping: Grouping) -> [Breach] {
+        let keys = breaches.map { ($0.groupKey(grouping), $0.due, $0.rule) }
+        let ids = breaches.map { ($0.caseID ?? "", $0.meetingID ?? "", $0.agency ?? "", $0.item ?? "") }
+        let order = breaches.indices.sorted { i, j in
+            let ka = keys[i], kb = keys[j]
+            if ka.0 != kb.0 { return ka.0 < kb.0 }
+            if ka.1 != kb.1 { return ka.1 < kb.1 }
+            if ka.2 != kb.2 { return ka.2 < kb.2 }
+            if ids[i] != ids[j] { return ids[i] < ids[j] }
+            return i < j
+        }
+        return order.map { breaches[$0] }
+    }
+
     /// Stable report order within a grouping: group key, due date, rule, then the ids.
     public static func order(_ grouping: Grouping) -> @Sendable (Breach, Breach) -> Bool {
         { a, b in

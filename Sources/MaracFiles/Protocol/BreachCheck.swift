@@ -1,3 +1,4 @@
+import Foundation
 import MaracBase
 import MaracJSON
 import MaracRepository
@@ -20,7 +21,15 @@ public struct BreachCheck: Sendable {
         self.engine = engine
         self.asOf = asOf
         records = ProtocolRecords(engine: engine, repository: repository)
+        candidates = AgendaCandidatesCache(records)
     }
+
+    /// Each meeting's agenda candidates (`ProtocolRecords.agendaCandidates`), worked out once
+    /// for the rules that count them.
+    private let candidates: AgendaCandidatesCache
+
+    /// The agenda candidates of the meeting at `index` in `records.meetings`.
+    func agendaCandidates(ofMeeting index: Int) -> [AgendaCandidate] { candidates.of(index) }
 
     /// Repeats and links among the cases.
     public var detection: RepeatDetection { records.detection }
@@ -30,16 +39,12 @@ public struct BreachCheck: Sendable {
 
     /// Every breach, in stable order (by case).
     public func breaches() -> [Breach] {
-        var found: [Breach] = []
-        found += referralBreaches()
-        found += listingBreaches()
-        found += meetingBreaches()
-        found += attendanceBreaches()
-        found += circulationBreaches()
-        found += relistingBreaches()
-        found += actionBreaches()
-        found += caseBreaches()
-        return found.sorted(by: Breach.order(.case))
+        let families: [@Sendable (BreachCheck) -> [Breach]] = [
+            { $0.referralBreaches() }, { $0.listingBreaches() }, { $0.meetingBreaches() }, { $0.attendanceBreaches() },
+            { $0.circulationBreaches() }, { $0.relistingBreaches() }, { $0.actionBreaches() }, { $0.caseBreaches() },
+        ]
+        let check = self
+        return Breach.sorted(families.concurrentMap { $0(check) }.flatMap { $0 }, .case)
     }
 
     /// The citation of a profile rule (or of the override that sets it).
@@ -101,7 +106,7 @@ public struct BreachReport: Sendable {
 
     /// The breaches in the order of `grouping` (they are kept in case order).
     func sorted(_ grouping: Breach.Grouping) -> [Breach] {
-        grouping == .case ? breaches : breaches.sorted(by: Breach.order(grouping))
+        grouping == .case ? breaches : Breach.sorted(breaches, grouping)
     }
 
     /// Text lines grouped as asked (by agency: the chasing list, `ChasingList`), then what is
@@ -142,5 +147,28 @@ public struct BreachReport: Sendable {
                 .object([("cases", .array(link.caseIDs.map { .string(ShownID.caseID($0)) })), ("kind", .string(link.kind.rawValue))])
             })),
         ])
+    }
+}
+
+/// Each meeting's agenda candidates, worked out on first use (by any thread) and kept.
+final class AgendaCandidatesCache: @unchecked Sendable {
+    private let records: ProtocolRecords
+    private let lock = NSLock()
+    private var byMeeting: [Int: [AgendaCandidate]] = [:]
+
+    init(_ records: ProtocolRecords) { self.records = records }
+
+    func of(_ index: Int) -> [AgendaCandidate] {
+        lock.lock()
+        if let known = byMeeting[index] {
+            lock.unlock()
+            return known
+        }
+        lock.unlock()
+        let found = records.agendaCandidates(records.meetings[index])
+        lock.lock()
+        byMeeting[index] = found
+        lock.unlock()
+        return found
     }
 }

@@ -14,13 +14,13 @@ extension BreachCheck {
         let presenter = rules.isOn(.presenterMustAttend)
         guard core || deputy || presenter else { return [] }
         var found: [Breach] = []
-        for (meeting, summary) in zip(repository.meetings, records.meetings) {
+        for (index, meeting) in repository.meetings.enumerated() {
             // A meeting from before the MARAC kept its records in mfile has no attendance to check.
             guard let date = meeting.date, let id = meeting.id, date < asOf, meeting.kind != .emergency,
                   !engine.predatesAdoption(date) else { continue }
             let attendance = MeetingAttendance(meeting)
             let scheduled = engine.attendanceIsChecked(kind: meeting.kind, date: date, asOf: asOf)
-            let candidates = records.agendaCandidates(summary)
+            let candidates = agendaCandidates(ofMeeting: index)
             if !attendance.recorded {
                 guard (scheduled && core) || presenter else { continue }
                 let rule: RuleID = scheduled && core ? .coreAgencyAttendance : .presenterMustAttend

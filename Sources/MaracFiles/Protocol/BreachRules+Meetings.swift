@@ -11,12 +11,12 @@ extension BreachCheck {
     /// paper deadlines; its cap and moved cases are still counted.
     func meetingBreaches() -> [Breach] {
         var found: [Breach] = []
-        for (meeting, summary) in zip(repository.meetings, records.meetings) {
+        for (index, (meeting, summary)) in zip(repository.meetings, records.meetings).enumerated() {
             guard let date = meeting.date, let id = meeting.id else { continue }
             let papers = !engine.predatesAdoption(date)
             if papers { found += agendaBreaches(meeting, date: date, id: id) }
             if let cap = rules.maxCasesPerMeeting {
-                let cases = records.agendaCandidates(summary).filter(engine.countsTowardsCap).count
+                let cases = agendaCandidates(ofMeeting: index).filter(engine.countsTowardsCap).count
                 if cases > cap {
                     found.append(Breach(
                         rule: "meeting-over-cap", meetingID: id, due: date, note: "\(cases) cases, cap \(cap)",

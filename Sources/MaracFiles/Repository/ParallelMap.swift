@@ -21,6 +21,21 @@ extension Array where Element: Sendable {
     }
 }
 
+extension Array where Element: Sendable {
+    /// `transform` applied to each of a few large pieces of work (each element its own task,
+    /// however few), on all cores; results keep the input order.
+    package func concurrentMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
+        let results = ResultSlots<T>(count: count)
+        self.withUnsafeBufferPointer { input in
+            let input = UnsafeSendable(input)
+            DispatchQueue.concurrentPerform(iterations: input.value.count) { index in
+                results.set(index, transform(input.value[index]))
+            }
+        }
+        return results.collect()
+    }
+}
+
 /// Slots written by exactly one worker each, read after all workers finish.
 private final class ResultSlots<T>: @unchecked Sendable {
     private let slots: UnsafeMutablePointer<T?>
