@@ -27,37 +27,61 @@ extension Repository {
         return found
     }
 
-    /// The records a paper needs, from the index and a few files: every meeting's facts; the
-    /// cases `select` names by id (given every meeting's facts) and the cases matching their
-    /// people, directly or through another; then the meeting files in `select`'s
-    /// `meetingFiles` and the files of the cases in its `caseFiles` read again, with their free
-    /// text, in place of their facts; the diagnostics are `marac.toml`'s and those files'.
-    /// When `marac.toml` cannot be used, every file is read.
+    /// The records a paper needs, from the index and a few files. `meetings` is given every
+    /// meeting's heading (from the index) and names the meeting files to read; `cases` is given
+    /// those meetings, read from their files with their free text, and names the cases whose
+    /// facts are asked about, from the index with every case their people match (directly or
+    /// through another, so repeats and links among them are as over the whole repository),
+    /// and among them those whose files are read again. The diagnostics are `marac.toml`'s and
+    /// those files'. When `marac.toml` cannot be used, every file is read.
     public static func selected(
-        root: URL, progress: ProgressLine? = nil, select: ([Meeting]) -> RecordSelection
+        root: URL, progress: ProgressLine? = nil, meetings: ([MeetingHeading]) -> Set<String>,
+        cases: ([Meeting]) -> RecordSelection
     ) throws(RepositoryError) -> Repository {
+        let schemas = try RecordSchemas.load(repository: root)
+        var readProblem: RepositoryError?
         var selection = RecordSelection()
         let found = try withIndex(root: root, progress: progress) { (records, configuration) throws(IndexFormat.Problem) in
-            try records.selected(root: root, configuration: configuration) { meetings in
-                selection = select(meetings)
-                return selection.caseIDs
+            var timer = PhaseTimer()
+            let headings = try records.meetingHeadings()
+            let files = meetings(headings)
+            var read: [Meeting] = [], problems: [Diagnostic] = []
+            for heading in headings where files.contains(heading.file) {
+                switch readMeeting(heading.file, root: root, schemas: schemas) {
+                case .success(let (meeting, diagnostics)):
+                    if let meeting { read.append(meeting) }
+                    problems += diagnostics
+                case .failure(let error): readProblem = error
+                }
             }
+            timer.lap("meeting files read")
+            selection = cases(read)
+            var repository = try records.selected(root: root, configuration: configuration, caseIDs: selection.caseIDs, meetings: read)
+            repository.diagnostics = problems
+            return repository
         }
+        if let readProblem { throw readProblem }
         guard var repository = found?.repository else { return try load(at: root) }
         var timer = PhaseTimer()
-        let schemas = try RecordSchemas.load(repository: root)
-        for (n, meeting) in repository.meetings.enumerated() where selection.meetingFiles.contains(meeting.file) {
-            let (read, problems) = try readRecord(meeting.file, kind: .meeting, root: root, schemas: schemas)
-            if case .meeting(let read)? = read { repository.meetings[n] = read }
-            repository.diagnostics += problems
-        }
         for (n, record) in repository.cases.enumerated() where record.id.map(selection.caseFiles.contains) ?? false {
             let (read, problems) = try readRecord(record.file, kind: .case, root: root, schemas: schemas)
             if case .case(let read)? = read { repository.cases[n] = read }
             repository.diagnostics += problems
         }
-        timer.lap("files read again")
+        timer.lap("case files read again")
         return repository
+    }
+
+    private static func readMeeting(
+        _ file: String, root: URL, schemas: RecordSchemas
+    ) -> Result<(Meeting?, [Diagnostic]), RepositoryError> {
+        do {
+            let (record, diagnostics) = try readRecord(file, kind: .meeting, root: root, schemas: schemas)
+            guard case .meeting(let meeting)? = record else { return .success((nil, diagnostics)) }
+            return .success((meeting, diagnostics))
+        } catch {
+            return .failure(error)
+        }
     }
 
     /// `body` run on the current index (`IndexStore.currentBytes`) with `marac.toml`'s
@@ -94,7 +118,7 @@ extension Repository {
                 throw RepositoryError("the index just written cannot be read back; run 'mfile index --full'")
             }
         }
-        repository.diagnostics = diagnostics
+        repository.diagnostics = diagnostics + repository.diagnostics
         timer.lap("records from the index")
         return (repository, refresh)
     }
@@ -115,15 +139,25 @@ package struct IndexedRecords: Sendable {
         return try repository(root: root, configuration: configuration, cases: parts.cases, meetings: meetings, undecoded: parts.undecoded)
     }
 
-    /// Every meeting's facts, and of the cases only those `select` names (by id, given every
-    /// meeting) and every case their people match, directly or through another (so repeats
-    /// and links among them are worked out as over the whole repository), in file order.
+    /// Every meeting's heading (`IndexFactsCoding.decodeMeetingHeader`), in file order.
+    func meetingHeadings() throws(IndexFormat.Problem) -> [MeetingHeading] {
+        var headings: [MeetingHeading] = []
+        for entry in raw.entries where entry.kind == 2 {
+            var r = ByteReader(raw.bytes, offset: entry.facts.lowerBound)
+            guard let header = try? IndexFactsCoding.decodeMeetingHeader(&r) else { throw .malformed }
+            headings.append(MeetingHeading(
+                file: entry.stamp.path, marac: header.marac, date: header.date, kind: header.kind,
+                latestOutstandingEnd: header.latestOutstandingEnd))
+        }
+        return headings
+    }
+
+    /// `meetings`, and of the cases those with an id in `caseIDs` and every case their people
+    /// match, directly or through another, in file order.
     func selected(
-        root: URL, configuration: Configuration, select: ([Meeting]) -> Set<String>
+        root: URL, configuration: Configuration, caseIDs wanted: Set<String>, meetings: [Meeting]
     ) throws(IndexFormat.Problem) -> Repository {
         let parts = split()
-        let meetings = try decodeMeetings(parts.meetings)
-        let wanted = select(meetings)
         let entries = raw.entries, bytes = raw.bytes
         var byPath: [String: Int] = [:]
         byPath.reserveCapacity(parts.cases.count)

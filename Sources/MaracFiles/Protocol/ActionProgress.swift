@@ -25,8 +25,7 @@ extension Action {
     /// Whether the action is still to be done as of `asOf`: agreed by then (at a meeting on
     /// `agreedOn`) and not finished by then.
     public func isOutstanding(agreedOn: LocalDate?, asOf: LocalDate) -> Bool {
-        if let agreedOn, agreedOn > asOf { return false }
-        return outstandingEnd > .finished(asOf)
+        outstandingEnd.isOutstanding(agreedOn: agreedOn, asOf: asOf)
     }
 
     /// When the action stops being outstanding: it is outstanding as of a day (once agreed)
@@ -49,6 +48,40 @@ public enum OutstandingEnd: Sendable, Hashable, Comparable {
     case finishedUndated
     case finished(LocalDate)
     case notFinished
+
+    /// Whether an action agreed on `agreedOn` that stops being outstanding here is outstanding
+    /// as of `asOf` (`Action.isOutstanding`): agreed by then and not finished by then.
+    public func isOutstanding(agreedOn: LocalDate?, asOf: LocalDate) -> Bool {
+        if let agreedOn, agreedOn > asOf { return false }
+        return self > .finished(asOf)
+    }
+}
+
+/// What a command can know of a meeting without its hearings (the index keeps it at the start
+/// of the meeting's facts): enough to choose the meetings a paper needs.
+public struct MeetingHeading: Sendable {
+    public var file: String
+    public var marac: String?
+    public var date: LocalDate?
+    public var kind: Meeting.Kind?
+    /// `Meeting.latestOutstandingEnd`.
+    public var latestOutstandingEnd: OutstandingEnd?
+
+    public init(file: String, marac: String?, date: LocalDate?, kind: Meeting.Kind?, latestOutstandingEnd: OutstandingEnd?) {
+        self.file = file
+        self.marac = marac
+        self.date = date
+        self.kind = kind
+        self.latestOutstandingEnd = latestOutstandingEnd
+    }
+
+    /// The meeting id, `<date>-<marac>` (`Meeting.id`).
+    public var id: String? { Meeting.id(date: date, marac: marac) }
+
+    /// Whether an action agreed at the meeting is outstanding as of `asOf`.
+    public func hasOutstandingAction(asOf: LocalDate) -> Bool {
+        latestOutstandingEnd?.isOutstanding(agreedOn: date, asOf: asOf) ?? false
+    }
 }
 
 extension Meeting {

@@ -30,7 +30,10 @@ public struct Meeting: Sendable, Equatable {
     }
 
     /// The meeting id used on the command line and in messages: `<date>-<marac>`.
-    public var id: String? {
+    public var id: String? { Meeting.id(date: date, marac: marac) }
+
+    /// A meeting's id, `<date>-<marac>` (`nil` without both).
+    public static func id(date: LocalDate?, marac: String?) -> String? {
         guard let date, let marac else { return nil }
         return "\(date)-\(marac)"
     }

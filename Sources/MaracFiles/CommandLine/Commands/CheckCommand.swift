@@ -1,6 +1,7 @@
 import MaracBase
 import MaracJSON
 import MaracProtocol
+import MaracRepository
 
 /// `mfile check`: every deadline breach as of a date, grouped by case, meeting or agency.
 enum CheckCommand {
@@ -30,9 +31,14 @@ enum CheckCommand {
     static func run(_ context: CommandContext) throws -> ExitStatus {
         let grouping = context.arguments.value("--by").flatMap(Breach.Grouping.init(rawValue:)) ?? .case
         let asOf = context.asOf
+        var timer = PhaseTimer()
         let repository = try context.loadRepository()
         let protocolContext = try ProtocolEngine.load(repository.configuration)
-        let report = BreachReport(check: BreachCheck(repository: repository, engine: protocolContext, asOf: asOf))
+        let check = BreachCheck(repository: repository, engine: protocolContext, asOf: asOf)
+        timer.lap("protocol records")
+        let report = BreachReport(check: check)
+        timer.lap("breaches")
+        defer { timer.lap("output") }
         switch context.format {
         case "json":
             context.console.print(JSONWriter.write(report.json(grouping), pretty: true))

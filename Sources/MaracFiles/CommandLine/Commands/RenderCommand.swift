@@ -69,16 +69,18 @@ enum RenderCommand {
 
     static let meeting = PositionalSpec("MEETING", kind: .id)
 
-    /// The records `paper` is made from (`Papers.selection`): the meeting's own files and the
-    /// rest from the index, or every file for the register (and with `MFILE_RECORDS=files`).
+    /// The records `paper` is made from (`PaperRecords`): its meetings' and cases' own files
+    /// and the rest from the index, or every file for the register (and with
+    /// `MFILE_RECORDS=files`).
     static func records(for paper: Papers.Request.Paper, _ context: CommandContext) throws -> Repository {
         if ProcessInfo.processInfo.environment["MFILE_RECORDS"] == "files" { return try context.loadRepositoryFiles() }
         if case .register = paper { return try context.loadRepositoryFiles() }
         let progress = context.console.progress("index", unit: "files")
         defer { progress?.finish() }
-        return try Repository.selected(root: context.repositoryRoot(), progress: progress) { meetings in
-            Papers.selection(paper, meetings: meetings) ?? RecordSelection()
-        }
+        return try Repository.selected(
+            root: context.repositoryRoot(), progress: progress,
+            meetings: { PaperRecords.meetingFiles(paper, headings: $0) ?? [] },
+            cases: { PaperRecords.cases(paper, meetings: $0) })
     }
 
     /// Renders `paper` with the repository's rules and writes it to `--output` or standard output.
