@@ -106,7 +106,9 @@ extension Repository {
         timer.lap("index")
         var repository: Repository
         do {
-            repository = try body(try IndexedRecords(bytes), configuration)
+            let records = try IndexedRecords(bytes)
+            timer.lap("index entries")
+            repository = try body(records, configuration)
         } catch {
             // Whole and fresh, but not what this mfile reads: never trusted, built again.
             bytes = try IndexBuilder.build(root: root).bytes
@@ -159,23 +161,26 @@ package struct IndexedRecords: Sendable {
     ) throws(IndexFormat.Problem) -> Repository {
         let parts = split()
         let entries = raw.entries, bytes = raw.bytes
-        var byPath: [String: Int] = [:]
-        byPath.reserveCapacity(parts.cases.count)
+        // Each case's id compared as bytes where it is stored: no string made for 100,000 ids.
+        let wantedBytes = Dictionary(grouping: wanted.map { Array($0.utf8) }, by: \.count)
         var queue: [Int] = []
         for n in parts.cases {
-            byPath[entries[n].stamp.path] = n
             var r = ByteReader(bytes, offset: entries[n].record.lowerBound)
-            let id: String?
-            do { id = try r.optionalString() } catch { throw .malformed }
-            if let id, wanted.contains(id) { queue.append(n) }
+            let stored: Int
+            do { stored = try r.count() } catch { throw .malformed }
+            guard stored > 0, let candidates = wantedBytes[stored - 1] else { continue }
+            guard r.offset + stored - 1 <= bytes.count else { throw .malformed }
+            let id = bytes[r.offset..<(r.offset + stored - 1)]
+            if candidates.contains(where: { $0.elementsEqual(id) }) { queue.append(n) }
         }
+        let cases = CaseEntries(entries: entries, cases: parts.cases)
         var chosen = Set(queue)
         while let n = queue.popLast() {
             var r = ByteReader(bytes, offset: entries[n].relations.lowerBound)
             guard (try? IndexRecordCoding.skipToMatches(&r)) != nil, let matches = try? IndexRecordCoding.decodeMatches(&r)
             else { throw .malformed }
             for match in matches {
-                if let other = byPath[match.file], chosen.insert(other).inserted { queue.append(other) }
+                if let other = cases.entry(of: match.file), chosen.insert(other).inserted { queue.append(other) }
             }
         }
         return try repository(
@@ -271,6 +276,29 @@ package struct IndexedRecords: Sendable {
         }
         if failed.isSet { throw .malformed }
         return records
+    }
+
+    /// The case entries looked up by file: the index keeps its entries in path order, so by
+    /// binary search (by a table of every path, should the order ever not hold).
+    private final class CaseEntries {
+        let entries: [IndexFormat.RawEntry]
+        let cases: [Int]
+        lazy var byPath: [String: Int] = Dictionary(cases.map { (entries[$0].stamp.path, $0) }) { first, _ in first }
+
+        init(entries: [IndexFormat.RawEntry], cases: [Int]) {
+            self.entries = entries
+            self.cases = cases
+        }
+
+        func entry(of path: String) -> Int? {
+            var low = 0, high = cases.count
+            while low < high {
+                let middle = (low + high) / 2
+                if entries[cases[middle]].stamp.path < path { low = middle + 1 } else { high = middle }
+            }
+            if low < cases.count, entries[cases[low]].stamp.path == path { return cases[low] }
+            return byPath[path]
+        }
     }
 
     private struct Pair: Hashable {
