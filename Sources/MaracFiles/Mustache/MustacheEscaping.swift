@@ -47,13 +47,56 @@ enum HTMLEscaper {
 /// Markdown escaping that keeps a value literal in inline text and in a table cell.
 enum MarkdownEscaper {
     /// Escaped anywhere: inline markup, HTML, links, code, table cell separators, entities.
-    private static let alwaysEscaped: Set<Unicode.Scalar> = ["\\", "`", "*", "_", "[", "]", "<", ">", "|", "&", "~"]
+    private static func isAlwaysEscaped(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "&", "~": true
+        default: false
+        }
+    }
+
     /// Escaped when they open a line: headings, list bullets, setext underlines.
-    private static let lineStartEscaped: Set<Unicode.Scalar> = ["#", "+", "-", "="]
+    private static func isLineStartEscaped(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "#", "+", "-", "=": true
+        default: false
+        }
+    }
+
     /// Line breaks of any kind; each becomes `<br>` (`\r\n` counts once).
-    private static let lineBreaks: Set<Unicode.Scalar> = ["\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}"]
+    private static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}": true
+        default: false
+        }
+    }
+
+    /// Whether `escape` leaves `text` as it is, seen from its bytes alone: letters, spaces
+    /// and punctuation that is never escaped, with digits and the line-start marks only after
+    /// a letter (so never opening a line). Anything else goes the long way.
+    private static func needsNoEscape(_ text: String) -> Bool {
+        var afterLetter = false
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"): afterLetter = true
+            case UInt8(ascii: " "), UInt8(ascii: ","), UInt8(ascii: "'"), UInt8(ascii: ":"), UInt8(ascii: ";"),
+                 UInt8(ascii: "("), UInt8(ascii: "/"), UInt8(ascii: "?"), UInt8(ascii: "!"), UInt8(ascii: "\""),
+                 UInt8(ascii: "@"), UInt8(ascii: "%"):
+                continue
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: ")"), UInt8(ascii: "#"),
+                 UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "="):
+                if !afterLetter { return false }
+            default: return false
+            }
+        }
+        return true
+    }
 
     static func escape(_ text: String) -> String {
+        needsNoEscape(text) ? text : escapeEach(text)
+    }
+
+    /// `escape`, looking at every character.
+    static func escapeEach(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count + 8)
         var atLineStart = true   // only spaces or tabs so far on this line of the value
@@ -61,14 +104,14 @@ enum MarkdownEscaper {
         var previous: Unicode.Scalar?
         for scalar in text.unicodeScalars {
             defer { previous = scalar }
-            if lineBreaks.contains(scalar) {
+            if isLineBreak(scalar) {
                 if scalar == "\n", previous == "\r" { continue }
                 out += "<br>"
                 atLineStart = true
                 digitsAtLineStart = false
                 continue
             }
-            if alwaysEscaped.contains(scalar) || (atLineStart && lineStartEscaped.contains(scalar))
+            if isAlwaysEscaped(scalar) || (atLineStart && isLineStartEscaped(scalar))
                 || (digitsAtLineStart && (scalar == "." || scalar == ")")) {
                 out += "\\"
             }
