@@ -95,38 +95,55 @@ enum MarkdownEscaper {
         needsNoEscape(text) ? text : escapeEach(text)
     }
 
-    /// `escape`, looking at every character.
+    /// `escape`, looking at every character (as UTF-8: every mark escaped is ASCII; the
+    /// line breaks outside ASCII are U+0085, U+2028 and U+2029).
     static func escapeEach(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count + 8)
-        var atLineStart = true   // only spaces or tabs so far on this line of the value
-        var digitsAtLineStart = false  // a run of digits opened the line (an ordered-list number?)
-        var previous: Unicode.Scalar?
-        for scalar in text.unicodeScalars {
-            defer { previous = scalar }
-            if isLineBreak(scalar) {
-                if scalar == "\n", previous == "\r" { continue }
-                out += "<br>"
-                atLineStart = true
-                digitsAtLineStart = false
-                continue
+        var text = text
+        return text.withUTF8 { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 8)
+            var atLineStart = true   // only spaces or tabs so far on this line of the value
+            var digitsAtLineStart = false  // a run of digits opened the line (an ordered-list number?)
+            var afterCarriageReturn = false
+            var i = 0
+            while i < bytes.count {
+                let byte = bytes[i]
+                let length = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
+                let isBreak = switch byte {
+                case 0x0A, 0x0D, 0x0B, 0x0C: true
+                case 0xC2: bytes[i + 1] == 0x85
+                case 0xE2: bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9)
+                default: false
+                }
+                defer {
+                    afterCarriageReturn = byte == 0x0D
+                    i += length
+                }
+                if isBreak {
+                    if byte == 0x0A, afterCarriageReturn { continue }
+                    out += Array("<br>".utf8)
+                    atLineStart = true
+                    digitsAtLineStart = false
+                    continue
+                }
+                let scalar = Unicode.Scalar(byte)
+                if length == 1, isAlwaysEscaped(scalar) || (atLineStart && isLineStartEscaped(scalar))
+                    || (digitsAtLineStart && (byte == UInt8(ascii: ".") || byte == UInt8(ascii: ")"))) {
+                    out.append(UInt8(ascii: "\\"))
+                }
+                out.append(contentsOf: bytes[i..<(i + length)])
+                if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") {
+                    if digitsAtLineStart { digitsAtLineStart = false; atLineStart = false }
+                    continue
+                }
+                if (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte), atLineStart || digitsAtLineStart {
+                    digitsAtLineStart = true
+                } else {
+                    digitsAtLineStart = false
+                }
+                atLineStart = false
             }
-            if isAlwaysEscaped(scalar) || (atLineStart && isLineStartEscaped(scalar))
-                || (digitsAtLineStart && (scalar == "." || scalar == ")")) {
-                out += "\\"
-            }
-            out.unicodeScalars.append(scalar)
-            if scalar == " " || scalar == "\t" {
-                if digitsAtLineStart { digitsAtLineStart = false; atLineStart = false }
-                continue
-            }
-            if ("0"..."9").contains(scalar), atLineStart || digitsAtLineStart {
-                digitsAtLineStart = true
-            } else {
-                digitsAtLineStart = false
-            }
-            atLineStart = false
+            return String(decoding: out, as: UTF8.self)
         }
-        return out
     }
 }

@@ -120,13 +120,11 @@ public enum Sweep {
         if let folder { try PapersGuard.check(folder, root: repository.root) }
         var byID: [String: Case] = [:]
         for record in repository.cases { if let id = record.id, byID[id] == nil { byID[id] = record } }
-        let agencies = repository.configuration.agencies
-        for agency in agencies {
-            let cases = due.filter { $0.agencies.contains(agency.id) }.compactMap { item in
-                byID[item.caseID].map { (due: item, record: $0) }
-            }
+        let contexts = due.map { item in byID[item.caseID].map { FlagNotice.caseContext(item, $0) } }
+        for agency in repository.configuration.agencies {
+            let cases = due.indices.filter { due[$0].agencies.contains(agency.id) }.compactMap { contexts[$0] }
             guard !cases.isEmpty else { continue }
-            let text = try FlagNotice.render(agency: agency, cases: cases, repository: repository, period: period, asOf: asOf)
+            let text = try FlagNotice.render(agency: agency, caseContexts: cases, repository: repository, period: period, asOf: asOf)
             if let folder {
                 let url = folder.appendingPathComponent("\(agency.id).md")
                 try AtomicWrite.write(text, to: url, access: .ownerOnly)

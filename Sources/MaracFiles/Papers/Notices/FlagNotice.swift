@@ -29,6 +29,21 @@ public enum FlagNotice {
         agency: Configuration.Agency, cases: [(due: FlagSweep.Due, record: Case)],
         repository: Repository, period: RulePeriod, asOf: LocalDate
     ) -> JSONValue {
+        context(agency: agency, caseContexts: cases.map { caseContext($0.due, $0.record) }, repository: repository, period: period, asOf: asOf)
+    }
+
+    /// The notice for `agency` about the cases whose contexts (`caseContext`) are given: a sweep
+    /// works each case's out once for every agency told.
+    public static func render(
+        agency: Configuration.Agency, caseContexts cases: [JSONValue], repository: Repository, period: RulePeriod, asOf: LocalDate
+    ) throws(PaperError) -> String {
+        let context = self.context(agency: agency, caseContexts: cases, repository: repository, period: period, asOf: asOf)
+        return try PaperTemplates(root: repository.root).render(template: templateName, context: context, escaping: .markdown)
+    }
+
+    static func context(
+        agency: Configuration.Agency, caseContexts cases: [JSONValue], repository: Repository, period: RulePeriod, asOf: LocalDate
+    ) -> JSONValue {
         .object([
             ("marking", .string(repository.configuration.marking)),
             ("marac_name", .string(repository.configuration.name)),
@@ -37,11 +52,12 @@ public enum FlagNotice {
             ("agency", .object([("id", .string(agency.id)), ("name", .string(agency.name))])),
             ("case_count", .integer(Int64(cases.count))),
             ("one_case", .bool(cases.count == 1)),
-            ("cases", .array(cases.map { caseContext($0.due, $0.record) })),
+            ("cases", .array(cases)),
         ])
     }
 
-    static func caseContext(_ due: FlagSweep.Due, _ record: Case) -> JSONValue {
+    /// What the template is given of one case.
+    public static func caseContext(_ due: FlagSweep.Due, _ record: Case) -> JSONValue {
         let people = (record.victim.map { [$0] } ?? []) + record.perpetrators
         return .object([
             ("id", .string(due.caseID)),
