@@ -21,6 +21,7 @@ public struct ProtocolRecords: Sendable {
     /// The records of `cases` and `meetings`; `matches` are the cases' matching people
     /// (`RepeatDetection.matches`) when already known, else they are worked out.
     public init(engine: ProtocolEngine, cases: [CaseSummary], meetings: [MeetingSummary], matches: [CaseMatch]? = nil) {
+        var timer = PhaseTimer()
         self.engine = engine
         self.cases = cases
         self.meetings = meetings
@@ -30,18 +31,23 @@ public struct ProtocolRecords: Sendable {
         }
         self.caseIndex = caseIndex
         hearings = HearingIndex(meetings.compactMap { meeting in meeting.date.map { ($0, meeting.hearings.map(\.caseID)) } })
+        timer.lap("case ids and hearings")
         detection = RepeatDetection.analyse(
             cases, matches: matches ?? RepeatDetection.matches(cases), rules: engine.rules, hearings: hearings.dates,
             calendar: engine.calendar)
+        timer.lap("repeats and links")
         repeatGroups = ProtocolRecords.groups(detection.repeats, caseIndex: caseIndex)
+        timer.lap("repeat groups")
     }
 
     /// The records of a loaded repository, with the matches its index worked out if it has them.
     public init(engine: ProtocolEngine, repository: Repository) {
         let known = repository.caseMatches
-        self.init(
-            engine: engine, cases: repository.cases.map { CaseSummary($0, normalisingNames: known == nil) },
-            meetings: repository.meetings.map(MeetingSummary.init), matches: known)
+        var timer = PhaseTimer()
+        let cases = repository.cases.map { CaseSummary($0, normalisingNames: known == nil) }
+        let meetings = repository.meetings.map(MeetingSummary.init)
+        timer.lap("case and meeting summaries")
+        self.init(engine: engine, cases: cases, meetings: meetings, matches: known)
     }
 
     /// The case with id `id`, if a file has it.
