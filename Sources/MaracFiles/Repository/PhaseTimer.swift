@@ -3,7 +3,7 @@ import Foundation
 /// With `MFILE_TIMING=1` in the environment, lint and the index commands print how long each phase took
 /// to standard error (phase names and milliseconds only).
 package struct PhaseTimer {
-    static let enabled = ProcessInfo.processInfo.environment["MFILE_TIMING"] == "1"
+    package static let enabled = ProcessInfo.processInfo.environment["MFILE_TIMING"] == "1"
     private var last = DispatchTime.now().uptimeNanoseconds
 
     package init() {}
