@@ -58,9 +58,8 @@ public struct RecordSchemas: Sendable {
     /// Every violation of `table` against the schema of `kind`, at the field's position.
     public func validate(_ kind: RecordKind, _ table: TOMLTable, file: String) -> [Diagnostic] {
         guard let schema = schemas[kind] else { return [] }
-        let instance = table.jsonInstance
-        if schema.isValid(instance) { return [] }
-        return schema.validate(instance).map { violation in
+        if schema.isValid(table) { return [] }
+        return schema.validate(table).map { violation in
             Diagnostic(
                 file: file, position: Self.position(of: violation.path, in: table),
                 message: "\(Self.fieldPath(violation.path)) \(violation.message)", rule: "schema")
