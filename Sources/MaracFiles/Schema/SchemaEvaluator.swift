@@ -82,15 +82,16 @@ struct SchemaEvaluator<Value: SchemaInstance>: ~Copyable {
         return valid
     }
 
-    private mutating func validate(_ node: Int, _ value: Value, at component: PathComponent, collect: Bool) -> Bool {
-        path.append(component)
+    /// A member or item: its path is kept only while violations are collected.
+    private mutating func validate(_ node: Int, _ value: Value, at component: @autoclosure () -> PathComponent,
+                                   collect: Bool) -> Bool {
         let outerDepth = inPlaceDepth
         inPlaceDepth = 0
-        defer {
-            path.removeLast()
-            inPlaceDepth = outerDepth
-        }
-        return validate(node, value, collect: collect)
+        defer { inPlaceDepth = outerDepth }
+        guard collect else { return validate(node, value, collect: false) }
+        path.append(component())
+        defer { path.removeLast() }
+        return validate(node, value, collect: true)
     }
 
     private mutating func fail(_ check: SchemaCheck, _ collect: Bool, at component: PathComponent? = nil,
@@ -255,7 +256,8 @@ struct SchemaEvaluator<Value: SchemaInstance>: ~Copyable {
             return fail(check, collect, "must be a multiple of \(divisor)")
 
         case .minLength(let n):
-            guard let s = view.string, s.utf8.count < n || s.unicodeScalars.count < n else { return true }
+            // A character takes 1 to 4 bytes: only a string of n to 4n - 1 bytes needs counting.
+            guard let s = view.string, s.utf8.count < n || (s.utf8.count / 4 < n && s.unicodeScalars.count < n) else { return true }
             return fail(check, collect, n == 1 ? "must not be empty" : "must be at least " + SchemaText.plural(n, "character") + " long")
 
         case .maxLength(let n):
