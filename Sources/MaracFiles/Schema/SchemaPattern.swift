@@ -1,7 +1,7 @@
 import Foundation
 
-/// A `pattern` regular expression, compiled once with the schema, matched by `SimpleRegex`
-/// where it can read the pattern and by NSRegularExpression otherwise.
+/// A `pattern` regular expression, compiled once with the schema, matched by `RegexAutomaton`
+/// or `SimpleRegex` where they can read the pattern and by NSRegularExpression otherwise.
 ///
 /// Schemas use ECMA-262 regular expressions; NSRegularExpression (ICU) reads almost all of them
 /// the same way. Where the two differ in ways records meet, the pattern is rewritten: `\d` and
@@ -9,18 +9,21 @@ import Foundation
 final class SchemaPattern: @unchecked Sendable {
     // NSRegularExpression is immutable and documented as safe to use from several threads.
     let regex: NSRegularExpression
-    /// The fast matcher, for the patterns it can read.
+    /// The fast matchers, for the patterns they can read.
     let simple: SimpleRegex?
+    let automaton: RegexAutomaton?
     let source: String
 
     init?(_ source: String) {
         guard let regex = try? NSRegularExpression(pattern: Self.icuPattern(source), options: []) else { return nil }
         self.regex = regex
         self.simple = SimpleRegex(source)
+        self.automaton = simple.flatMap { RegexAutomaton($0.root) }
         self.source = source
     }
 
     func matches(_ text: String) -> Bool {
+        if let automaton { return automaton.matches(text) }
         if let simple { return simple.matches(text) }
         return regex.firstMatch(in: text, options: [], range: NSRange(location: 0, length: text.utf16.count)) != nil
     }

@@ -7,7 +7,7 @@
 /// NSRegularExpression for anything else (lookaround, back-references, `\b`, lazy
 /// quantifiers, Unicode properties). `init` returns `nil` for such patterns.
 struct SimpleRegex: Sendable {
-    private indirect enum Node: Sendable {
+    indirect enum Node: Sendable {
         case scalar(Unicode.Scalar)
         case set(ScalarSet)
         case start
@@ -17,7 +17,7 @@ struct SimpleRegex: Sendable {
         case repetition(Node, min: Int, max: Int?)
     }
 
-    private let root: Node
+    let root: Node
     /// Set when the pattern is `^` followed by literal text only: a plain prefix test.
     private let literalPrefix: [Unicode.Scalar]?
     private let anchoredAtStart: Bool

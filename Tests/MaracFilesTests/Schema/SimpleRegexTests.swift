@@ -34,10 +34,109 @@ final class SimpleRegexTests: XCTestCase {
         XCTAssertGreaterThan(compared, 1000)
     }
 
+    func testAutomatonAgreesWithNSRegularExpression() throws {
+        var compared = 0
+        for pattern in Self.patterns {
+            guard let automaton = SimpleRegex(pattern).flatMap({ RegexAutomaton($0.root) }) else {
+                XCTFail("the automaton should read \(pattern)")
+                continue
+            }
+            let icu = try NSRegularExpression(pattern: SchemaPattern.icuPattern(pattern))
+            for sample in Self.samples {
+                let expected = icu.firstMatch(in: sample, range: NSRange(location: 0, length: sample.utf16.count)) != nil
+                XCTAssertEqual(automaton.matches(sample), expected, "pattern \(pattern) on \(sample.debugDescription)")
+                compared += 1
+            }
+        }
+        XCTAssertGreaterThan(compared, 1000)
+    }
+
+    /// Thousands of generated patterns (groups, alternations, classes, every quantifier,
+    /// anchors) on generated texts: the automaton agrees with the backtracking matcher, and
+    /// both with ICU.
+    func testAutomatonAgreesOnGeneratedPatterns() throws {
+        var random = SplitMix(seed: 16)
+        var compared = 0
+        var automata = 0
+        for _ in 0..<3000 {
+            let pattern = Self.randomPattern(&random)
+            guard let simple = SimpleRegex(pattern) else { continue }
+            let icu = try NSRegularExpression(pattern: SchemaPattern.icuPattern(pattern))
+            guard let automaton = RegexAutomaton(simple.root) else { continue }
+            automata += 1
+            for _ in 0..<12 {
+                let text = Self.randomText(&random)
+                let expected = simple.matches(text)
+                XCTAssertEqual(automaton.matches(text), expected, "automaton: pattern \(pattern) on \(text.debugDescription)")
+                // ICU's $ also matches before a final line break, which ECMA-262's does not.
+                if !text.hasSuffix("\n") {
+                    let icuMatches = icu.firstMatch(in: text, range: NSRange(location: 0, length: text.utf16.count)) != nil
+                    XCTAssertEqual(icuMatches, expected, "backtracking: pattern \(pattern) on \(text.debugDescription)")
+                }
+                compared += 1
+            }
+        }
+        XCTAssertGreaterThan(automata, 1500)
+        XCTAssertGreaterThan(compared, 20000)
+    }
+
+    func testAutomatonLeavesLongAndInnerAnchoredPatternsToTheBacktracker() {
+        XCTAssertNil(SimpleRegex("^[0-9]{65}$").flatMap { RegexAutomaton($0.root) })
+        XCTAssertNotNil(SimpleRegex("^[0-9]{64}$").flatMap { RegexAutomaton($0.root) })
+        XCTAssertNil(SimpleRegex("a|^b").flatMap { RegexAutomaton($0.root) })
+        XCTAssertNil(SimpleRegex("(a$)b").flatMap { RegexAutomaton($0.root) })
+        XCTAssertTrue(SchemaPattern("^[0-9]{65}$")!.matches(String(repeating: "7", count: 65)))
+        XCTAssertFalse(SchemaPattern("a|^b")!.matches("cb"))
+    }
+
+    static func randomPattern(_ random: inout SplitMix, depth: Int = 0) -> String {
+        var out = depth == 0 && random.next(4) == 0 ? "^" : ""
+        for _ in 0..<(1 + random.next(3)) {
+            var atom: String
+            switch random.next(depth < 2 ? 9 : 7) {
+            case 0: atom = "a"
+            case 1: atom = "b"
+            case 2: atom = "."
+            case 3: atom = ["[ab]", "[^a]", "[a-c-]", "\\d", "\\s", "\\W", "😀"][random.next(7)]
+            case 4: atom = "-"
+            case 5: atom = "c"
+            case 6: atom = "[b😀]"
+            case 7: atom = "(" + randomPattern(&random, depth: depth + 1) + ")"
+            default: atom = "(?:" + randomPattern(&random, depth: depth + 1) + "|" + randomPattern(&random, depth: depth + 1) + ")"
+            }
+            if random.next(2) == 0 {
+                atom += ["*", "+", "?", "{2}", "{0,2}", "{1,}", "{3,5}", "{0}"][random.next(8)]
+            }
+            out += atom
+        }
+        if depth == 0, random.next(4) == 0 { out += "$" }
+        if depth == 0, random.next(8) == 0 { out += "|" + randomPattern(&random, depth: 1) }
+        return out
+    }
+
+    static func randomText(_ random: inout SplitMix) -> String {
+        let alphabet = ["a", "b", "c", "-", "1", " ", "\n", "😀", "é"]
+        return (0..<random.next(9)).map { _ in alphabet[random.next(alphabet.count)] }.joined()
+    }
+
     func testLeavesWhatItCannotReadToTheFullEngine() {
         for pattern in ["(?=a)b", "\\bword", "(a)\\1", "a+?", "\\p{L}", "\\u0041", "a{,2}", "[z-a]", "(a", "a)", "^(a+)+$", "(x*)*"] {
             XCTAssertNil(SimpleRegex(pattern), pattern)
         }
         XCTAssertTrue(SchemaPattern("(?=a)a")!.matches("a"))
+    }
+}
+
+/// A small deterministic random number generator (SplitMix64), so generated cases repeat.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+
+    mutating func next(_ bound: Int) -> Int {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return Int((z ^ (z >> 31)) % UInt64(bound))
     }
 }
