@@ -20,6 +20,8 @@ struct SchemaCompiler {
     var resourceIndices: [String: Int] = [:]
     var usesDynamicRef = false
     var indices: [SchemaLocation: Int] = [:]
+    /// The rules the checks refer to, handed to the program that keeps them.
+    var rules: [AnyObject] = []
 
     /// Compiles the schema registered under (or identified by) `uri`.
     static func compile(uri: String, registry: SchemaRegistry, options: SchemaOptions) throws -> SchemaProgram {
@@ -31,7 +33,7 @@ struct SchemaCompiler {
         let root = try compiler.compile(at: location)
         try compiler.rejectReferenceLoops()
         return SchemaProgram(nodes: compiler.nodes, sites: compiler.sites, resources: compiler.resources,
-                             tracksDynamicScope: compiler.usesDynamicRef, root: root)
+                             tracksDynamicScope: compiler.usesDynamicRef, root: root, rules: compiler.rules)
     }
 
     mutating func compile(at location: SchemaLocation) throws -> Int {
@@ -93,7 +95,7 @@ struct SchemaCompiler {
         }
 
         if let value = schema["type"] { add("type", .type(try types(value, schema))) }
-        if let value = schema["const"] { add("const", .const(value, shown: SchemaText.show(value))) }
+        if let value = schema["const"] { add("const", .const(keep(ConstRule(value, shown: SchemaText.show(value))))) }
         if let value = schema["enum"] {
             guard case .array(let values) = value else { throw schema.error("enum must be an array", "enum") }
             var strings: [String: [String]] = [:]
@@ -101,7 +103,7 @@ struct SchemaCompiler {
             for item in values {
                 if case .string(let s) = item { strings[s, default: []].append(s) } else { others.append(item) }
             }
-            add("enum", .enumeration(EnumRule(strings: strings, others: others, allowed: SchemaText.list(values))))
+            add("enum", .enumeration(keep(EnumRule(strings: strings, others: others, allowed: SchemaText.list(values)))))
         }
         if let value = schema["format"] {
             guard case .string(let name) = value else { throw schema.error("format must be a string", "format") }
@@ -119,7 +121,7 @@ struct SchemaCompiler {
             guard case .string(let source) = value, let pattern = SchemaPattern(source) else {
                 throw schema.error("pattern must be a valid regular expression", "pattern")
             }
-            add("pattern", .pattern(pattern))
+            add("pattern", .pattern(keep(pattern)))
         }
         if let n = try schema.number("minimum") { add("minimum", .minimum(n)) }
         if let n = try schema.number("maximum") { add("maximum", .maximum(n)) }
@@ -129,10 +131,10 @@ struct SchemaCompiler {
             guard n.doubleValue > 0 else { throw schema.error("multipleOf must be greater than 0", "multipleOf") }
             add("multipleOf", .multipleOf(n))
         }
-        if let names = try schema.strings("required") { add("required", .required(names)) }
+        if let names = try schema.strings("required") { add("required", .required(keep(SchemaList(names)))) }
         if let n = try schema.count("minProperties") { add("minProperties", .minProperties(n)) }
         if let n = try schema.count("maxProperties") { add("maxProperties", .maxProperties(n)) }
-        if let rules = try memberRules(schema) { add(rules.keyword, .members(rules.rules)) }
+        if let rules = try memberRules(schema) { add(rules.keyword, .members(keep(rules.rules))) }
         if let value = schema["dependentRequired"] {
             guard case .object(let members) = value else {
                 throw schema.error("dependentRequired must be an object", "dependentRequired")
@@ -149,10 +151,10 @@ struct SchemaCompiler {
                     return name
                 }))
             }
-            add("dependentRequired", .dependentRequired(list))
+            add("dependentRequired", .dependentRequired(keep(SchemaList(list))))
         }
         if let list = try schemaMap("dependentSchemas", schema) {
-            add("dependentSchemas", .dependentSchemas(list.map { ($0.name, $0.schema) }))
+            add("dependentSchemas", .dependentSchemas(keep(SchemaList(list.map { ($0.name, $0.schema) }))))
         }
         if let index = try subschema("propertyNames", schema) { add("propertyNames", .propertyNames(index)) }
         if let n = try schema.count("minItems") { add("minItems", .minItems(n)) }
@@ -166,7 +168,7 @@ struct SchemaCompiler {
         let rest = try subschema("items", schema)
         if prefix != nil || rest != nil {
             let keyword = rest != nil ? "items" : "prefixItems"
-            add(keyword, .items(prefix: prefix ?? [], rest: rest, restForbidden: schema["items"] == .bool(false),
+            add(keyword, .items(prefix: keep(SchemaList(prefix ?? [])), rest: rest, restForbidden: schema["items"] == .bool(false),
                                restSite: site("items", schema.location(of: "items"))))
         }
         if let contained = try subschema("contains", schema) {
@@ -199,11 +201,11 @@ struct SchemaCompiler {
                 anchor = fragment
                 usesDynamicRef = true
             }
-            add("$dynamicRef", .dynamicRef(initial: try compile(at: location), anchor: anchor))
+            add("$dynamicRef", .dynamicRef(initial: try compile(at: location), anchor: anchor.map { keep(SchemaList([$0])) }))
         }
-        if let list = try schemaArray("allOf", schema) { add("allOf", .allOf(list)) }
-        if let list = try schemaArray("anyOf", schema) { add("anyOf", .anyOf(list)) }
-        if let list = try schemaArray("oneOf", schema) { add("oneOf", .oneOf(list)) }
+        if let list = try schemaArray("allOf", schema) { add("allOf", .allOf(keep(SchemaList(list)))) }
+        if let list = try schemaArray("anyOf", schema) { add("anyOf", .anyOf(keep(SchemaList(list)))) }
+        if let list = try schemaArray("oneOf", schema) { add("oneOf", .oneOf(keep(SchemaList(list)))) }
         if let index = try subschema("not", schema) { add("not", .not(index)) }
         let then = try subschema("then", schema)
         let otherwise = try subschema("else", schema)
@@ -229,7 +231,7 @@ struct SchemaCompiler {
             guard let pattern = SchemaPattern(source) else {
                 throw schema.error("patternProperties names must be valid regular expressions", "patternProperties")
             }
-            return (pattern, index)
+            return (keep(pattern), index)
         }
         let rules = MemberRules(properties: properties ?? [], patterns: compiledPatterns, additional: additional,
                                 additionalForbidden: schema["additionalProperties"] == .bool(false),
@@ -237,6 +239,9 @@ struct SchemaCompiler {
         let keyword = properties != nil ? "properties" : patterns != nil ? "patternProperties" : "additionalProperties"
         return (keyword, rules)
     }
+
+    /// `rule`, kept alive by the program for the checks that refer to it.
+    private mutating func keep<Rule: AnyObject>(_ rule: Rule) -> Kept<Rule> { Kept(rule, keptBy: &rules) }
 
     /// The index of a schema resource, its `$dynamicAnchor`s compiled.
     private mutating func resource(_ uri: String) throws -> Int {
@@ -305,9 +310,9 @@ struct SchemaCompiler {
             nodes[node].checks.flatMap { check -> [Int] in
                 switch check.kind {
                 case .ref(let target), .not(let target), .dynamicRef(let target, _): [target]
-                case .allOf(let list), .anyOf(let list), .oneOf(let list): list
+                case .allOf(let list), .anyOf(let list), .oneOf(let list): list.with(\.items)
                 case .conditional(let condition, let then, let otherwise): [condition] + [then, otherwise].compactMap { $0 }
-                case .dependentSchemas(let list): list.map(\.schema)
+                case .dependentSchemas(let list): list.with { $0.items.map(\.schema) }
                 default: []
                 }
             }

@@ -107,7 +107,7 @@ struct SchemaEvaluator<Value: SchemaInstance>: ~Copyable {
 
     // MARK: checks
 
-    private mutating func run(_ check: borrowing SchemaCheck, _ value: Value, _ view: SchemaView<Value>, collect: Bool,
+    private mutating func run(_ check: SchemaCheck, _ value: Value, _ view: SchemaView<Value>, collect: Bool,
                               sink: UnsafeMutablePointer<Evaluated>?) -> Bool {
         switch check.kind {
         case .never:
@@ -117,28 +117,33 @@ struct SchemaEvaluator<Value: SchemaInstance>: ~Copyable {
             return Self.matches(view, types) || fail(check, collect, "must be " + Self.describe(types))
 
         case .enumeration(let rule):
-            if let s = view.string {
-                if let variants = rule.strings[s], variants.contains(where: { JSONSchemaEquality.same($0, s) }) { return true }
-            } else if rule.others.contains(where: { JSONSchemaEquality.equal($0, value, view) }) {
-                return true
+            let allowed = rule.with { rule in
+                if let s = view.string {
+                    if let variants = rule.strings[s], variants.contains(where: { JSONSchemaEquality.same($0, s) }) { return true }
+                    return false
+                }
+                return rule.others.contains(where: { JSONSchemaEquality.equal($0, value, view) })
             }
-            return fail(check, collect, "must be one of: " + rule.allowed)
+            return allowed || fail(check, collect, "must be one of: " + rule.with(\.allowed))
 
-        case .const(let expected, let shown):
-            return JSONSchemaEquality.equal(expected, value, view) || fail(check, collect, "must be exactly " + shown)
+        case .const(let rule):
+            return rule.with { JSONSchemaEquality.equal($0.value, value, view) }
+                || fail(check, collect, "must be exactly " + rule.with(\.shown))
 
         case .required(let names):
             guard case .object(let members) = view else { return true }
-            var valid = true
-            for name in names where !members.has(name) {
-                valid = fail(check, collect, at: .key(name), "is required")
-                if !collect { return false }
+            return names.with { names in
+                var valid = true
+                for name in names.items where !members.has(name) {
+                    valid = fail(check, collect, at: .key(name), "is required")
+                    if !collect { return false }
+                }
+                return valid
             }
-            return valid
 
         case .members(let rules):
             guard case .object(let members) = view else { return true }
-            return validateMembers(members, rules, check, collect: collect, sink: sink)
+            return rules.with { validateMembers(members, $0, check, collect: collect, sink: sink) }
 
         case .minProperties(let n):
             guard case .object(let members) = view, members.count < n else { return true }
@@ -162,7 +167,7 @@ struct SchemaEvaluator<Value: SchemaInstance>: ~Copyable {
         case .dependentRequired(let list):
             guard case .object(let members) = view else { return true }
             var valid = true
-            for (key, required) in list where members.has(key) {
+            for (key, required) in list.with(\.items) where members.has(key) {
                 for name in required where !members.has(name) {
                     valid = fail(check, collect, at: .key(name), "is required when \(key) is present")
                     if !collect { return false }
@@ -173,7 +178,7 @@ struct SchemaEvaluator<Value: SchemaInstance>: ~Copyable {
         case .dependentSchemas(let list):
             guard case .object(let members) = view else { return true }
             var valid = true
-            for (key, schema) in list where members.has(key) {
+            for (key, schema) in list.with(\.items) where members.has(key) {
                 if !validate(schema, value, collect: collect, sink: sink) {
                     valid = false
                     if !collect { return false }
@@ -181,8 +186,9 @@ struct SchemaEvaluator<Value: SchemaInstance>: ~Copyable {
             }
             return valid
 
-        case .items(let prefix, let rest, let restForbidden, let restSite):
+        case .items(let prefixList, let rest, let restForbidden, let restSite):
             guard case .array(let items) = view else { return true }
+            let prefix = prefixList.with(\.items)
             if let sink { sink.pointee.markItems(upTo: rest == nil ? prefix.count : items.count) }
             var valid = true
             for (i, item) in items.enumerated() {
@@ -265,8 +271,8 @@ struct SchemaEvaluator<Value: SchemaInstance>: ~Copyable {
             return fail(check, collect, "must be at most " + SchemaText.plural(n, "character") + " long")
 
         case .pattern(let pattern):
-            guard let s = view.string, !pattern.matches(s) else { return true }
-            return fail(check, collect, "is not in the expected form (the pattern \(pattern.source))")
+            guard let s = view.string, !pattern.with({ $0.matches(s) }) else { return true }
+            return fail(check, collect, "is not in the expected form (the pattern \(pattern.with(\.source)))")
 
         case .format(let format):
             guard let s = view.string, !format.accepts(s) else { return true }
@@ -277,7 +283,7 @@ struct SchemaEvaluator<Value: SchemaInstance>: ~Copyable {
 
         case .dynamicRef(let initial, let anchor):
             var target = initial
-            if let anchor {
+            if let anchor = anchor?.with(\.items[0]) {
                 for resource in dynamicScope {
                     if let node = resources[resource][anchor] {
                         target = node
@@ -288,24 +294,29 @@ struct SchemaEvaluator<Value: SchemaInstance>: ~Copyable {
             return validate(target, value, collect: collect, sink: sink)
 
         case .allOf(let list):
-            var valid = true
-            for schema in list where !validate(schema, value, collect: collect, sink: sink) {
-                valid = false
-                if !collect { return false }
+            return list.with { list in
+                var valid = true
+                for schema in list.items where !validate(schema, value, collect: collect, sink: sink) {
+                    valid = false
+                    if !collect { return false }
+                }
+                return valid
             }
-            return valid
 
         case .anyOf(let list):
-            var matched = false
-            for schema in list where validate(schema, value, collect: false, sink: sink) {
-                matched = true
-                if sink == nil { return true }
+            let matched = list.with { list in
+                var matched = false
+                for schema in list.items where validate(schema, value, collect: false, sink: sink) {
+                    matched = true
+                    if sink == nil { return true }
+                }
+                return matched
             }
             return matched || fail(check, collect, "does not match any of the allowed forms")
 
         case .oneOf(let list):
             var matches = 0
-            for schema in list where validate(schema, value, collect: false, sink: sink) {
+            for schema in list.with(\.items) where validate(schema, value, collect: false, sink: sink) {
                 matches += 1
                 if matches > 1 { return fail(check, collect, "matches more than one of the allowed forms (exactly one is expected)") }
             }
@@ -355,7 +366,7 @@ struct SchemaEvaluator<Value: SchemaInstance>: ~Copyable {
     }
 
     private mutating func validateMembers(_ members: Value.Members, _ rules: MemberRules,
-                                          _ check: borrowing SchemaCheck, collect: Bool,
+                                          _ check: SchemaCheck, collect: Bool,
                                           sink: UnsafeMutablePointer<Evaluated>?) -> Bool {
         var valid = true
         var hint = 0
@@ -367,7 +378,7 @@ struct SchemaEvaluator<Value: SchemaInstance>: ~Copyable {
                 matched = true
                 ok = validate(schema, members.value(at: i), at: .key(key), collect: collect)
             }
-            for (pattern, schema) in rules.patterns where (ok || collect) && pattern.matches(key) {
+            for (pattern, schema) in rules.patterns where (ok || collect) && pattern.with({ $0.matches(key) }) {
                 matched = true
                 if !validate(schema, members.value(at: i), at: .key(key), collect: collect) { ok = false }
             }
