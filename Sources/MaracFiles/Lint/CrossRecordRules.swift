@@ -14,13 +14,18 @@ enum CrossRecordRules {
             }
         }
         // A case file that cannot be decoded still names its case, by its file name.
-        let undecodedIDs = undecodedCaseFiles.map { ($0 as NSString).lastPathComponent.replacingOccurrences(of: ".toml", with: "") }
-        let caseIDs = Set(cases.compactMap(\.id)).union(undecodedIDs)
-        return duplicateCaseIDs(cases) + unknownCases(meetings, caseIDs) + unlistedReferrals(cases, meetings)
+        let undecodedIDs = Set(undecodedCaseFiles.map {
+            ($0 as NSString).lastPathComponent.replacingOccurrences(of: ".toml", with: "")
+        })
+        var firstFile: [String: String] = [:]
+        firstFile.reserveCapacity(cases.count)
+        let duplicates = duplicateCaseIDs(cases, firstFile: &firstFile)
+        return duplicates + unknownCases(meetings) { firstFile[$0] != nil || undecodedIDs.contains($0) }
+            + unlistedReferrals(cases, meetings)
     }
 
-    private static func duplicateCaseIDs(_ cases: [CaseFacts]) -> [Diagnostic] {
-        var firstFile: [String: String] = [:]
+    /// Also notes the file of each case id, first file first.
+    private static func duplicateCaseIDs(_ cases: [CaseFacts], firstFile: inout [String: String]) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         for record in cases {
             guard let id = record.id else { continue }
@@ -36,10 +41,10 @@ enum CrossRecordRules {
         return findings
     }
 
-    private static func unknownCases(_ meetings: [MeetingFacts], _ caseIDs: Set<String>) -> [Diagnostic] {
+    private static func unknownCases(_ meetings: [MeetingFacts], isCase: (String) -> Bool) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         for meeting in meetings {
-            for hearing in meeting.hearings where !caseIDs.contains(hearing.caseID) {
+            for hearing in meeting.hearings where !isCase(hearing.caseID) {
                 findings.append(Diagnostic(
                     file: meeting.file, position: hearing.position,
                     message: "\(hearing.place).case names case \(hearing.caseID), which has no file under cases/",
@@ -54,13 +59,14 @@ enum CrossRecordRules {
     /// earliest recorded meeting went out belong to meetings this repository does not hold.
     private static func unlistedReferrals(_ cases: [CaseFacts], _ meetings: [MeetingFacts]) -> [Diagnostic] {
         var latestHearing: [String: LocalDate] = [:]
+        latestHearing.reserveCapacity(cases.count)
         // Per MARAC: (agenda circulated, meeting date), sorted, to find the first agenda after a date.
         var agendas: [String: [(circulated: LocalDate, date: LocalDate)]] = [:]
         var historyStart: [String: LocalDate] = [:]
         for meeting in meetings {
             guard let date = meeting.date, let marac = meeting.marac else { continue }
             for hearing in meeting.hearings {
-                latestHearing[hearing.caseID] = max(latestHearing[hearing.caseID] ?? date, date)
+                raise(&latestHearing[hearing.caseID, default: date], to: date)
             }
             let start = meeting.agendaCirculated ?? date
             historyStart[marac] = min(historyStart[marac] ?? start, start)
@@ -71,12 +77,13 @@ enum CrossRecordRules {
         var findings: [Diagnostic] = []
         for record in cases {
             guard let marac = record.marac, let start = historyStart[marac], let list = agendas[marac] else { continue }
+            let heard = latestHearing[record.id ?? ""]
             for referral in record.acceptedReferrals where referral.accepted >= start {
                 // The earliest meeting whose agenda went out on or after acceptance.
                 let index = firstIndex(in: list) { $0.circulated >= referral.accepted }
                 guard index < list.count else { continue }
                 let due = list[index].date
-                if let heard = latestHearing[record.id ?? ""], heard >= referral.accepted { continue }
+                if let heard, heard >= referral.accepted { continue }
                 findings.append(Diagnostic(
                     file: record.file, position: referral.position,
                     message: "\(referral.place) was accepted but the case is not heard at the meeting of \(due) or any later one; add a [[hearing]] for it",
@@ -84,6 +91,10 @@ enum CrossRecordRules {
             }
         }
         return findings
+    }
+
+    private static func raise(_ date: inout LocalDate, to later: LocalDate) {
+        if later > date { date = later }
     }
 
     /// The first index of a sorted array where `isAtOrAfter` holds (binary search).

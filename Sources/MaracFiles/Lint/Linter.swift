@@ -25,11 +25,14 @@ public enum Linter {
             }
         }
         timer.lap("read, decode, validate and check each file")
-        var findings = scan.diagnostics + CrossRecordRules.check(
-            scan.summaries, undecodedCaseFiles: scan.undecodedCaseFiles)
-        timer.lap("checks across records")
-        findings += ProtocolLint.check(scan.configuration, scan.summaries)
-        timer.lap("protocol checks (repeats, criteria)")
+        // The checks across records and the search for repeats need each other's cores, not results.
+        let (acrossRecords, repeats) = inParallel(
+            { CrossRecordRules.check(scan.summaries, undecodedCaseFiles: scan.undecodedCaseFiles) },
+            { ProtocolLint.analyse(scan.configuration, scan.summaries) })
+        timer.lap("checks across records, beside the search for repeats")
+        var findings = scan.diagnostics + acrossRecords
+        findings += repeats?.findings() ?? []
+        timer.lap("protocol checks of each case (criteria)")
         findings.sort(by: Diagnostic.reportOrder)
         return LintReport(findings: findings, fileCount: scan.recordFileCount + 1)
     }

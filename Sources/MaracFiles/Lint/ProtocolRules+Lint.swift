@@ -9,7 +9,13 @@ import MaracRepository
 enum ProtocolLint {
     /// The warnings of a repository, from what lint keeps of each file.
     static func check(_ configuration: Configuration, _ facts: [RecordFacts]) -> [Diagnostic] {
-        guard let context = try? ProtocolContext.load(configuration) else { return [] }
+        analyse(configuration, facts)?.findings() ?? []
+    }
+
+    /// The repeats across the repository (one pass over every case), ready for `findings`;
+    /// nil when the protocol settings cannot be read.
+    static func analyse(_ configuration: Configuration, _ facts: [RecordFacts]) -> Analysis? {
+        guard let context = try? ProtocolContext.load(configuration) else { return nil }
         var cases: [CaseSummary] = []
         var heard: [(LocalDate, [String])] = []
         for fact in facts {
@@ -20,11 +26,21 @@ enum ProtocolLint {
         }
         let hearings = HearingIndex(heard)
         let detection = RepeatDetection.analyse(cases, rules: context.rules, hearings: hearings.dates)
-        var findings: [Diagnostic] = []
-        for record in cases {
-            findings += criteriaMismatches(record, rules: context.rules, detection: detection, hearings: hearings)
+        return Analysis(cases: cases, rules: context.rules, detection: detection, hearings: hearings)
+    }
+
+    /// What the per-case warnings are checked against.
+    struct Analysis: Sendable {
+        var cases: [CaseSummary]
+        var rules: ProtocolRules
+        var detection: RepeatDetection
+        var hearings: HearingIndex
+
+        /// Every case's warnings, in case order, the cases shared out among the cores.
+        func findings() -> [Diagnostic] {
+            cases.parallelMap { criteriaMismatches($0, rules: rules, detection: detection, hearings: hearings) }
+                .flatMap { $0 }
         }
-        return findings
     }
 
     /// The warnings of a repository already loaded.

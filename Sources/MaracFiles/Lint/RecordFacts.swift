@@ -3,25 +3,26 @@ import MaracProtocol
 import MaracRecords
 
 /// What the checks across records need of one file, kept after its decoded text is dropped.
+/// Each is one shared object, so the passes across records copy a reference, not its fields.
 enum RecordFacts: Sendable {
     case `case`(CaseFacts)
     case meeting(MeetingFacts)
 }
 
-struct CaseFacts: Sendable {
+final class CaseFacts: Sendable {
     struct AcceptedReferral: Sendable {
         var accepted: LocalDate
         var place: String
         var position: SourcePosition?
     }
 
-    var file: String
-    var id: String?
-    var idPosition: SourcePosition?
-    var marac: String?
-    var acceptedReferrals: [AcceptedReferral]
+    let file: String
+    let id: String?
+    let idPosition: SourcePosition?
+    let marac: String?
+    let acceptedReferrals: [AcceptedReferral]
     /// The people and referrals, for the protocol checks (`ProtocolLint`).
-    var summary: CaseSummary
+    let summary: CaseSummary
 
     init(_ record: Case) {
         summary = CaseSummary(record)
@@ -37,18 +38,18 @@ struct CaseFacts: Sendable {
     }
 }
 
-struct MeetingFacts: Sendable {
+final class MeetingFacts: Sendable {
     struct HeardCase: Sendable {
         var caseID: String
         var place: String
         var position: SourcePosition?
     }
 
-    var file: String
-    var marac: String?
-    var date: LocalDate?
-    var agendaCirculated: LocalDate?
-    var hearings: [HeardCase]
+    let file: String
+    let marac: String?
+    let date: LocalDate?
+    let agendaCirculated: LocalDate?
+    let hearings: [HeardCase]
 
     init(_ meeting: Meeting) {
         file = meeting.file

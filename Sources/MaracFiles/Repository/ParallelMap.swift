@@ -34,6 +34,22 @@ extension Array where Element: Sendable {
     private static var batchSize: Int { 16 }
 }
 
+/// `first` and `second` run at the same time, one on each of two cores.
+package func inParallel<A: Sendable, B: Sendable>(
+    _ first: @Sendable () -> A, _ second: @Sendable () -> B
+) -> (A, B) {
+    let results = ResultSlots<(A?, B?)>(count: 2)
+    let workers = PhaseTimer.enabled ? WorkerTimes() : nil
+    DispatchQueue.concurrentPerform(iterations: 2) { index in
+        let started = workers.map { _ in WorkerTimes.threadCPU() }
+        results.set(index, index == 0 ? (first(), nil) : (nil, second()))
+        if let workers, let started { workers.add(WorkerTimes.threadCPU() - started) }
+    }
+    workers?.report()
+    let slots = results.collect()
+    return (slots[0].0!, slots[1].1!)
+}
+
 /// Slots written by exactly one worker each, read after all workers finish.
 private final class ResultSlots<T>: @unchecked Sendable {
     private let slots: UnsafeMutablePointer<T?>
