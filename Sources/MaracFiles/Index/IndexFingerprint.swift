@@ -36,39 +36,58 @@ public struct IndexFingerprint: Sendable, Hashable {
         if let config = RecordFileStat.stat(IndexBuilder.configurationFile, root: root) {
             total.add(FileStamp(path: config.path, size: config.size, modified: config.modified, hash: 0))
         }
-        let folders = RecordFileStat.folders(root: root)
-        // One worker per core, each taking every n-th folder (folders differ much in size).
-        let workers = max(1, min(ProcessInfoCores.count, folders.count))
-        let parts = FingerprintSlots(count: workers)
+        // The year folders, taken one at a time by whichever core is free (they differ much in
+        // size); each folder is read once, its sub-folders with it.
         let rootPath = root.path
-        DispatchQueue.concurrentPerform(iterations: workers) { w in
-            var part = IndexFingerprint()
-            for i in stride(from: w, to: folders.count, by: workers) { part.merge(fingerprint(folder: folders[i], root: rootPath)) }
-            parts.set(w, part)
+        var folders: [String] = []
+        for top in [Repository.casesFolder, Repository.meetingsFolder] {
+            total.merge(fingerprint(folder: top, root: rootPath, recursive: false, subfolders: &folders))
         }
-        for part in parts.all() { total.merge(part) }
+        let parts = folders.parallelMap { folder in
+            var nested: [String] = []
+            return fingerprint(folder: folder, root: rootPath, recursive: true, subfolders: &nested)
+        }
+        for part in parts { total.merge(part) }
         return total
     }
 
-    /// The `*.toml` files directly in one folder, as `RecordFileStat.list` lists them.
-    private static func fingerprint(folder: String, root: String) -> IndexFingerprint {
+    /// The `*.toml` files directly in one folder, as `RecordFileStat.list` lists them, and with
+    /// `recursive` those of every folder below it; otherwise the folders below are added to
+    /// `subfolders`. No string is made per file.
+    private static func fingerprint(
+        folder: String, root: String, recursive: Bool, subfolders: inout [String]
+    ) -> IndexFingerprint {
         var result = IndexFingerprint()
         guard let dir = opendir(root + "/" + folder) else { return result }
         defer { closedir(dir) }
         let fd = dirfd(dir)
         var path = Array(folder.utf8) + [UInt8(ascii: "/")]
         let prefix = path.count
-        let suffix = Array(".toml".utf8)
+        var children: [String] = []
         while let entry = readdir(dir) {
-            let nameLength = withUnsafePointer(to: &entry.pointee.d_name) { strlen(UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) }
-            let skip = withUnsafeBytes(of: &entry.pointee.d_name) { name -> Bool in
-                guard nameLength > 0, name[0] != UInt8(ascii: "."), nameLength >= suffix.count else { return true }
-                path.removeSubrange(prefix...)
-                path.append(contentsOf: name[0..<nameLength])
-                return !path.suffix(suffix.count).elementsEqual(suffix)
-            }
-            if skip { continue }
+            let type = entry.pointee.d_type
             var info = stat()
+            let isFile = withUnsafeBytes(of: &entry.pointee.d_name) { name -> Bool in
+                let length = strnlen(name.baseAddress!.assumingMemoryBound(to: CChar.self), name.count)
+                guard length > 0, name[0] != UInt8(ascii: ".") else { return false }
+                if type == UInt8(DT_DIR) || type == UInt8(DT_UNKNOWN) {
+                    let isFolder = type == UInt8(DT_DIR)
+                        || (fstatat(fd, name.baseAddress!.assumingMemoryBound(to: CChar.self), &info, 0) == 0
+                            && (info.st_mode & S_IFMT) == S_IFDIR)
+                    if isFolder {
+                        children.append(String(decoding: name[0..<length], as: UTF8.self))
+                        return false
+                    }
+                    if type == UInt8(DT_DIR) { return false }
+                }
+                guard length >= 5, name[length - 5] == UInt8(ascii: "."), name[length - 4] == UInt8(ascii: "t"),
+                      name[length - 3] == UInt8(ascii: "o"), name[length - 2] == UInt8(ascii: "m"),
+                      name[length - 1] == UInt8(ascii: "l") else { return false }
+                path.removeSubrange(prefix...)
+                path.append(contentsOf: name[0..<length])
+                return true
+            }
+            guard isFile else { continue }
             let ok = withUnsafePointer(to: &entry.pointee.d_name) {
                 fstatat(fd, UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self), &info, 0) == 0
             }
@@ -77,14 +96,13 @@ public struct IndexFingerprint: Sendable, Hashable {
                 result.add(path: $0, size: UInt64(info.st_size), modified: RecordFileStat.nanoseconds(info))
             }
         }
+        for child in children.sorted() {
+            if recursive {
+                result.merge(fingerprint(folder: folder + "/" + child, root: root, recursive: true, subfolders: &subfolders))
+            } else {
+                subfolders.append(folder + "/" + child)
+            }
+        }
         return result
     }
-}
-
-private final class FingerprintSlots: @unchecked Sendable {
-    private var slots: [IndexFingerprint]
-    private let lock = NSLock()
-    init(count: Int) { slots = Array(repeating: IndexFingerprint(), count: count) }
-    func set(_ i: Int, _ value: IndexFingerprint) { lock.lock(); slots[i] = value; lock.unlock() }
-    func all() -> [IndexFingerprint] { slots }
 }

@@ -9,8 +9,9 @@ extension Array where Element: Sendable {
     /// hands each free worker the next batch), so a run of costly elements (the meetings after
     /// all the cases) is shared out instead of landing in one worker's chunk. With
     /// `MFILE_TIMING=1` each worker's CPU time is printed, to show how evenly the work spread.
-    package func parallelMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
-        if count < 64 { return map(transform) }
+    /// Fewer than `serialBelow` elements are transformed in turn on the calling thread.
+    package func parallelMap<T: Sendable>(serialBelow: Int = 64, _ transform: @Sendable (Element) -> T) -> [T] {
+        if count < Swift.max(serialBelow, 2) { return map(transform) }
         let results = ResultSlots<T>(count: count)
         let chunkSize = Swift.min(Self.batchSize, Swift.max(1, count / (ProcessInfoCores.count * 64)))
         let chunks = (count + chunkSize - 1) / chunkSize

@@ -38,16 +38,16 @@ enum FindCommand {
             dob = date
         }
         let root = try context.repositoryRoot()
-        let (index, refresh) = try IndexStore.currentBytes(root: root, checkFreshness: !context.arguments.flag("--no-refresh"))
-        IndexCommand.noteRefresh(refresh, context)
-        var timer = PhaseTimer()
-        let hits: [PeopleSearch.Hit]
-        do {
-            hits = try PeopleSearch.find(query, dob: dob, in: index)
-        } catch {
-            throw RepositoryError("\(error.description); run 'mfile index --full'")
+        let born = dob
+        let (found, refresh) = try IndexStore.withCurrentBytes(root: root, checkFreshness: !context.arguments.flag("--no-refresh")) { index in
+            Result { () throws(IndexFormat.Problem) in try PeopleSearch.find(query, dob: born, in: index) }
         }
-        timer.lap("search")
+        IndexCommand.noteRefresh(refresh, context)
+        let hits: [PeopleSearch.Hit]
+        switch found {
+        case .success(let list): hits = list
+        case .failure(let error): throw RepositoryError("\(error.description); run 'mfile index --full'")
+        }
 
         if context.arguments.flag("--ids-only") {
             var seen = Set<String>()
