@@ -1,13 +1,18 @@
 #!/usr/bin/env python3
 """Generates a realistic records repository of N invented cases with their meetings.
 
-usage: Benchmarks/generate.py N OUTDIR
+usage: Benchmarks/generate.py N OUTDIR [--large-meetings]
 
 Every case has a victim (with equality fields), one or two perpetrators, 0-3 children,
 1-3 referrals over the years and sometimes a transfer or disclosure; each monthly meeting
 hears about 25 cases with information from several agencies and 1-4 actions each. The
 output lints clean: the benchmark measures the clean path, which is what CI runs every push.
 Deterministic: the same N gives the same bytes.
+
+With --large-meetings each hearing has 3-6 pieces of information of several paragraphs
+(some with accented names and other non-ASCII text) and some actions carry a note, so the
+meeting files are about three times larger (as a busy MARAC's minutes are); the cases are
+the same as without it.
 """
 import datetime
 import pathlib
@@ -69,6 +74,23 @@ def address(rng):
     return f"{rng.randint(1, 200)} {rng.choice(STREETS)}, Example Town, EX{rng.randint(1, 9)} {rng.randint(1, 9)}AA"
 
 
+PARAGRAPH_EXTRAS = [
+    "Siân from the IDVA service confirmed that the victim attended the café meeting in Llanelli.",
+    "The perpetrator's brother, Łukasz, has been seen near the address on three occasions.",
+    "Zoë, the school's safeguarding lead, reported that the children were late most mornings.",
+    "The victim's mother (née Ó Súilleabháin) is willing to offer a place to stay — for now.",
+]
+
+
+def long_text(rng):
+    """Several paragraphs of what agencies share, as a busy meeting's minutes hold."""
+    paragraphs = []
+    for _ in range(rng.randint(1, 3)):
+        sentences = [rng.choice(TEXTS + PARAGRAPH_EXTRAS) for _ in range(rng.randint(2, 6))]
+        paragraphs.append(" ".join(sentences))
+    return "\n\n".join(paragraphs)
+
+
 def case_text(rng, case_id, received_dates):
     lines = [f'id = "{case_id}"', 'marac = "north"', 'status = "open"', 'session = "open"', "",
              "[victim]", f'name = "{name(rng)}"']
@@ -101,6 +123,7 @@ def case_text(rng, case_id, received_dates):
 def main():
     count = int(sys.argv[1])
     out = pathlib.Path(sys.argv[2])
+    large = "--large-meetings" in sys.argv[3:]
     rng = random.Random(count)
     if out.exists():
         shutil.rmtree(out)
@@ -147,16 +170,19 @@ def main():
         action_id = 0
         for case_id in cases:
             lines += ["[[hearing]]", f'case = "{case_id}"', f'presented_by = "{rng.choice(AGENCIES)}"', ""]
-            for _ in range(rng.randint(2, 4)):
+            for _ in range(rng.randint(3, 6) if large else rng.randint(2, 4)):
                 lines += ["  [[hearing.information]]", f'  agency = "{rng.choice(AGENCIES)}"',
-                          f'  kind = "{rng.choice(["fact", "fact", "opinion"])}"',
-                          f'  text = """{rng.choice(TEXTS)}"""', ""]
+                          f'  kind = "{rng.choice(["fact", "fact", "opinion"])}"']
+                lines += [f'  text = """{long_text(rng) if large else rng.choice(TEXTS)}"""', ""]
             for _ in range(rng.randint(1, 4)):
                 action_id += 1
                 due = meeting + datetime.timedelta(days=14)
                 lines += ["  [[hearing.action]]", f"  id = {action_id}", f'  agency = "{rng.choice(AGENCIES)}"',
                           f'  owner = "{name(rng)}"', f'  text = "{rng.choice(ACTIONS)}"', f"  due = {date(due)}",
-                          '  status = "complete"', f"  completed = {date(due - datetime.timedelta(days=2))}", ""]
+                          '  status = "complete"', f"  completed = {date(due - datetime.timedelta(days=2))}"]
+                if large and rng.random() < 0.5:
+                    lines.append(f'  note = """{long_text(rng)}"""')
+                lines.append("")
         folder = out / "meetings" / str(meeting.year)
         folder.mkdir(parents=True, exist_ok=True)
         (folder / f"{meeting.isoformat()}-north.toml").write_text("\n".join(lines))
