@@ -85,19 +85,22 @@ package struct LintContext: Sendable {
     }
 
     /// A finding for a MARAC id not in marac.toml, if `marac` is one.
-    func unknownMarac(_ marac: String?, file: String, at position: SourcePosition?) -> Diagnostic? {
+    func unknownMarac(_ marac: String?, file: String, at position: @autoclosure () -> SourcePosition?) -> Diagnostic? {
         guard let marac, !maracIDs.contains(marac) else { return nil }
         return Diagnostic(
-            file: file, position: position, message: "marac names a MARAC id that is not in marac.toml",
+            file: file, position: position(), message: "marac names a MARAC id that is not in marac.toml",
             rule: "unknown-marac")
     }
 
-    /// A finding for an agency id not in marac.toml, if `agency` is one.
-    func unknownAgency(_ agency: String?, field: String, file: String, at position: SourcePosition?) -> Diagnostic? {
+    /// A finding for an agency id not in marac.toml, if `agency` is one (the field's name and
+    /// position are worked out only then).
+    func unknownAgency(
+        _ agency: String?, field: @autoclosure () -> String, file: String, at position: @autoclosure () -> SourcePosition?
+    ) -> Diagnostic? {
         guard let agency, !agencyIDs.contains(agency) else { return nil }
         return Diagnostic(
-            file: file, position: position,
-            message: "\(field) names an agency id that is not in marac.toml; add an [[agency]] with that id or correct it",
+            file: file, position: position(),
+            message: "\(field()) names an agency id that is not in marac.toml; add an [[agency]] with that id or correct it",
             rule: "unknown-agency")
     }
 }

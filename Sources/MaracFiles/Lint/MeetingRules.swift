@@ -23,16 +23,15 @@ enum MeetingRules {
         }
 
         for attendee in meeting.attendees {
-            let place = attendee.reader.place
             if let finding = context.unknownAgency(
-                attendee.agency, field: "\(place).agency", file: file, at: attendee.reader.position(of: "agency"))
+                attendee.agency, field: "\(attendee.reader.place).agency", file: file, at: attendee.reader.position(of: "agency"))
             {
                 findings.append(finding)
             }
             if !attendee.confidentialitySigned {
                 findings.append(Diagnostic(
                     file: file, position: attendee.reader.position(of: "confidentiality_signed"),
-                    message: "\(place) has not signed the confidentiality statement; everyone present must sign it (confidentiality_signed = true)",
+                    message: "\(attendee.reader.place) has not signed the confidentiality statement; everyone present must sign it (confidentiality_signed = true)",
                     rule: "confidentiality-unsigned"))
             }
         }
