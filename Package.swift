@@ -1,4 +1,5 @@
 // swift-tools-version:6.0
+
 import PackageDescription
 
 // No package dependencies: the toolchain only (Foundation, Dispatch, XCTest).
@@ -19,10 +20,14 @@ let layers: [(name: String, folder: String, uses: [String])] = [
     ("MaracIndex", "Index", ["MaracBase", "MaracTOML", "MaracRecords", "MaracRepository", "MaracProtocol"]),
     ("MaracVault", "Vault", ["MaracBase", "MaracJSON", "MaracRepository", "MaracLint"]),
     ("MaracPapers", "Papers", ["MaracBase", "MaracTOML", "MaracJSON", "MaracMustache", "MaracDefaults", "MaracRecords", "MaracRepository", "MaracProtocol"]),
-    ("MaracReports", "Reports", ["MaracBase", "MaracTOML", "MaracJSON", "MaracRepository", "MaracProtocol", "MaracIndex", "MaracVault"]),
+    ("MaracReports", "Reports", ["MaracBase", "MaracTOML", "MaracJSON", "MaracDefaults", "MaracRecords", "MaracRepository", "MaracProtocol", "MaracIndex", "MaracVault", "MaracPapers"]),
     ("MaracTransfer", "Transfer", ["MaracBase", "MaracTOML", "MaracJSON", "MaracMustache", "MaracRecords", "MaracRepository", "MaracLint", "MaracPapers"]),
-    ("MaracCommandLine", "CommandLine", ["MaracBase", "MaracTOML", "MaracJSON", "MaracDefaults", "MaracRecords", "MaracRepository", "MaracProtocol", "MaracLint", "MaracIndex", "MaracVault", "MaracPapers", "MaracReports", "MaracTransfer"]),
+    ("MaracImport", "Import", ["MaracBase", "MaracTOML", "MaracJSON", "MaracDefaults", "MaracRecords", "MaracRepository", "MaracLint"]),
+    ("MaracCommandLine", "CommandLine", ["MaracBase", "MaracTOML", "MaracJSON", "MaracDefaults", "MaracRecords", "MaracRepository", "MaracProtocol", "MaracLint", "MaracIndex", "MaracVault", "MaracPapers", "MaracReports", "MaracTransfer", "MaracImport"]),
 ]
+
+// Release builds optimise across the layers as they did when the library was one module.
+let release: [SwiftSetting] = [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]
 
 let package = Package(
     name: "mfile",
@@ -33,9 +38,9 @@ let package = Package(
     targets: layers.map { layer in
         .target(
             name: layer.name, dependencies: layer.uses.map { .target(name: $0) },
-            path: "Sources/MaracFiles/\(layer.folder)")
+            path: "Sources/MaracFiles/\(layer.folder)", swiftSettings: release)
     } + [
-        .executableTarget(name: "mfile", dependencies: ["MaracCommandLine"]),
+        .executableTarget(name: "mfile", dependencies: ["MaracCommandLine"], swiftSettings: release),
         .executableTarget(name: "toml-decode", dependencies: ["MaracTOML", "MaracJSON"]),
         .testTarget(name: "MaracFilesTests", dependencies: layers.map { .target(name: $0.name) } + ["toml-decode"]),
     ]

@@ -30,8 +30,8 @@ LAST = ["Smith", "Jones", "Williams", "Taylor", "Brown", "Davies", "Evans", "Wil
 STREETS = ["Sample Street", "Example Road", "Test Avenue", "Placeholder Lane", "Mock Close", "Demo Way"]
 AGENCIES = ["police", "idva", "probation", "children", "adults", "housing", "health", "mental-health",
             "education", "substance"]
-ETHNICITY = ["White British", "White Irish", "White other", "Black British", "Asian British - Pakistani",
-             "Asian British - Indian", "Mixed", "Chinese", "declined"]
+ETHNICITY = ["white-british", "white-irish", "white-other", "black-african", "asian-pakistani",
+             "asian-indian", "mixed-other", "asian-chinese", "declined"]
 ORIENTATION = ["heterosexual", "gay", "lesbian", "bisexual", "declined"]
 TEXTS = [
     "Attended the address following a report of a verbal argument; both parties spoken to.",

@@ -12,12 +12,12 @@ public struct Diagnostic: Sendable, Hashable {
     public var position: SourcePosition?
     public var severity: Severity
     public var message: String
-    /// The rule's id, e.g. `schema`, `unknown-agency`, `toml-syntax`.
-    public var rule: String
+    /// The rule that found it.
+    public var rule: LintRule
 
     public init(
         file: String, position: SourcePosition?, severity: Severity = .error, message: String,
-        rule: String
+        rule: LintRule
     ) {
         self.file = file
         self.position = position
@@ -29,7 +29,7 @@ public struct Diagnostic: Sendable, Hashable {
     /// `path:line:col: error: message [rule-id]`.
     public var line: String {
         let place = position.map { "\(file):\($0.line):\($0.column)" } ?? file
-        return "\(place): \(severity.rawValue): \(message) [\(rule)]"
+        return "\(place): \(severity.rawValue): \(message) [\(rule.rawValue)]"
     }
 
     /// Stable report order: by file, then line and column, then rule and message.

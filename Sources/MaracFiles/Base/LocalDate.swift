@@ -1,4 +1,6 @@
+
 /// A calendar date without time zone (TOML "local date", e.g. `2026-11-19`).
+
 public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible {
     public var year: Int
     public var month: Int

@@ -2,7 +2,67 @@ import Foundation
 import MaracBase
 import MaracRepository
 
-/// What a command runs with: where to write, where it was started, the options common to all.
+/// One `mfile` command, or one subcommand of a command group (`render agenda`): what it takes,
+/// its help, and what it does. The argument parser checks every call against this before
+/// `run` is called, so a command never sees an argument it did not declare.
+public struct Command: Sendable {
+    public var name: String
+    public var summary: String
+    public var positionals: [PositionalSpec]
+    /// This command's options; for a group, the options every subcommand shares.
+    public var options: [OptionSpec]
+    public var constraints: [OptionConstraint]
+    public var details: String
+    /// Command lines that work on the demo repository, shown under `examples:` in help.
+    public var examples: [String]
+    /// The subcommands of a group (`render`, `new`, `transfer`, ...); empty for a leaf.
+    public var subcommands: [Command]
+    /// What a leaf does; `nil` for a group (its subcommands run).
+    public var run: (@Sendable (CommandContext) throws -> ExitStatus)?
+
+    /// A command that runs.
+    public init(
+        name: String, summary: String, positionals: [PositionalSpec] = [], options: [OptionSpec] = [],
+        constraints: [OptionConstraint] = [], details: String = "", examples: [String],
+        run: @escaping @Sendable (CommandContext) throws -> ExitStatus
+    ) {
+        self.name = name
+        self.summary = summary
+        self.positionals = positionals
+        self.options = options
+        self.constraints = constraints
+        self.details = details
+        self.examples = examples
+        self.subcommands = []
+        self.run = run
+    }
+
+    /// A group of subcommands sharing `options`.
+    public init(
+        name: String, summary: String, options: [OptionSpec] = [], details: String = "", subcommands: [Command]
+    ) {
+        self.name = name
+        self.summary = summary
+        self.positionals = []
+        self.options = options
+        self.constraints = []
+        self.details = details
+        self.examples = subcommands.flatMap(\.examples)
+        self.subcommands = subcommands
+        self.run = nil
+    }
+
+    /// Options every command takes.
+    static let commonOptions = [
+        OptionSpec("--repo", value: "DIR", kind: .path, help: "the records repository (default: the nearest folder above holding marac.toml)"),
+        OptionSpec("--help", help: "show this help"),
+    ]
+
+    /// The subcommand called `name`.
+    func subcommand(_ name: String) -> Command? { subcommands.first { $0.name == name } }
+}
+
+/// What a command runs with: where to write, where it was started, its checked arguments.
 public struct CommandContext: Sendable {
     public var console: Console
     public var workingDirectory: URL
@@ -18,63 +78,19 @@ public struct CommandContext: Sendable {
         try Repository.load(at: repositoryRoot())
     }
 
-    /// `--format`, checked against the formats the command offers (the first is the default).
-    public func format(_ allowed: [String]) throws(UsageError) -> String {
-        guard let format = arguments.value("--format") else { return allowed[0] }
-        guard allowed.contains(format) else {
-            throw UsageError("--format must be one of: \(allowed.joined(separator: ", "))")
-        }
-        return format
+    /// `--format`'s value, else its first choice.
+    public var format: String {
+        arguments.value("--format") ?? declaredFormats.first ?? "text"
     }
 
-    /// `--as-of YYYY-MM-DD`, else today's date.
-    public func asOf() throws(UsageError) -> LocalDate {
-        guard let text = arguments.value("--as-of") else { return LocalDate.today() }
-        guard let date = LocalDate(isoText: text) else {
-            throw UsageError("--as-of needs a date written YYYY-MM-DD")
-        }
-        return date
-    }
-}
+    /// The choices of `--format` the command declared (set by the parser).
+    var declaredFormats: [String] = []
 
-/// One `mfile` command: its name, help, options, and what it does.
-public struct Command: Sendable {
-    public var name: String
-    public var summary: String
-    /// The synopsis after `mfile`, e.g. `lint [PATH...]`.
-    public var usage: String
-    public var options: [OptionSpec]
-    public var details: String
-    public var run: @Sendable (CommandContext) throws -> ExitStatus
+    /// `--as-of`, else today's date.
+    public var asOf: LocalDate { arguments.date("--as-of") ?? LocalDate.today() }
 
-    public init(
-        name: String, summary: String, usage: String, options: [OptionSpec] = [], details: String = "",
-        run: @escaping @Sendable (CommandContext) throws -> ExitStatus
-    ) {
-        self.name = name
-        self.summary = summary
-        self.usage = usage
-        self.options = options
-        self.details = details
-        self.run = run
-    }
-
-    /// Options every command takes.
-    static let commonOptions = [
-        OptionSpec("--repo", value: "DIR", help: "the records repository (default: the nearest folder above holding marac.toml)"),
-        OptionSpec("--help", help: "show this help"),
-    ]
-
-    var allOptions: [OptionSpec] { options + Command.commonOptions }
-
-    var help: String {
-        var text = "usage: mfile \(usage)\n\n\(summary)\n"
-        if !details.isEmpty { text += "\n\(details)\n" }
-        text += "\noptions:\n"
-        for option in allOptions {
-            let left = option.name + (option.valueName.map { " \($0)" } ?? "")
-            text += "  " + left.padding(toLength: max(left.count, 22), withPad: " ", startingAt: 0) + "  " + option.help + "\n"
-        }
-        return text
+    /// A path argument as the user meant it: relative to the folder mfile was started in.
+    public func url(_ path: String) -> URL {
+        URL(fileURLWithPath: path, relativeTo: workingDirectory).standardizedFileURL
     }
 }

@@ -1,15 +1,16 @@
 import Foundation
 import MaracBase
-import MaracRepository
 
-/// The `mfile` command line: dispatches to a command and turns every error into a message
-/// and an exit status (0 ok, 1 findings, 2 usage or I/O error).
+/// The `mfile` command line: finds the command, checks its arguments against its declaration,
+/// runs it, and turns every error into one message and an exit status (0 ok, 1 findings,
+/// 2 usage, I/O or locked records).
 public enum MfileCLI {
     /// Every command, in the order `mfile --help` lists them.
     public static let commands: [Command] = [
         LintCommand.command,
         InitCommand.command,
         NewCommand.command,
+        ImportCommand.command,
         CheckCommand.command,
         RenderCommand.command,
         ScheduleCommand.command,
@@ -34,7 +35,7 @@ public enum MfileCLI {
         switch first {
         case "--help", "-h", "help":
             if arguments.count > 1, let command = commands.first(where: { $0.name == arguments[1] }) {
-                console.write(command.help)
+                console.write(command.help(path: command.name))
             } else {
                 console.write(overview)
             }
@@ -45,29 +46,41 @@ public enum MfileCLI {
         default:
             break
         }
-        guard let command = commands.first(where: { $0.name == first }) else {
-            let kind = first.hasPrefix("-") ? "option" : "command"
-            console.printError("mfile: unknown \(kind) '\(first)'; see 'mfile --help' for the commands")
+        guard let group = commands.first(where: { $0.name == first }) else {
+            let shown = ValueKind.isID(first.trimmingCharacters(in: CharacterSet(charactersIn: "-"))) ? " '\(first)'" : ""
+            console.printError("mfile: unknown \(first.hasPrefix("-") ? "option" : "command")\(shown); see 'mfile --help' for the commands")
             return ExitStatus.failure.rawValue
         }
+        var usagePath = group.name
+        var usageCommand = group
         do {
-            let parsed = try ArgumentParser.parse(
-                Array(arguments.dropFirst()), options: command.allOptions, command: "mfile \(command.name)")
+            let (command, path, parsed) = try ArgumentParser.parse(Array(arguments.dropFirst()), command: group)
+            usagePath = path
+            usageCommand = command
             if parsed.flag("--help") {
-                console.write(command.help)
+                console.write(command.help(path: path))
                 return ExitStatus.ok.rawValue
             }
-            let context = CommandContext(console: console, workingDirectory: workingDirectory, arguments: parsed)
-            return try command.run(context).rawValue
+            guard let run = command.run else { throw UsageError("say what to do: \(group.subcommands.map(\.name).joined(separator: ", "))") }
+            var context = CommandContext(console: console, workingDirectory: workingDirectory, arguments: parsed)
+            for option in command.options where option.name == "--format" {
+                if case .choice(let formats) = option.kind { context.declaredFormats = formats }
+            }
+            return try run(context).rawValue
         } catch let error as UsageError {
-            console.printError("mfile \(command.name): \(error.message)")
-            console.printError("usage: mfile \(command.usage)")
-            return ExitStatus.failure.rawValue
-        } catch let error as RepositoryError {
-            console.printError("mfile \(command.name): error: \(error.message)")
-            return ExitStatus.failure.rawValue
+            if error.commandPath.count == 2, let sub = group.subcommand(error.commandPath[1]) {
+                usagePath = error.commandPath.joined(separator: " ")
+                usageCommand = sub
+                usageCommand.options += group.options
+            }
+            console.printError("mfile \(usagePath): " + error.reportLine)
+            console.printError(usageCommand.usage(path: usagePath))
+            return error.exitStatus.rawValue
+        } catch let error as UserFacingError {
+            console.printError("mfile \(usagePath): " + error.reportLine)
+            return error.exitStatus.rawValue
         } catch {
-            console.printError("mfile \(command.name): error: \(type(of: error))")
+            console.printError("mfile \(usagePath): error: the command stopped on an unexpected problem (\(type(of: error))); nothing more is known")
             return ExitStatus.failure.rawValue
         }
     }

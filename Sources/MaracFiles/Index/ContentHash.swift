@@ -1,5 +1,7 @@
+
 /// A fast 64-bit hash of bytes, eight at a time (multiply-xorshift, not cryptographic): tells
 /// a changed record file from an unchanged one, and a damaged index from a whole one.
+
 public enum ContentHash {
     public static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
         var h: UInt64 = 0x243F_6A88_85A3_08D3 ^ UInt64(bytes.count)

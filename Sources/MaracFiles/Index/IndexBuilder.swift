@@ -54,13 +54,14 @@ public enum IndexBuilder {
     package static func update(root: URL, previous: IndexFormat.RawIndex?) throws(RepositoryError) -> Outcome {
         var timer = PhaseTimer()
         let configBytes = try FileSystem.read(root.appendingPathComponent(configurationFile))
+        try RecordAccess.requireUnlocked(configBytes)
         guard let configStat = RecordFileStat.stat(configurationFile, root: root) else {
             throw RepositoryError("\(configurationFile) cannot be read")
         }
         let configStamp = FileStamp(
             path: configurationFile, size: configStat.size, modified: configStat.modified,
             hash: ContentHash.hash(configBytes))
-        let listing = RecordFileStat.list(root: root)
+        let (listing, listingProblems) = RecordFileStat.listing(root: root)
         timer.lap("list")
 
         // Merge the sorted listing with the sorted previous entries.
@@ -85,12 +86,19 @@ public enum IndexBuilder {
         removed += old[j...]
 
         let read = toRead.parallelMap { i, entry in readEntry(listing[i], root: root, previous: entry) }
+        // Never an index without a file it could not read: the command says so instead.
+        if read.contains(where: { $0.problem == .locked }) { throw RepositoryError(RecordAccess.lockedMessage) }
+        let unreadable = listingProblems + read.compactMap { entry -> Diagnostic? in
+            if case .unreadable(let finding)? = entry.problem { return finding }
+            return nil
+        }
+        if !unreadable.isEmpty { throw RecordAccess.unreadable(unreadable) }
         var stamps = listing.map { FileStamp(path: $0.path, size: $0.size, modified: $0.modified, hash: 0) }
         var decoded = 0
         var changedKeys: [BlockingKey] = []
         let bytes = previous?.bytes ?? []
         for (n, (i, entry)) in toRead.enumerated() {
-            let (stamp, source) = read[n]
+            let (stamp, source, _) = read[n]
             sources[i] = source
             if case .fresh(let record) = source {
                 decoded += 1
@@ -223,8 +231,8 @@ public enum IndexBuilder {
             default: continue
             }
         }
-        let rules = try repeatRules(configBytes)
-        let found = RepeatDetection.analyse(cases.map(\.caseSummary), rules: rules)
+        let engine = try protocolEngine(configBytes)
+        let found = RepeatDetection.analyse(cases.map(\.caseSummary), rules: engine.rules, calendar: engine.calendar)
         var repeats: [String: [IndexedRepeat]] = [:]
         for r in found.repeats {
             repeats[r.caseID, default: []].append(
@@ -257,17 +265,30 @@ public enum IndexBuilder {
         return result
     }
 
+    /// Why a file could not be indexed: this copy is locked, or the file cannot be read.
+    private enum ReadProblem: Equatable {
+        case locked
+        case unreadable(Diagnostic)
+    }
+
     /// Reads one changed file: its stamp, and either the previous entry (same hash and size)
-    /// or what it holds now.
-    private static func readEntry(_ file: RecordFileStat, root: URL, previous: IndexFormat.RawEntry?) -> (FileStamp, Source) {
-        guard let bytes = try? FileSystem.read(root.appendingPathComponent(file.path)) else {
-            return (FileStamp(path: file.path, size: file.size, modified: file.modified, hash: 0), .fresh(.unreadable))
+    /// or what it holds now; or why it cannot be read.
+    private static func readEntry(
+        _ file: RecordFileStat, root: URL, previous: IndexFormat.RawEntry?
+    ) -> (stamp: FileStamp, source: Source, problem: ReadProblem?) {
+        let unread = FileStamp(path: file.path, size: file.size, modified: file.modified, hash: 0)
+        let bytes: [UInt8]
+        switch FileSystem.readBytes(path: root.appendingPathComponent(file.path).path) {
+        case .success(let read): bytes = read
+        case .failure(let failure):
+            return (unread, .fresh(.unreadable), .unreadable(RecordAccess.cannotRead(file.path, reason: failure.reason)))
         }
+        if RecordAccess.isEncrypted(bytes) { return (unread, .fresh(.unreadable), .locked) }
         let stamp = FileStamp(path: file.path, size: UInt64(bytes.count), modified: file.modified, hash: ContentHash.hash(bytes))
         if let previous, previous.stamp.hash == stamp.hash, previous.stamp.size == stamp.size {
-            return (stamp, .raw(previous))
+            return (stamp, .raw(previous), nil)
         }
-        return (stamp, .fresh(summarise(bytes, file: file.path)))
+        return (stamp, .fresh(summarise(bytes, file: file.path)), nil)
     }
 
     /// What the index keeps of one record file's bytes.
@@ -280,17 +301,17 @@ public enum IndexBuilder {
         return .case(IndexedCase(Case(table: table, file: file, problems: &ignored)))
     }
 
-    /// The protocol rules of `marac.toml` (for the repeat window).
-    static func repeatRules(_ bytes: [UInt8]) throws(RepositoryError) -> ProtocolRules {
+    /// The protocol engine of `marac.toml` (for the repeat window).
+    static func protocolEngine(_ bytes: [UInt8]) throws(RepositoryError) -> ProtocolEngine {
         var problems: [Diagnostic] = []
         guard case .success(let table) = RecordText.decode(bytes, file: configurationFile) else {
             throw RepositoryError("\(configurationFile) cannot be read as TOML; run 'mfile lint' to see where")
         }
         let configuration = Configuration(table: table, file: configurationFile, problems: &problems)
         do {
-            return try ProtocolContext.load(configuration).rules
+            return try ProtocolEngine.load(configuration)
         } catch {
-            throw RepositoryError("the protocol settings in \(configurationFile) cannot be used; run 'mfile rules' to see why")
+            throw RepositoryError(error.message)
         }
     }
 }

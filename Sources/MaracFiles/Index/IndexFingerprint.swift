@@ -36,72 +36,49 @@ public struct IndexFingerprint: Sendable, Hashable {
         if let config = RecordFileStat.stat(IndexBuilder.configurationFile, root: root) {
             total.add(FileStamp(path: config.path, size: config.size, modified: config.modified, hash: 0))
         }
-        // The year folders, taken one at a time by whichever core is free (they differ much in
-        // size); each folder is read once, its sub-folders with it.
+        let (folders, problems) = RecordFileStat.foldersAndProblems(root: root)
+        // A folder that cannot be listed makes the index stale, so the update reports it.
+        if !problems.isEmpty { total.add(FileStamp(path: "\0unreadable", size: 0, modified: -1, hash: 0)) }
+        // The folders taken one at a time by whichever core is free (they differ much in size).
         let rootPath = root.path
-        var folders: [String] = []
-        for top in [Repository.casesFolder, Repository.meetingsFolder] {
-            total.merge(fingerprint(folder: top, root: rootPath, recursive: false, subfolders: &folders))
-        }
-        let parts = folders.parallelMap { folder in
-            var nested: [String] = []
-            return fingerprint(folder: folder, root: rootPath, recursive: true, subfolders: &nested)
-        }
+        let realRoot = RecordAccess.realPath(rootPath) ?? rootPath
+        let parts = folders.parallelMap(serialBelow: 2) { fingerprint(folder: $0, root: rootPath, realRoot: realRoot) }
         for part in parts { total.merge(part) }
         return total
     }
 
-    /// The `*.toml` files directly in one folder, as `RecordFileStat.list` lists them, and with
-    /// `recursive` those of every folder below it; otherwise the folders below are added to
-    /// `subfolders`. No string is made per file.
-    private static func fingerprint(
-        folder: String, root: String, recursive: Bool, subfolders: inout [String]
-    ) -> IndexFingerprint {
+    /// The `*.toml` files directly in one folder, as `RecordFileStat.list` lists them. A file
+    /// this user cannot read, or a link out of the repository, counts with a modification time
+    /// no index holds (-1), so the index is never fresh while it is there.
+    private static func fingerprint(folder: String, root: String, realRoot: String) -> IndexFingerprint {
         var result = IndexFingerprint()
         guard let dir = opendir(root + "/" + folder) else { return result }
         defer { closedir(dir) }
         let fd = dirfd(dir)
         var path = Array(folder.utf8) + [UInt8(ascii: "/")]
         let prefix = path.count
-        var children: [String] = []
+        let suffix = Array(".toml".utf8)
         while let entry = readdir(dir) {
-            let type = entry.pointee.d_type
-            var info = stat()
-            let isFile = withUnsafeBytes(of: &entry.pointee.d_name) { name -> Bool in
-                let length = strnlen(name.baseAddress!.assumingMemoryBound(to: CChar.self), name.count)
-                guard length > 0, name[0] != UInt8(ascii: ".") else { return false }
-                if type == UInt8(DT_DIR) || type == UInt8(DT_UNKNOWN) {
-                    let isFolder = type == UInt8(DT_DIR)
-                        || (fstatat(fd, name.baseAddress!.assumingMemoryBound(to: CChar.self), &info, 0) == 0
-                            && (info.st_mode & S_IFMT) == S_IFDIR)
-                    if isFolder {
-                        children.append(String(decoding: name[0..<length], as: UTF8.self))
-                        return false
-                    }
-                    if type == UInt8(DT_DIR) { return false }
-                }
-                guard length >= 5, name[length - 5] == UInt8(ascii: "."), name[length - 4] == UInt8(ascii: "t"),
-                      name[length - 3] == UInt8(ascii: "o"), name[length - 2] == UInt8(ascii: "m"),
-                      name[length - 1] == UInt8(ascii: "l") else { return false }
+            let nameLength = withUnsafePointer(to: &entry.pointee.d_name) { strlen(UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) }
+            let skip = withUnsafeBytes(of: &entry.pointee.d_name) { name -> Bool in
+                guard nameLength > 0, name[0] != UInt8(ascii: "."), nameLength >= suffix.count else { return true }
                 path.removeSubrange(prefix...)
-                path.append(contentsOf: name[0..<length])
-                return true
+                path.append(contentsOf: name[0..<nameLength])
+                return !path.suffix(suffix.count).elementsEqual(suffix)
             }
-            guard isFile else { continue }
+            if skip { continue }
+            var info = stat()
             let ok = withUnsafePointer(to: &entry.pointee.d_name) {
                 fstatat(fd, UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self), &info, 0) == 0
             }
             guard ok, (info.st_mode & S_IFMT) == S_IFREG else { continue }
-            path.withUnsafeBytes {
-                result.add(path: $0, size: UInt64(info.st_size), modified: RecordFileStat.nanoseconds(info))
+            var modified = RecordFileStat.nanoseconds(info)
+            if !RecordFileStat.isReadable(info) { modified = -1 }
+            if entry.pointee.d_type == UInt8(DT_LNK),
+               !RecordAccess.linkStaysInside(root + "/" + String(decoding: path, as: UTF8.self), realRoot: realRoot) {
+                modified = -1
             }
-        }
-        for child in children.sorted() {
-            if recursive {
-                result.merge(fingerprint(folder: folder + "/" + child, root: root, recursive: true, subfolders: &subfolders))
-            } else {
-                subfolders.append(folder + "/" + child)
-            }
+            path.withUnsafeBytes { result.add(path: $0, size: UInt64(info.st_size), modified: modified) }
         }
         return result
     }

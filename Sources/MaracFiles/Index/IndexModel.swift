@@ -110,6 +110,8 @@ public struct IndexedReferral: Sendable {
 /// A case's summary, with what is worked out across files.
 public struct IndexedCase: Sendable {
     public var id: String?
+    /// The case's reference in earlier records (`reference`), which `find` also matches.
+    public var reference: String?
     public var file: String
     public var people: [IndexedPerson]
     public var referrals: [IndexedReferral]

@@ -17,10 +17,12 @@ enum IndexRecordCoding {
         FileStamp(path: try r.string(), size: try r.varint(), modified: try r.signed(), hash: try r.word())
     }
 
-    /// A case without what is worked out across files: id, then people (what `find` reads),
-    /// then referrals and transfers.
+    /// A case without what is worked out across files: id, reference and its search key,
+    /// then people (what `find` reads), then referrals and transfers.
     static func encodeCase(_ c: IndexedCase, _ w: inout ByteWriter) {
         w.optionalString(c.id)
+        w.optionalString(c.reference)
+        w.optionalString(c.reference.map(NameQuery.referenceKey))
         w.count(c.people.count)
         for p in c.people {
             w.byte(UInt8(roles.firstIndex(of: p.role)!))
@@ -59,6 +61,8 @@ enum IndexRecordCoding {
 
     static func decodeCase(_ r: inout ByteReader, file: String) throws(ByteReader.Malformed) -> IndexedCase {
         let id = try r.optionalString()
+        let reference = try r.optionalString()
+        _ = try r.optionalString()
         var people: [IndexedPerson] = []
         let peopleCount = try r.count()
         people.reserveCapacity(peopleCount)
@@ -96,7 +100,7 @@ enum IndexRecordCoding {
         }
         var transfers: [Transfer.Direction] = []
         for _ in 0..<(try r.count()) { transfers.append(try r.byte() == 0 ? .in : .out) }
-        return IndexedCase(id: id, file: file, people: people, referrals: referrals, transfers: transfers)
+        return IndexedCase(id: id, reference: reference, file: file, people: people, referrals: referrals, transfers: transfers)
     }
 
     /// A case's repeats and links.

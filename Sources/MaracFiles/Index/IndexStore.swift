@@ -15,6 +15,15 @@ public enum IndexStore {
         case updated
         /// There was no usable index: built from every file (`reason` says why; no record values).
         case rebuilt(reason: String)
+
+        /// The one-line note a command prints on standard error, or `nil` when the index was fresh.
+        public var note: String? {
+            switch self {
+            case .fresh: nil
+            case .updated: "note: the index was out of date and has been brought up to date"
+            case .rebuilt(let reason): "note: the index was rebuilt (\(reason))"
+            }
+        }
     }
 
     /// The stored index's bytes, `nil` when there is none.
@@ -41,7 +50,7 @@ public enum IndexStore {
     /// Writes the index atomically.
     public static func save(_ bytes: [UInt8], root: URL) throws(RepositoryError) {
         var timer = PhaseTimer()
-        try AtomicWrite.write(bytes, to: url(root: root))
+        try AtomicWrite.write(bytes, to: url(root: root), access: .ownerOnly)
         timer.lap("write index")
     }
 

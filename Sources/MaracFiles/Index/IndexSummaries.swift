@@ -8,6 +8,7 @@ extension IndexedCase {
     /// What the index keeps of a case file.
     public init(_ record: Case) {
         id = record.id
+        reference = record.reference
         file = record.file
         people = record.people.map(IndexedPerson.init)
         referrals = record.referrals.map(IndexedReferral.init)

@@ -2,6 +2,8 @@ import MaracProtocol
 
 /// How well a written name matches a search, best first.
 ///
+/// - `reference`: the search is the case's reference in earlier records (`reference`, as
+///   `mfile import` keeps it), compared ignoring case, spaces and hyphens; the hit is the victim;
 /// - `exact`: the same name once case, spacing, diacritics, hyphens and apostrophes are
 ///   folded ("sarah jane OKAFOR" = "Sarah-Jane Okafor" = "SarahJane Okafor"), or the same
 ///   first and last words (a middle name on one side only);
@@ -12,12 +14,13 @@ import MaracProtocol
 ///   are not alike) or differ by one typing slip ("Hartly", "Okafro");
 /// - `word`: a one-word search equal to, sounding like, or one slip from a word of the name.
 public enum NameMatch: Int, Sendable, Comparable, CaseIterable, CustomStringConvertible {
-    case exact, alias, swapped, phonetic, word
+    case reference, exact, alias, swapped, phonetic, word
 
     public static func < (a: NameMatch, b: NameMatch) -> Bool { a.rawValue < b.rawValue }
 
     public var description: String {
         switch self {
+        case .reference: "reference"
         case .exact: "exact"
         case .alias: "alias"
         case .swapped: "swapped"
@@ -56,6 +59,16 @@ public struct NameQuery: Sendable {
     }
 
     public var isEmpty: Bool { words.isEmpty }
+
+    /// A case reference as `find` compares it: normalised as names are, without spaces.
+    public static func referenceKey(_ reference: String) -> String {
+        PersonMatching.normalise(reference).replacingOccurrences(of: " ", with: "")
+    }
+
+    /// Whether this search is the reference whose key (`referenceKey`) is `key`.
+    func matchesReference(_ key: UnsafeRawBufferPointer) -> Bool {
+        !compact.isEmpty && key.elementsEqual(compact)
+    }
 
     /// How `name` matches this search, if it does.
     public func match(_ name: IndexedName) -> NameMatch? {

@@ -125,7 +125,10 @@ public enum PeopleSearch {
     private static func scanCase(_ c: inout Cursor, query: NameQuery, wanted: UInt64?, hits: inout [String: Hit]) -> Bool {
         guard let idLength = c.varint() else { return false }
         let idRange = c.offset..<(c.offset + max(Int(idLength) - 1, 0))
-        guard c.skip(idLength == 0 ? 0 : Int(idLength) - 1), let people = c.varint() else { return false }
+        guard c.skip(idLength == 0 ? 0 : Int(idLength) - 1), c.skipOptionalString(), let keyLength = c.varint() else { return false }
+        let keyRange = c.offset..<(c.offset + max(Int(keyLength) - 1, 0))
+        guard c.skip(keyLength == 0 ? 0 : Int(keyLength) - 1), let people = c.varint() else { return false }
+        let referenceMatches = keyLength > 0 && query.matchesReference(UnsafeRawBufferPointer(rebasing: c.buffer[keyRange]))
         for _ in 0..<people {
             guard let role = c.byte(), Int(role) < IndexRecordCoding.roles.count, let dob = c.varint(), let names = c.varint() else { return false }
             let dobDiffers = wanted != nil && dob != 0 && dob != wanted
@@ -141,6 +144,9 @@ public enum PeopleSearch {
             }
             for _ in 0..<4 { guard c.skipOptionalString() else { return false } }
             guard c.skip(1) else { return false }
+            if referenceMatches, IndexRecordCoding.roles[Int(role)] == .victim, let primary {
+                best = (.reference, primary, false)
+            }
             guard let (match, matched, isAlias) = best else { continue }
             let name = c.string(primary ?? matched)
             let id = idLength == 0 ? "" : c.string(idRange)

@@ -1,7 +1,9 @@
+
 /// A JSON value. Objects keep their key order, so output is stable and matches the input.
 ///
 /// Numbers keep whether they were written as integers: `integer` for values that fit in
 /// 64 bits and have no fraction or exponent, `number` otherwise.
+
 public indirect enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)

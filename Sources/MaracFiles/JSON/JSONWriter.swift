@@ -1,4 +1,6 @@
+
 /// Writes `JSONValue`s as JSON text: compact, or pretty with two-space indentation.
+
 public enum JSONWriter {
     public static func write(_ value: JSONValue, pretty: Bool = false) -> String {
         var out = ""

@@ -11,19 +11,24 @@ package enum CaseRules {
 
         if let id = record.id {
             let expectedName = id + ".toml"
-            if !file.hasSuffix("/" + expectedName) {
+            if !ShownID.isCaseID(id) {
+                findings.append(Diagnostic(
+                    file: file, position: root.position(of: "id"),
+                    message: "the case id is not a valid case id, so the file name cannot match it; give the case the id in its file name, or a new one from 'mfile new case'",
+                    rule: .fileName))
+            } else if !file.hasSuffix("/" + expectedName) {
                 findings.append(Diagnostic(
                     file: file, position: root.position(of: "id"),
                     message: "the file name does not match the case id \(id); rename the file to \(expectedName)",
-                    rule: "file-name"))
+                    rule: .fileName))
             }
             if let year = record.firstReceived?.year {
                 let folder = "\(Repository.casesFolder)/\(year)/"
                 if !file.hasPrefix(folder) {
                     findings.append(Diagnostic(
                         file: file, position: root.position(of: "id"),
-                        message: "case \(id) belongs in \(folder) (the year its first referral arrived)",
-                        rule: "file-name"))
+                        message: "case \(ShownID.caseID(id)) belongs in \(folder) (the year its first referral arrived)",
+                        rule: .fileName))
                 }
             }
         }
@@ -35,8 +40,8 @@ package enum CaseRules {
             for field in Person.equalityFields where reader.table[field] == nil {
                 findings.append(Diagnostic(
                     file: file, position: victim.position,
-                    message: "victim.\(field) is missing; record the victim's answer, or \"declined\" if they chose not to say",
-                    rule: "equality-missing"))
+                    message: "victim.\(field) is missing; record the victim's answer, \"declined\" if they chose not to say, or \"not-known\" if it was not asked",
+                    rule: .equalityMissing))
             }
         }
 
@@ -51,14 +56,26 @@ package enum CaseRules {
                 findings.append(Diagnostic(
                     file: file, position: reader.position(of: "criteria"),
                     message: "\(reader.place) is accepted on professional judgement but has no judgement_reason; write down why the case is high risk",
-                    rule: "judgement-reason"))
+                    rule: .judgementReason))
             }
-            if let consent = referral.consent, consent != .given, !referral.hasConsentReason {
+            if let received = referral.received, let told = referral.idvaReferred, told < received {
+                findings.append(Diagnostic(
+                    file: file, position: reader.position(of: "idva_referred"), severity: .warning,
+                    message: "\(reader.place).idva_referred is before \(reader.place).received: the IDVA service cannot be told of a referral before it arrived; check both dates",
+                    rule: .idvaBeforeReferral))
+            }
+            if context.consentReasonRequired, let consent = referral.consent, consent != .given, !referral.hasConsentReason {
                 findings.append(Diagnostic(
                     file: file, position: reader.position(of: "consent"),
                     message: "\(reader.place) proceeds without consent but has no consent_reason; record why consent was not obtained",
-                    rule: "consent-reason"))
+                    rule: .consentReason))
             }
+        }
+        if let lifted = record.flagLifted, lifted > context.asOf, let flag = root.subtable("flag") {
+            findings.append(Diagnostic(
+                file: file, position: flag.position(of: "lifted"), severity: .warning,
+                message: "flag.lifted is after \(context.asOf), \(context.asOfIsToday ? "today" : "the --as-of date"): flags cannot have been lifted on a day still to come; write the day they were lifted",
+                rule: .liftedInFuture))
         }
         return findings
     }

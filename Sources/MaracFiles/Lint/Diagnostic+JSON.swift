@@ -10,7 +10,7 @@ extension Diagnostic {
             members.append(("column", .integer(Int64(position.column))))
         }
         members.append(("severity", .string(severity.rawValue)))
-        members.append(("rule", .string(rule)))
+        members.append(("rule", .string(rule.rawValue)))
         members.append(("message", .string(message)))
         return .object(members)
     }

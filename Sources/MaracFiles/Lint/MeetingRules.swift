@@ -14,8 +14,10 @@ enum MeetingRules {
             if file != expected {
                 findings.append(Diagnostic(
                     file: file, position: root.position(of: "date"),
-                    message: "a meeting of \(marac) on \(date) belongs in \(expected); rename or move the file",
-                    rule: "file-name"))
+                    message: ShownID.isName(marac)
+                        ? "a meeting of \(marac) on \(date) belongs in \(expected); rename or move the file"
+                        : "the meeting's marac is not a valid MARAC id, so the file cannot be named after it; give it an [[marac]] id from marac.toml",
+                    rule: .fileName))
             }
         }
         if let finding = context.unknownMarac(meeting.marac, file: file, at: root.position(of: "marac")) {
@@ -32,7 +34,7 @@ enum MeetingRules {
                 findings.append(Diagnostic(
                     file: file, position: attendee.reader.position(of: "confidentiality_signed"),
                     message: "\(attendee.reader.place) has not signed the confidentiality statement; everyone present must sign it (confidentiality_signed = true)",
-                    rule: "confidentiality-unsigned"))
+                    rule: .confidentialityUnsigned))
             }
         }
         for apology in meeting.apologies {
@@ -50,6 +52,11 @@ enum MeetingRules {
             if let finding = context.unknownAgency(
                 hearing.presentedBy, field: "\(reader.place).presented_by", file: file,
                 at: reader.position(of: "presented_by"))
+            {
+                findings.append(finding)
+            }
+            if let finding = context.unknownAgency(
+                hearing.movedFor, field: "\(reader.place).moved_for", file: file, at: reader.position(of: "moved_for"))
             {
                 findings.append(finding)
             }
@@ -79,7 +86,7 @@ enum MeetingRules {
                 findings.append(Diagnostic(
                     file: file, position: reader.position(of: "id"),
                     message: "action id \(id) is used twice in this meeting\(earlier); give each action its own number",
-                    rule: "duplicate-action-id"))
+                    rule: .duplicateActionID))
             } else {
                 seen[id] = reader.position(of: "id")
             }
@@ -97,7 +104,7 @@ enum MeetingRules {
             findings.append(Diagnostic(
                 file: file, position: reader.position,
                 message: "\(reader.place) has no \(missing.joined(separator: ", ")); every action needs an agency, a named owner and a due date",
-                rule: "action-incomplete"))
+                rule: .actionIncomplete))
         }
         return findings
     }

@@ -5,7 +5,7 @@ import MaracBase
 ///
 /// Messages quote only template text (tag names, delimiters), never a value from the context:
 /// contexts hold victims' records.
-public struct MustacheError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct MustacheError: UserFacingError, Equatable, CustomStringConvertible {
     /// The kinds of problem, for callers and tests that branch on them.
     public enum Kind: Sendable, Equatable {
         /// A `{{#name}}` or `{{^name}}` without its `{{/name}}`.
@@ -22,6 +22,8 @@ public struct MustacheError: Error, Sendable, Equatable, CustomStringConvertible
         case invalidName
         /// Partials nested deeper than the renderer allows (usually a partial including itself).
         case partialTooDeep
+        /// Sections nested deeper than templates ever need (`MustacheParser.maximumSectionDepth`).
+        case sectionTooDeep
         /// An interpolation tag that names a list or an object, which has no text form.
         case notPrintable
     }
@@ -42,6 +44,9 @@ public struct MustacheError: Error, Sendable, Equatable, CustomStringConvertible
 
     public var line: Int { position.line }
     public var column: Int { position.column }
+
+    /// `template:line:column`.
+    public var location: String? { "\(templateName):\(position.line):\(position.column)" }
 
     /// `template:line:column: message`.
     public var description: String { "\(templateName):\(position.line):\(position.column): \(message)" }

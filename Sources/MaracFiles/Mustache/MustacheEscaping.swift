@@ -1,4 +1,6 @@
+
 /// How `{{name}}` interpolations are escaped. Triple mustaches and `{{&name}}` are never escaped.
+
 public enum MustacheEscaping: Sendable, Equatable {
     /// HTML text and quoted attribute values: `&` `<` `>` `"` as the Mustache spec requires,
     /// and also `'` (as `&#39;`) so single-quoted attributes are safe too.

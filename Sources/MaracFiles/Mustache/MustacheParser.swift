@@ -3,6 +3,10 @@ import MaracBase
 /// Nests scanned tokens into the compiled tree, checking that sections close in order and
 /// that tag names are well formed.
 struct MustacheParser {
+    /// Sections nested deeper than this are refused: papers nest a handful, and a deeper tree
+    /// (a hostile template of 50,000 nested sections) would exhaust the stack when rendered.
+    static let maximumSectionDepth = 100
+
     /// A section whose closing tag has not been seen yet.
     private struct OpenSection {
         var name: MustacheName
@@ -51,6 +55,9 @@ struct MustacheParser {
             case .variable(let escaped):
                 append(.variable(try name(of: tag), escaped: escaped, at: tag.position))
             case .section, .invertedSection:
+                guard open.count < Self.maximumSectionDepth else {
+                    throw error(.sectionTooDeep, "sections are nested more than \(Self.maximumSectionDepth) deep here; no paper needs that many: close some with '/name' first", at: tag.position)
+                }
                 open.append(OpenSection(name: try name(of: tag), rawName: tag.content,
                                         inverted: tag.kind == .invertedSection, position: tag.position))
             case .close:

@@ -6,6 +6,8 @@ import MaracJSON
 struct MustacheRenderer {
     /// Partials nested deeper than this are a mistake (a partial that always includes itself).
     static let maximumPartialDepth = 100
+    /// Sections and partials open at once, across partials: bounds the walk's recursion.
+    static let maximumNesting = 1000
 
     /// The state of one template being rendered: the top-level template or one partial.
     private struct Frame {
@@ -20,7 +22,11 @@ struct MustacheRenderer {
     private let escaping: MustacheEscaping
     private var stack: [JSONValue]
     private var partialDepth = 0
+    private var nesting = 0
     private(set) var output = ""
+    /// Every tag name that named nothing in the context (rendered as empty, as the spec says),
+    /// `template:name`, for the test that templates and view models agree.
+    private(set) var missing: Set<String> = []
 
     init(root: JSONValue, partials: MustachePartials, escaping: MustacheEscaping) {
         self.partials = partials
@@ -34,12 +40,17 @@ struct MustacheRenderer {
     }
 
     private mutating func render(_ nodes: [MustacheNode], in frame: inout Frame) throws(MustacheError) {
+        nesting += 1
+        defer { nesting -= 1 }
         for node in nodes {
             switch node {
             case .text(let text):
                 writeTemplateText(text, in: &frame)
             case let .variable(name, escaped, position):
-                guard let value = lookup(name) else { continue }
+                guard let value = lookup(name) else {
+                    missing.insert("\(frame.templateName):\(name)")
+                    continue
+                }
                 guard let text = value.mustacheText else {
                     throw MustacheError(
                         .notPrintable,
@@ -47,8 +58,16 @@ struct MustacheRenderer {
                         template: frame.templateName, at: position)
                 }
                 writeValue(escaped ? escaping.escape(text) : text, in: &frame)
-            case let .section(name, inverted, body, _):
-                let value = lookup(name) ?? .null
+            case let .section(name, inverted, body, position):
+                guard nesting < Self.maximumNesting else {
+                    throw MustacheError(
+                        .sectionTooDeep,
+                        "sections and partials are nested more than \(Self.maximumNesting) deep when rendered (partials inside partials?)",
+                        template: frame.templateName, at: position)
+                }
+                let found = lookup(name)
+                if found == nil { missing.insert("\(frame.templateName):\(name)") }
+                let value = found ?? .null
                 if inverted {
                     if !value.mustacheIsTruthy { try render(body, in: &frame) }
                 } else if case .array(let items) = value {

@@ -1,6 +1,8 @@
+
 /// The spec's standalone-line rule: a line holding only whitespace and one section, inverted
 /// section, closing, partial, comment or delimiter tag is removed from the output, its line
 /// break included. A standalone partial keeps the line's leading whitespace as its indent.
+
 enum MustacheStandalone {
     static func removeStandaloneLines(_ tokens: [MustacheToken]) -> [MustacheToken] {
         var result: [MustacheToken] = []

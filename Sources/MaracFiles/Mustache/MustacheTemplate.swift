@@ -32,4 +32,15 @@ public struct MustacheTemplate: Sendable {
         try renderer.render(self)
         return renderer.output
     }
+
+    /// The tag names (`template:name`) that found nothing in `context` while rendering: a
+    /// misspelt key renders as empty text, so tests use this to check templates and view
+    /// models agree.
+    public func missingNames(
+        _ context: JSONValue, partials: MustachePartials = .none, escaping: MustacheEscaping = .html
+    ) throws(MustacheError) -> Set<String> {
+        var renderer = MustacheRenderer(root: context, partials: partials, escaping: escaping)
+        try renderer.render(self)
+        return renderer.missing
+    }
 }

@@ -34,6 +34,11 @@ package enum PaperJSON {
         ])
     }
 
+    /// The victim, then each perpetrator, then each child of a case, as `person(_:)`.
+    package static func people(_ record: Case) -> [JSONValue] {
+        (record.victim.map { [$0] } ?? []).map(person) + record.perpetrators.map(person) + record.children.map(person)
+    }
+
     static func roleLabel(_ role: Person.Role) -> String {
         switch role {
         case .victim: "Victim"

@@ -1,6 +1,7 @@
 import Foundation
 import MaracBase
 import MaracJSON
+import MaracProtocol
 import MaracRecords
 import MaracRepository
 
@@ -29,31 +30,43 @@ public enum Papers {
     }
 
     /// The context a request renders with (also for tests and `--format json` later).
-    public static func context(_ request: Request, repository: Repository, rules: PaperRules) throws(PaperError) -> JSONValue {
+    public static func context(_ request: Request, repository: Repository, engine: ProtocolEngine) throws(PaperError) -> JSONValue {
         let format = request.format, scope = request.scope
         switch request.paper {
         case .agenda(let id, let start):
             let meeting = try findMeeting(id, in: repository, scope: scope)
-            return AgendaModel.context(meeting: meeting, repository: repository, rules: rules, start: start, scope: scope, format: format)
+            return AgendaModel.context(meeting: meeting, repository: repository, engine: engine, start: start, scope: scope, format: format)
         case .minutes(let id):
             let meeting = try findMeeting(id, in: repository, scope: scope)
-            return MinutesModel.context(meeting: meeting, repository: repository, rules: rules, scope: scope, format: format)
+            return MinutesModel.context(meeting: meeting, repository: repository, engine: engine, scope: scope, format: format)
         case .caseMinutes(let id, let caseID):
             let meeting = try findMeeting(id, in: repository, scope: scope)
             return try MinutesModel.caseContext(
-                meeting: meeting, caseID: caseID, repository: repository, rules: rules, scope: scope, format: format)
+                meeting: meeting, caseID: caseID, repository: repository, engine: engine, scope: scope, format: format)
         case .actions(let agency, let asOf):
             return try ActionsModel.context(
-                repository: repository, rules: rules, agency: agency, asOf: asOf, scope: scope, format: format)
+                repository: repository, engine: engine, agency: agency, asOf: asOf, scope: scope, format: format)
         case .register:
-            return RegisterModel.context(repository: repository, rules: rules, scope: scope, format: format)
+            return RegisterModel.context(repository: repository, engine: engine, scope: scope, format: format)
         }
     }
 
     /// Renders a request with the repository's templates (or the defaults).
-    public static func render(_ request: Request, repository: Repository, rules: PaperRules) throws(PaperError) -> String {
-        let context = try context(request, repository: repository, rules: rules)
+    public static func render(_ request: Request, repository: Repository, engine: ProtocolEngine) throws(PaperError) -> String {
+        let context = try context(request, repository: repository, engine: engine)
         return try PaperTemplates(root: repository.root).render(templateName(request.paper), format: request.format, context: context)
+    }
+
+    /// The cases heard at meeting `id` (an id or a date) whose case minutes belong to `scope`,
+    /// in the meeting file's order, and how many heard cases belong to the other scope.
+    public static func casesHeard(
+        at id: String, in repository: Repository, scope: SessionScope, engine: ProtocolEngine
+    ) throws(PaperError) -> (meetingID: String, caseIDs: [String], otherScope: Int) {
+        let meeting = try findMeeting(id, in: repository, scope: scope)
+        let inScope = MeetingCases(meeting, in: repository, scope: scope, engine: engine).heard.compactMap(\.record.id)
+        let other = MeetingCases(meeting, in: repository, scope: scope == .general ? .closed : .general, engine: engine).heard
+        var seen: Set<String> = []
+        return (meeting.id ?? id, inScope.filter { seen.insert($0).inserted }, Set(other.compactMap(\.record.id)).count)
     }
 
     static func templateName(_ paper: Request.Paper) -> String {

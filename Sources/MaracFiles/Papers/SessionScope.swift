@@ -1,3 +1,4 @@
+import MaracProtocol
 import MaracRecords
 
 /// Which papers a case belongs to: the general papers sent to every partner, or the closed
@@ -8,20 +9,17 @@ public enum SessionScope: Sendable, Equatable {
     /// The closed session's own papers: only closed-session cases.
     case closed
 
-    /// Whether `record` is heard in a closed session: marked `session = "closed"`, a victim or
-    /// perpetrator employed by a partner agency, an honour-based violence referral where the
-    /// protocol hears those closed, or heard at a meeting of kind `closed`.
-    public static func isClosedSession(_ record: Case, meeting: Meeting? = nil, rules: PaperRules) -> Bool {
-        if record.closedSession || meeting?.kind == .closed { return true }
-        if record.people.contains(where: \.employedByPartnerAgency) { return true }
-        return rules.hbvClosedSession && record.referrals.contains { $0.criteria.contains(.hbv) }
+    /// Whether `record` is heard in a closed session (`ProtocolEngine.isClosedSession`).
+    public static func isClosedSession(_ record: Case, meeting: Meeting? = nil, engine: ProtocolEngine) -> Bool {
+        engine.isClosedSession(record, meetingKind: meeting?.kind)
     }
 
-    /// Whether a case belongs on papers of this scope. A case that cannot be found is on
-    /// neither: it might be a closed-session case whose file did not load.
-    public func includes(_ record: Case?, meeting: Meeting? = nil, rules: PaperRules) -> Bool {
+    /// Whether a case belongs on papers of this scope (`ProtocolEngine.isClosedSession`). A
+    /// case that cannot be found is on neither: it might be a closed-session case whose file
+    /// did not load.
+    public func includes(_ record: Case?, meeting: Meeting? = nil, engine: ProtocolEngine) -> Bool {
         guard let record else { return false }
-        let closed = SessionScope.isClosedSession(record, meeting: meeting, rules: rules)
+        let closed = engine.isClosedSession(record, meetingKind: meeting?.kind)
         return self == .closed ? closed : !closed
     }
 }

@@ -22,10 +22,13 @@ extension ProtocolRules {
     /// The agenda window of a meeting on `meeting`: `agenda_window_min_days` before it is the
     /// latest day, `agenda_window_max_days` before it the earliest. `nil` when the minimum is
     /// off. West Midlands, meeting Thursday 2026-11-19: Monday 9 to Thursday 12 November.
+    /// Where a maximum would open the window after its latest day (eight calendar days against
+    /// five working days across bank holidays), the minimum wins: the window is its latest
+    /// day alone.
     public func agendaWindow(meeting: LocalDate, calendar: WorkingCalendar) -> AgendaWindow? {
         guard let minimum = agendaWindowMin else { return nil }
-        return AgendaWindow(
-            earliest: agendaWindowMax?.date(before: meeting, in: calendar),
-            latest: minimum.date(before: meeting, in: calendar))
+        let latest = minimum.date(before: meeting, in: calendar)
+        let earliest = agendaWindowMax?.date(before: meeting, in: calendar)
+        return AgendaWindow(earliest: earliest.map { min($0, latest) }, latest: latest)
     }
 }

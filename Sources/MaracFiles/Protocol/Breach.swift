@@ -63,11 +63,16 @@ public struct Breach: Sendable, Hashable {
     /// case), or its agency (else the MARAC team).
     public func groupKey(_ grouping: Grouping) -> String {
         switch grouping {
-        case .case: caseID ?? meetingID ?? "-"
-        case .meeting: meetingID ?? caseID ?? "-"
-        case .agency: agency ?? Breach.teamGroup
+        case .case: shownCase ?? shownMeeting ?? "-"
+        case .meeting: shownMeeting ?? shownCase ?? "-"
+        case .agency: shownAgency ?? Breach.teamGroup
         }
     }
+
+    /// The ids as reports show them: as written when valid, else a placeholder (`ShownID`).
+    var shownCase: String? { caseID.map(ShownID.caseID) }
+    var shownMeeting: String? { meetingID.map(ShownID.meetingID) }
+    var shownAgency: String? { agency.map(ShownID.name) }
 
     /// "2 working days late", "3 days early", "not done, 11 days late".
     public var latenessText: String? {
@@ -83,14 +88,14 @@ public struct Breach: Sendable, Hashable {
         if let item { parts.append(item) }
         switch grouping {
         case .case:
-            if caseID != nil, let meetingID { parts.append("meeting \(meetingID)") }
+            if caseID != nil, let shownMeeting { parts.append("meeting \(shownMeeting)") }
         case .meeting:
-            if meetingID != nil, let caseID { parts.append("case \(caseID)") }
+            if meetingID != nil, let shownCase { parts.append("case \(shownCase)") }
         case .agency:
-            if let caseID { parts.append("case \(caseID)") }
-            if let meetingID { parts.append("meeting \(meetingID)") }
+            if let shownCase { parts.append("case \(shownCase)") }
+            if let shownMeeting { parts.append("meeting \(shownMeeting)") }
         }
-        if grouping != .agency, let agency { parts.append("agency \(agency)") }
+        if grouping != .agency, let shownAgency { parts.append("agency \(shownAgency)") }
         parts.append("due \(due)")
         if let note { parts.append(note) }
         if late != nil, !early {
@@ -107,9 +112,9 @@ public struct Breach: Sendable, Hashable {
         func optional(_ text: String?) -> JSONValue { text.map(JSONValue.string) ?? .null }
         return .object([
             ("rule", .string(rule)),
-            ("case", optional(caseID)),
-            ("meeting", optional(meetingID)),
-            ("agency", optional(agency)),
+            ("case", optional(shownCase)),
+            ("meeting", optional(shownMeeting)),
+            ("agency", optional(shownAgency)),
             ("item", optional(item)),
             ("due", .string(due.description)),
             ("done", .bool(done != nil)),

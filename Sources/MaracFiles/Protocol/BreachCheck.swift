@@ -10,22 +10,23 @@ import MaracRepository
 /// yet, so a past date can be checked again as it stood then.
 public struct BreachCheck: Sendable {
     public var repository: Repository
-    public var context: ProtocolContext
+    public var engine: ProtocolEngine
     public var asOf: LocalDate
-    /// Repeats and links among the cases.
-    public var detection: RepeatDetection
-    let hearings: HearingIndex
+    /// The records as the protocol questions see them (repeats, hearings, flags, listings).
+    public let records: ProtocolRecords
 
-    public init(repository: Repository, context: ProtocolContext, asOf: LocalDate) {
+    public init(repository: Repository, engine: ProtocolEngine, asOf: LocalDate) {
         self.repository = repository
-        self.context = context
+        self.engine = engine
         self.asOf = asOf
-        hearings = HearingIndex(repository.meetings)
-        detection = RepeatDetection.analyse(repository.cases, rules: context.rules, hearings: hearings.dates)
+        records = ProtocolRecords(engine: engine, repository: repository)
     }
 
-    var rules: ProtocolRules { context.rules }
-    var calendar: WorkingCalendar { context.calendar }
+    /// Repeats and links among the cases.
+    public var detection: RepeatDetection { records.detection }
+    var rules: ProtocolRules { engine.rules }
+    var calendar: WorkingCalendar { engine.calendar }
+    var hearings: HearingIndex { records.hearings }
 
     /// Every breach, in stable order (by case).
     public func breaches() -> [Breach] {
@@ -39,9 +40,7 @@ public struct BreachCheck: Sendable {
     }
 
     /// The citation of a profile rule (or of the override that sets it).
-    func reference(_ id: RuleID) -> String {
-        context.effective[id].source ?? id.rawValue
-    }
+    func reference(_ id: RuleID) -> String { engine.reference(id) }
 
     /// How late something due on `due` and done on `done` is as of `asOf`, in `unit`
     /// (working days, or calendar days for any other unit); `nil` when it is not late.
@@ -98,7 +97,7 @@ public struct BreachReport: Sendable {
     public func textLines(_ grouping: Breach.Grouping) -> [String] {
         var lines = breaches.sorted(by: Breach.order(grouping)).map { $0.line(grouping) }
         for link in links {
-            lines.append("\(link.caseIDs.joined(separator: "  "))  linked-case  \(link.kind.rawValue)  (reported, not a breach)")
+            lines.append("\(link.caseIDs.map(ShownID.caseID).joined(separator: "  "))  linked-case  \(link.kind.rawValue)  (reported, not a breach)")
         }
         return lines
     }
@@ -123,7 +122,7 @@ public struct BreachReport: Sendable {
             ("breaches", .array(sorted.map(\.json))),
             ("groups", .object(groups)),
             ("linked", .array(links.map { link in
-                .object([("cases", .array(link.caseIDs.map(JSONValue.string))), ("kind", .string(link.kind.rawValue))])
+                .object([("cases", .array(link.caseIDs.map { .string(ShownID.caseID($0)) })), ("kind", .string(link.kind.rawValue))])
             })),
         ])
     }

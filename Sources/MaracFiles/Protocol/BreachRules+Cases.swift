@@ -3,9 +3,10 @@ import MaracRecords
 
 extension BreachCheck {
     /// The case rules: complex case review due (`complex-case-review-due`), outgoing transfer
-    /// (`transfer-out-late`, `transfer-out-missing`), domestic homicide review disclosure
-    /// (`dhr-disclosure-late`, `dhr-disclosure-missing`), and flags past their period
-    /// (`flag-expired`).
+    /// (`transfer-out-late`, `transfer-out-missing`), disclosure to a review panel
+    /// (`dhr-disclosure-late`, `dhr-disclosure-missing` for a domestic homicide review;
+    /// `review-disclosure-late`, `review-disclosure-missing` for a safeguarding adult or child
+    /// practice review [003 ISP §5, §5.6-5.7]), and flags past their period (`flag-expired`).
     func caseBreaches() -> [Breach] {
         var found: [Breach] = hearings.dates.keys.sorted().compactMap(complexCaseReview)
         for record in repository.cases {
@@ -23,35 +24,33 @@ extension BreachCheck {
                 }
             }
             if let period = rules.dhrDisclosure {
-                for (index, disclosure) in record.disclosures.enumerated() where disclosure.kind == "dhr" {
+                for (index, disclosure) in record.disclosures.enumerated() {
+                    let name: String
+                    switch disclosure.kind {
+                    case "dhr": name = "dhr-disclosure"
+                    case "safeguarding-review": name = "review-disclosure"
+                    default: continue
+                    }
                     guard let requested = disclosure.requested else { continue }
                     if let breach = deadlineBreach(
-                        "dhr-disclosure-late", period: period, ruleID: .dhrDisclosureDays,
+                        "\(name)-late", period: period, ruleID: .dhrDisclosureDays,
                         due: period.deadline(after: requested, in: calendar), done: disclosure.date, caseID: id,
-                        item: "disclosure[\(index + 1)]", missingRule: "dhr-disclosure-missing")
+                        item: "disclosure[\(index + 1)]", missingRule: "\(name)-missing")
                     {
                         found.append(breach)
                     }
                 }
             }
-            if let breach = expiredFlag(record, id: id) { found.append(breach) }
+            if let breach = expiredFlag(id) { found.append(breach) }
         }
         return found
     }
 
-    /// The flag period runs from the later of the last incident and the last accepted
-    /// referral; past it, with no `[flag] lifted` and the case not transferred out, the flags
-    /// should have been lifted [000 §9, 003 §2.6].
-    func expiredFlag(_ record: Case, id: String) -> Breach? {
-        guard let period = rules.flagPeriod, record.status != .transferredOut else { return nil }
-        if let lifted = record.flagLifted, lifted <= asOf { return nil }
-        let accepted = record.referrals.filter { $0.decision == .accepted }
-        guard let start = accepted.flatMap({ [$0.received, $0.incident].compactMap { $0 } }).filter({ $0 <= asOf }).max()
-        else { return nil }
-        let due = period.deadline(after: start, in: calendar)
-        guard asOf > due else { return nil }
+    /// Flags past their period and not lifted (`ProtocolRecords.flagStatus`).
+    func expiredFlag(_ id: String) -> Breach? {
+        guard let status = records.flagStatus(of: id, asOf: asOf), status.isOverdue(asOf: asOf) else { return nil }
         return Breach(
-            rule: "flag-expired", caseID: id, due: due, late: due.days(to: asOf), unit: .days,
+            rule: "flag-expired", caseID: id, due: status.ended, late: status.ended.days(to: asOf), unit: .days,
             protocolRule: .flagMonths, reference: reference(.flagMonths))
     }
 

@@ -3,23 +3,30 @@ import MaracRecords
 
 extension BreachCheck {
     /// The meeting rules: agenda window (`agenda-late`, `agenda-early`, `agenda-missing`),
-    /// case cap (`meeting-over-cap`), minutes approval (`minutes-late`,
-    /// `minutes-not-approved`), and written information from absent agencies
+    /// case cap (`meeting-over-cap`, counted by `ProtocolEngine.countsTowardsCap`), cases moved
+    /// for one agency (`cases-moved-over-limit`), minutes approval where marac.toml sets a time
+    /// (`minutes-late`, `minutes-not-approved`), and written information from absent agencies
     /// (`written-information-late`, `written-information-missing`).
     func meetingBreaches() -> [Breach] {
         var found: [Breach] = []
-        for meeting in repository.meetings {
+        for (meeting, summary) in zip(repository.meetings, records.meetings) {
             guard let date = meeting.date, let id = meeting.id else { continue }
             found += agendaBreaches(meeting, date: date, id: id)
             if let cap = rules.maxCasesPerMeeting {
-                let cases = Set(meeting.hearings.compactMap(\.caseID)).count
+                let cases = records.agendaCandidates(summary).filter(engine.countsTowardsCap).count
                 if cases > cap {
                     found.append(Breach(
                         rule: "meeting-over-cap", meetingID: id, due: date, note: "\(cases) cases, cap \(cap)",
                         protocolRule: .maxCasesPerMeeting, reference: reference(.maxCasesPerMeeting)))
                 }
             }
-            if let period = rules.period(.minutesApprovalDays), date <= asOf,
+            for (agency, count) in engine.casesMovedOverLimit(summary) {
+                found.append(Breach(
+                    rule: "cases-moved-over-limit", meetingID: id, agency: agency, due: date,
+                    note: "\(count) cases moved, limit \(rules.maxCasesMovedPerAgency ?? 0)",
+                    protocolRule: .maxCasesMovedPerAgency, reference: reference(.maxCasesMovedPerAgency)))
+            }
+            if let period = rules.minutesApproval, date <= asOf,
                 let breach = deadlineBreach(
                     "minutes-late", period: period, ruleID: .minutesApprovalDays,
                     due: period.deadline(after: date, in: calendar), done: meeting.minutesApproved,

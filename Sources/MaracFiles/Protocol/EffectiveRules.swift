@@ -35,6 +35,9 @@ public struct EffectiveRules: Sendable {
 
     public subscript(_ id: RuleID) -> Entry { entries[id.order] }
 
+    /// The rules `mfile rules` lists: every rule something checks (`RuleID.isChecked`).
+    public var listed: [Entry] { entries.filter { $0.id.isChecked } }
+
     /// The overridden rules only.
     public var overrides: [Entry] { entries.filter { $0.origin == .override } }
 }

@@ -1,3 +1,4 @@
+
 /// Tolerant name comparison for searching: a sound key per name word, a spacing-free form,
 /// and a one-typo test, on top of `PersonMatching.normalise`.
 ///
@@ -8,6 +9,7 @@
 /// `gh` is silent, a leading `kn`, `wr`, `ps` lose their first letter and `mac` is `mc`.
 /// So "Catherine", "Katherine" and "Kathryn" share `KTRN`; "Stephen" and "Steven" `STFN`;
 /// "Okafor" and "Okafur" `AKFR`.
+
 extension PersonMatching {
     /// The sound key of one word of a normalised name (letters a-z only are heard).
     public static func phoneticKey<S: StringProtocol>(_ word: S) -> String {

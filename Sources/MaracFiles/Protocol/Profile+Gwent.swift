@@ -1,6 +1,7 @@
+
 extension ProtocolRules {
-    /// Gwent (seed 001).
-    public static let gwent = ProtocolRules(profile: "gwent", area: "Gwent", entries: [
+    /// Gwent (seed 001), on the SafeLives base.
+    public static let gwent = ProtocolRules(profile: "gwent", area: "Gwent", base: safeLivesBase, entries: [
         .init(.minVictimAge, .count(16), .gwentProtocol("§4.1")),
         .init(.dashThreshold, .count(14), .gwentProtocol("§4.2.2", "§4.3")),
         .init(.professionalJudgement, .on, .gwentProtocol("§4.2.2")),
@@ -11,16 +12,32 @@ extension ProtocolRules {
         .init(.transferIn, .on, .gwentProtocol("§4.13")),
         .init(.dvdsAutomatic, .on, .gwentProtocol("§4.2.2", "§4.14")),
         .init(.consentReasonRequired, .on, .gwentProtocol("§4.4")),
+        // "within 12 months of the initial MARAC referral" [001 §4.2.3]; its footnote 5
+        // ("previously been referred ... in the last 12 months") and SafeLives count from the
+        // last referral, which is what mfile does.
         .init(.repeatWindowMonths, .period(RulePeriod(12, .months)), .gwentProtocol("§4.2.3")),
         .init(.repeatIDVAOnlyMonths, .period(RulePeriod(3, .months)), .gwentProtocol("§4.2.3")),
-        // "within 24 hours or as soon as is practical after receipt of a referral" [001 §4.6]
+        // "On receipt of a non-police referral ... This is done within 24 hours or as soon as is
+        // practical after receipt of a referral" [001 §4.6]: counted from the day received, due
+        // by the end of the next calendar day (records hold dates, not times); police
+        // referrals have no time in the protocol.
         .init(.idvaReferral, .period(RulePeriod(24, .hours)), .gwentProtocol("§4.6")),
-        // "circulated ... 5 days prior to the MARAC meeting": calendar days, no upper bound given.
+        .init(.idvaClockFromReceipt, .on, .gwentProtocol("§4.6")),
+        .init(.idvaNonPoliceOnly, .on, .gwentProtocol("§4.6")),
+        // "circulated ... 5 days prior to the MARAC meeting" [001 §4.5]: calendar days; the
+        // earliest day is SafeLives' "within eight days" (base).
         .init(.agendaWindowMinDays, .period(RulePeriod(5, .days)), .gwentProtocol("§4.5")),
+        // "Each case involving children will be allocated a total of 15 minutes; each case with
+        // no children ... 10 minutes" [001 §4.10]. The protocol gives children's cases more
+        // time but no place on the agenda and no order by risk, so neither is switched on.
         .init(.slotMinutesWithChildren, .count(15), .gwentProtocol("§4.10")),
         .init(.slotMinutesWithoutChildren, .count(10), .gwentProtocol("§4.10")),
-        // Minutes "approved by the relevant MARAC Chair prior to ... circulation" [001 §4.9]:
-        // no time limit given.
-        .init(.minutesApprovalDays, .period(RulePeriod(10, .workingDays)), .gwentProtocol("§4.9"), .mfileDefault),
+        // "Agencies not present at the meeting will provide their information to the MARAC
+        // Administrator in writing before the meeting. The MARAC Chair will then read this out
+        // at the meeting" [001 §4.8]: records hold dates, so by the meeting day itself.
+        .init(.absentAgencyWrittenInfoDays, .period(RulePeriod(0, .days)), .gwentProtocol("§4.8")),
+        // "ensuring each case is flagged as MARAC" [001 §4.6]; the 12 months are SafeLives'
+        // [002 §3 duty 7] (base), which the Gwent protocol does not change.
+        .init(.flagMonths, .period(RulePeriod(12, .months)), .safeLives("§3 duty 7"), .gwentProtocol("§4.6")),
     ])
 }

@@ -1,6 +1,7 @@
+
 extension ProtocolRules {
-    /// West Midlands (seeds 000 and 004).
-    public static let westMidlands = ProtocolRules(profile: "west-midlands", area: "West Midlands", entries: [
+    /// West Midlands (seeds 000 and 004), on the SafeLives base.
+    public static let westMidlands = ProtocolRules(profile: "west-midlands", area: "West Midlands", base: safeLivesBase, entries: [
         .init(.minVictimAge, .count(16), .westMidlandsProtocol("§9")),
         .init(.dashThreshold, .count(14), .westMidlandsProtocol("§9")),
         .init(.youngPersonDASH, .on, .westMidlandsProtocol("§9")),
@@ -8,21 +9,33 @@ extension ProtocolRules {
         // Escalation is a criterion left to judgement: no counts [000 §9].
         .init(.escalation, .on, .westMidlandsProtocol("§9")),
         .init(.transferIn, .on, .westMidlandsProtocol("§9")),
+        // "Appropriate requests that fit the criteria for disclosure will be listed and
+        // discussed at the next available MARAC meeting" [000 §27].
+        .init(.dvdsAutomatic, .on, .westMidlandsProtocol("§27")),
+        // "Where consent from the victim is not obtained, the case should still be referred
+        // with the reason recorded on the MARAC referral form" [000 §9].
         .init(.consentReasonRequired, .on, .westMidlandsProtocol("§9")),
         .init(.repeatWindowMonths, .period(RulePeriod(12, .months)), .westMidlandsProtocol("§9")),
+        // "Referrals will be processed and where threshold is met, they will be directly
+        // referred to the ... IDVA within one working day" [000 §9]: from the decision.
         .init(.idvaReferral, .period(RulePeriod(1, .workingDays)), .westMidlandsProtocol("§9")),
         .init(.maxCasesPerMeeting, .count(25), .westMidlandsProtocol("§10")),
+        // "within 5-8 working days prior to the MARAC meeting" [000 §7, §9] replaces SafeLives'
+        // "within eight days" [002 §3 duty 2].
         .init(.agendaWindowMinDays, .period(RulePeriod(5, .workingDays)), .westMidlandsProtocol("§7", "§9"), .westMidlandsBriefing),
         .init(.agendaWindowMaxDays, .period(RulePeriod(8, .workingDays)), .westMidlandsProtocol("§7", "§9")),
+        // The chair "structure[s] the MARAC meetings and prioritise[s] cases in such a way that
+        // all those attending are able to use the time available as efficiently as possible"
+        // [000 §4]; SafeLives' example of such an order: "so that children's agencies ... can
+        // leave when their cases are complete" [002 §2 IV]. No seed orders WM cases by risk
+        // (000 §10 ranks by risk only the cases over the cap), and none gives slot lengths.
+        .init(.agendaChildrenFirst, .on, .westMidlandsProtocol("§4", "§7"), .safeLives("§2 IV")),
         .init(.agendaClaresLawLast, .on, .westMidlandsProtocol("§27")),
         .init(.agendaTransfersOutLast, .on, .westMidlandsBriefing),
         .init(.repeatInfoOnlyListing, .on, .westMidlandsBriefing),
         // "written information should be provided" when a representative cannot attend [000 §8]:
         // no notice period is given, so it is due by the meeting itself.
         .init(.absentAgencyWrittenInfoDays, .period(RulePeriod(0, .days)), .westMidlandsProtocol("§8")),
-        .init(.minutesPDFPerCase, .on, .westMidlandsBriefing),
-        // The chair approves the minutes [000 §4, §7] but no protocol sets a time limit.
-        .init(.minutesApprovalDays, .period(RulePeriod(10, .workingDays)), .westMidlandsProtocol("§7"), .mfileDefault),
         .init(.actionChaseDays, .period(RulePeriod(7, .days)), .westMidlandsProtocol("§12")),
         .init(.professionalsMeetingDays, .period(RulePeriod(10, .days)), .westMidlandsProtocol("§14")),
         .init(.complexCaseHearings, .count(4), .westMidlandsProtocol("§14")),

@@ -8,10 +8,26 @@ extension ProtocolRules {
     }
 }
 
+extension ProtocolRules {
+    /// The SafeLives MARAC administrator's duties with a number [002 §3], the base of every
+    /// profile: "Prepare and circulate a MARAC list ... within eight days of the meeting"
+    /// (duty 2) and "a tracking system of MARAC cases which have been flagged for twelve months
+    /// following the last incident, and ... notify colleagues when twelve months have passed"
+    /// (duty 7). The other duties have no number: the IDVA referral "in a timely way" (duty 3:
+    /// each protocol sets its own time), minutes that "differentiate between fact and
+    /// professional opinion" (duty 5: every hearing's information is marked fact or opinion),
+    /// the action list (duty 6: `action-overdue` in every profile), the data form (duty 8:
+    /// `mfile stats`).
+    public static let safeLivesBase: [Entry] = [
+        .init(.agendaWindowMaxDays, .period(RulePeriod(8, .days)), .safeLives("§3 duty 2")),
+        .init(.flagMonths, .period(RulePeriod(12, .months)), .safeLives("§3 duty 7")),
+    ]
+}
+
 extension RuleSource {
     static func westMidlandsProtocol(_ sections: String...) -> RuleSource { RuleSource(.westMidlandsProtocol, sections) }
     static let westMidlandsBriefing = RuleSource(.westMidlandsBriefing, [])
-    static let mfileDefault = RuleSource(.mfileDefault, [])
     static func gwentProtocol(_ sections: String...) -> RuleSource { RuleSource(.gwentProtocol, sections) }
     static func liverpoolProtocol(_ sections: String...) -> RuleSource { RuleSource(.liverpoolProtocol, sections) }
+    static func safeLives(_ sections: String...) -> RuleSource { RuleSource(.safeLivesTemplates, sections) }
 }

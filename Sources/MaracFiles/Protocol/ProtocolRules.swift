@@ -1,7 +1,9 @@
+
 /// Every number and switch of one MARAC protocol: a profile as shipped (`west-midlands`,
 /// `gwent`, `liverpool`), or the effective rules after marac.toml's `[rules]` overrides.
 ///
 /// A rule the protocol does not have is `.off` (`nil` from the typed accessors).
+
 public struct ProtocolRules: Sendable, Hashable {
     /// The profile's id as written in marac.toml (`profile = "west-midlands"`).
     public var profile: String
@@ -9,7 +11,8 @@ public struct ProtocolRules: Sendable, Hashable {
     public var area: String
     /// The rules that are on; a missing rule is off.
     public private(set) var values: [RuleID: RuleValue]
-    /// Where each profile rule is written in the source protocols.
+    /// Where each profile rule is written in the source protocols; also for a rule the
+    /// profile has off on purpose (a SafeLives duty its own protocol contradicts).
     public private(set) var sources: [RuleID: [RuleSource]]
 
     /// One profile rule: its value and where the protocol says so.
@@ -25,13 +28,16 @@ public struct ProtocolRules: Sendable, Hashable {
         }
     }
 
-    public init(profile: String, area: String, entries: [Entry]) {
+    /// A profile: the SafeLives base duties (`base`), then the protocol's own `entries`, which
+    /// add rules, tighten or replace a base rule, or switch one off (`.off` with the citation
+    /// that says why).
+    public init(profile: String, area: String, base: [Entry] = [], entries: [Entry]) {
         self.profile = profile
         self.area = area
         self.values = [:]
         self.sources = [:]
-        for entry in entries where entry.value != .off {
-            values[entry.id] = entry.value
+        for entry in base + entries {
+            values[entry.id] = entry.value == .off ? nil : entry.value
             sources[entry.id] = entry.sources
         }
     }
@@ -73,7 +79,18 @@ extension ProtocolRules {
     public var repeatIDVAOnlyWindow: RulePeriod? { period(.repeatIDVAOnlyMonths) }
     public var repeatAnyInstanceWindow: RulePeriod? { period(.repeatAnyInstanceMonths) }
     public var idvaReferral: RulePeriod? { period(.idvaReferral) }
+    public var dashHealthOnly: Bool { isOn(.dashHealthOnly) }
+    public var idvaClockFromReceipt: Bool { isOn(.idvaClockFromReceipt) }
+    public var idvaNonPoliceOnly: Bool { isOn(.idvaNonPoliceOnly) }
+    public var listingByReceipt: Bool { isOn(.listingByReceipt) }
     public var maxCasesPerMeeting: Int? { count(.maxCasesPerMeeting) }
+    public var agendaChildrenFirst: Bool { isOn(.agendaChildrenFirst) }
+    public var agendaHighestRiskFirst: Bool { isOn(.agendaHighestRiskFirst) }
+    public var agendaClaresLawLast: Bool { isOn(.agendaClaresLawLast) }
+    public var agendaTransfersOutLast: Bool { isOn(.agendaTransfersOutLast) }
+    public var repeatInfoOnlyListing: Bool { isOn(.repeatInfoOnlyListing) }
+    public var maxCasesMovedPerAgency: Int? { count(.maxCasesMovedPerAgency) }
+    public var minutesApproval: RulePeriod? { period(.minutesApprovalDays) }
     /// Agenda out at least this long before the meeting (the later bound of the window).
     public var agendaWindowMin: RulePeriod? { period(.agendaWindowMinDays) }
     /// Agenda out no earlier than this long before the meeting (the earlier bound).

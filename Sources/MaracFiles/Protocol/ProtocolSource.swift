@@ -10,9 +10,6 @@ public enum ProtocolDocument: String, Sendable, Hashable, CaseIterable {
     case liverpoolProtocol
     /// seed 004
     case westMidlandsBriefing
-    /// Not a protocol: a number `mfile` supplies where the protocols require something but set
-    /// no time limit (e.g. the chair's approval of the minutes).
-    case mfileDefault
 
     /// The document's readable title.
     public var title: String {
@@ -22,23 +19,28 @@ public enum ProtocolDocument: String, Sendable, Hashable, CaseIterable {
         case .safeLivesTemplates: "SafeLives MARAC Strategic Templates"
         case .liverpoolProtocol: "Liverpool MARAC Combined Protocol"
         case .westMidlandsBriefing: "West Midlands MARAC Transformation Project briefing (2019)"
-        case .mfileDefault: "mfile default (no time limit in the protocol)"
         }
     }
 }
 
-/// Where a profile's rule is written: a document and its sections (e.g. "§9", "App.5").
+/// Where a profile's rule is written: a document and its sections (e.g. "§9", "App.5"; the
+/// Liverpool protocol numbers its Information Sharing Protocol and its Operating Protocol
+/// separately, so its sections say "ISP §5.7" or "MOP §9.4"), with a short note where the
+/// reading needs one.
 public struct RuleSource: Sendable, Hashable, CustomStringConvertible {
     public var document: ProtocolDocument
     public var sections: [String]
+    public var note: String?
 
-    public init(_ document: ProtocolDocument, _ sections: [String]) {
+    public init(_ document: ProtocolDocument, _ sections: [String], note: String? = nil) {
         self.document = document
         self.sections = sections
+        self.note = note
     }
 
     /// "West Midlands MARAC Partnership Operating Protocol §7, §9".
     public var description: String {
-        sections.isEmpty ? document.title : document.title + " " + sections.joined(separator: ", ")
+        let cited = sections.isEmpty ? document.title : document.title + " " + sections.joined(separator: ", ")
+        return note.map { cited + " (\($0))" } ?? cited
     }
 }

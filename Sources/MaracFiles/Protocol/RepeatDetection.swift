@@ -72,14 +72,16 @@ public struct RepeatDetection: Sendable {
     /// Finds the repeats and links among `cases` under `rules`. `hearings` gives each case's
     /// hearing dates (the MARAC dates), for Gwent's IDVA-only exception.
     public static func analyse(
-        _ cases: [Case], rules: ProtocolRules, hearings: [String: [LocalDate]] = [:]
+        _ cases: [Case], rules: ProtocolRules, hearings: [String: [LocalDate]] = [:],
+        calendar: WorkingCalendar = WorkingCalendar()
     ) -> RepeatDetection {
-        analyse(cases.map(CaseSummary.init), rules: rules, hearings: hearings)
+        analyse(cases.map(CaseSummary.init), rules: rules, hearings: hearings, calendar: calendar)
     }
 
     /// The same over case summaries (what lint keeps of each case).
     public static func analyse(
-        _ cases: [CaseSummary], rules: ProtocolRules, hearings: [String: [LocalDate]] = [:]
+        _ cases: [CaseSummary], rules: ProtocolRules, hearings: [String: [LocalDate]] = [:],
+        calendar: WorkingCalendar = WorkingCalendar()
     ) -> RepeatDetection {
         let people = cases.map(\.people)
         var pairs = Set<Pair>()
@@ -150,13 +152,13 @@ public struct RepeatDetection: Sendable {
                         }
                     }
                     guard let previous, let previousReceived = previous.referral.received,
-                        incident <= window.deadline(after: previousReceived, in: WorkingCalendar()),
+                        incident <= window.deadline(after: previousReceived, in: calendar),
                         let previousID = cases[previous.caseIndex].id
                     else { continue }
                     var idvaOnly = false
                     if let idvaWindow = rules.repeatIDVAOnlyWindow, referral.idvaEngaged == true {
                         let heard = (hearings[previousID] ?? []).filter { $0 >= previousReceived && $0 <= received }.max()
-                        if let heard, incident <= idvaWindow.deadline(after: heard, in: WorkingCalendar()) { idvaOnly = true }
+                        if let heard, incident <= idvaWindow.deadline(after: heard, in: calendar) { idvaOnly = true }
                     }
                     repeats.append(Repeat(
                         caseID: id, referral: referral.number, previousCaseID: previousID,

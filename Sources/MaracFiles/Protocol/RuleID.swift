@@ -1,5 +1,7 @@
+
 /// Every protocol rule `mfile` knows, in the stable order `mfile rules` lists them.
 /// The raw value is the key used in marac.toml's `[rules]` table.
+
 public enum RuleID: String, Sendable, Hashable, CaseIterable, Comparable {
     // Referral criteria
     case minVictimAge = "min_victim_age"
@@ -19,16 +21,21 @@ public enum RuleID: String, Sendable, Hashable, CaseIterable, Comparable {
     case hbvAutomatic = "hbv_automatic"
     case hbvClosedSession = "hbv_closed_session"
     case consentReasonRequired = "consent_reason_required"
+    case dashHealthOnly = "dash_health_only"
     // Repeats
     case repeatWindowMonths = "repeat_window_months"
     case repeatIDVAOnlyMonths = "repeat_idva_only_months"
     case repeatAnyInstanceMonths = "repeat_any_instance_months"
     // IDVA
     case idvaReferral = "idva_referral"
+    case idvaClockFromReceipt = "idva_clock_from_receipt"
+    case idvaNonPoliceOnly = "idva_referral_non_police_only"
     // Listing and agenda
+    case listingByReceipt = "listing_by_receipt"
     case maxCasesPerMeeting = "max_cases_per_meeting"
     case agendaWindowMinDays = "agenda_window_min_days"
     case agendaWindowMaxDays = "agenda_window_max_days"
+    case agendaChildrenFirst = "agenda_children_first"
     case agendaHighestRiskFirst = "agenda_highest_risk_first"
     case agendaClaresLawLast = "agenda_clares_law_last"
     case agendaTransfersOutLast = "agenda_transfers_out_last"
@@ -38,7 +45,6 @@ public enum RuleID: String, Sendable, Hashable, CaseIterable, Comparable {
     // Meeting and minutes
     case absentAgencyWrittenInfoDays = "absent_agency_written_info_days"
     case maxCasesMovedPerAgency = "max_cases_moved_per_agency"
-    case minutesPDFPerCase = "minutes_pdf_per_case"
     case minutesApprovalDays = "minutes_approval_days"
     // Actions
     case actionChaseDays = "action_chase_days"
@@ -55,6 +61,27 @@ public enum RuleID: String, Sendable, Hashable, CaseIterable, Comparable {
     case flagMonths = "flag_months"
 
     public static func < (a: RuleID, b: RuleID) -> Bool { a.order < b.order }
+
+    /// Rules kept in the profiles that nothing checks yet: `mfile rules` does not list them
+    /// and `[rules]` cannot set them, until the protocol duties that use them are built.
+    public static let notYetChecked: Set<RuleID> = [
+        .minVictimAge, .youngPersonDASH, .meritGoldMin, .meritSilverMin, .meritBronzeMin,
+        .professionalsMeetingIncidents, .professionalsMeetingWindowMonths,
+    ]
+
+    /// Whether `mfile rules` lists the rule and `[rules]` may set it: every such rule changes
+    /// what some command reports.
+    public var isChecked: Bool { !RuleID.notYetChecked.contains(self) }
+
+    /// The rules `mfile rules` lists, in order.
+    public static var checked: [RuleID] { allCases.filter(\.isChecked) }
+
+    /// Rules earlier versions of mfile listed and this one does not have, with why (for a
+    /// marac.toml that still sets one).
+    public static let removed: [String: String] = [
+        "minutes_pdf_per_case":
+            "'mfile render case-minutes MEETING --all' gives each case its own paper (a PDF with --format pdf) in every profile, so the switch changed nothing",
+    ]
 
     /// Position in `allCases`.
     public var order: Int { RuleID.allCases.firstIndex(of: self)! }
@@ -84,8 +111,9 @@ public enum RuleID: String, Sendable, Hashable, CaseIterable, Comparable {
              .dhrDisclosureDays, .minutesApprovalDays:
             .period(units: RuleID.dayUnits)
         case .youngPersonDASH, .professionalJudgement, .escalation, .transferIn, .dvdsAutomatic,
-             .hbvAutomatic, .hbvClosedSession, .consentReasonRequired, .agendaHighestRiskFirst,
-             .agendaClaresLawLast, .agendaTransfersOutLast, .repeatInfoOnlyListing, .minutesPDFPerCase:
+             .hbvAutomatic, .hbvClosedSession, .consentReasonRequired, .dashHealthOnly, .idvaClockFromReceipt,
+             .idvaNonPoliceOnly, .listingByReceipt, .agendaChildrenFirst, .agendaHighestRiskFirst,
+             .agendaClaresLawLast, .agendaTransfersOutLast, .repeatInfoOnlyListing:
             .toggle
         }
     }
@@ -107,7 +135,8 @@ public enum RuleID: String, Sendable, Hashable, CaseIterable, Comparable {
             "Escalation met at this many police incidents in the escalation window (or the crimes count)"
         case .escalationCrimes:
             "Escalation met at this many crimes in the escalation window (or the police incidents count)"
-        case .escalationWindowMonths: "Window in which escalation incidents and crimes are counted"
+        case .escalationWindowMonths:
+            "Window in which escalation incidents and crimes are counted: a referral's police_incidents_<N>m and crimes_<N>m for this N months are read"
         case .transferIn: "MARAC-to-MARAC transfers in are accepted and listed for the next meeting"
         case .dvdsAutomatic:
             "Every Clare's Law (DVDS) 'right to ask'/'right to know' disclosure is a MARAC case"
@@ -115,6 +144,8 @@ public enum RuleID: String, Sendable, Hashable, CaseIterable, Comparable {
         case .hbvClosedSession: "Honour-based violence cases are heard in a closed session"
         case .consentReasonRequired:
             "A referral without the victim's consent records why consent was not obtained"
+        case .dashHealthOnly:
+            "A DASH score counts only on a referral from a health agency (kind = \"health\" in marac.toml); other agencies use MeRIT"
         case .repeatWindowMonths:
             "A further incident between the same victim and perpetrator within this long of the last referral is a repeat"
         case .repeatIDVAOnlyMonths:
@@ -122,26 +153,35 @@ public enum RuleID: String, Sendable, Hashable, CaseIterable, Comparable {
         case .repeatAnyInstanceMonths:
             "Any instance of abuse between the same victim and perpetrator within this long of the last referral is a repeat"
         case .idvaReferral: "An accepted referral is passed to the IDVA service within this time"
+        case .idvaClockFromReceipt:
+            "The IDVA referral time runs from the day the referral was received (else from the day it was accepted)"
+        case .idvaNonPoliceOnly:
+            "The IDVA referral time applies to referrals from agencies other than the police (kind = \"police\" in marac.toml)"
+        case .listingByReceipt:
+            "A referral is listed by the day it was received (else the day it was accepted): on or before a meeting's referral cut-off, that meeting"
         case .maxCasesPerMeeting:
             "Most cases heard at one meeting; beyond it the coordinator and chair prioritise by risk"
         case .agendaWindowMinDays: "Agenda circulated at least this long before the meeting"
         case .agendaWindowMaxDays: "Agenda circulated no earlier than this long before the meeting"
-        case .agendaHighestRiskFirst: "Agenda lists the highest-risk cases first"
+        case .agendaChildrenFirst:
+            "Agenda hears the cases with children together first, so children's agencies can leave after them"
+        case .agendaHighestRiskFirst: "Agenda lists the highest-risk cases first (within each group of the agenda)"
         case .agendaClaresLawLast: "Clare's Law requests are listed at the end of the agenda"
         case .agendaTransfersOutLast: "Outgoing transfers are listed at the end of the agenda"
         case .repeatInfoOnlyListing:
             "Repeats needing no new safeguarding are listed 'for information only'"
-        case .slotMinutesWithChildren: "Time allowed for a case with children"
-        case .slotMinutesWithoutChildren: "Time allowed for a case without children"
+        case .slotMinutesWithChildren: "Time allowed for a case with children (no times on the agenda when off)"
+        case .slotMinutesWithoutChildren: "Time allowed for a case without children (no times on the agenda when off)"
         case .absentAgencyWrittenInfoDays:
             "An agency that cannot attend sends written information at least this long before the meeting"
-        case .maxCasesMovedPerAgency: "Most cases one agency may have moved on the agenda on a day"
-        case .minutesPDFPerCase: "Minutes are sent as one PDF per case"
+        case .maxCasesMovedPerAgency:
+            "Most cases moved on the agenda for one agency at one meeting (a hearing's moved_for)"
         case .minutesApprovalDays:
-            "The chair approves the minutes within this long of the meeting (no protocol sets a number: mfile's default)"
+            "The chair approves the minutes within this long of the meeting (no protocol sets a number: off unless marac.toml sets one)"
         case .actionChaseDays:
             "Actions with no update are chased this long after the meeting"
-        case .actionCompletionDays: "Agencies report actions complete within this long of the meeting"
+        case .actionCompletionDays:
+            "Agencies report actions complete (or that they cannot be completed) within this long of the meeting; an open or incomplete action after it is a breach even when updated"
         case .professionalsMeetingDays: "An escalated case's professionals' meeting is held within this long of the MARAC"
         case .professionalsMeetingIncidents:
             "A professionals' meeting is recommended at this many incidents in the window"
@@ -151,7 +191,7 @@ public enum RuleID: String, Sendable, Hashable, CaseIterable, Comparable {
         case .transferOutDays:
             "Outgoing MARAC-to-MARAC transfer made within this long of learning the victim moved"
         case .dhrDisclosureDays:
-            "A domestic homicide review panel receives minutes and action plans within this long"
+            "A domestic homicide review or safeguarding adult/child practice review panel receives minutes and action plans within this long of its request"
         case .flagMonths:
             "Victim and perpetrator files stay flagged this long after the last incident or referral"
         }

@@ -19,7 +19,7 @@ extension ProtocolRules {
         var problems: [RulesError.Problem] = []
         for member in overrides.members {
             let position = member.keyRange.start
-            guard let id = RuleID(rawValue: member.key) else {
+            guard let id = RuleID(rawValue: member.key), id.isChecked else {
                 problems.append(.init(unknownRuleMessage(member.key), at: position))
                 continue
             }
@@ -89,11 +89,13 @@ extension ProtocolRules {
         }
     }
 
-    /// "24 hours", "1 working day", "3 days", "12 months".
+    /// "24 hours", "1 working day", "3 days", "12 months": up to four digits, one space, and a
+    /// unit written in lower case (`RuleID.periodPattern` is the same in the schema).
     static func parsePeriod(_ text: String) -> RulePeriod? {
-        let words = text.split(separator: " ", omittingEmptySubsequences: true)
-        guard words.count >= 2, let amount = Int(words[0]), amount >= 0,
-              let unit = TimeUnit(words: words.dropFirst().joined(separator: " "))
+        let parts = text.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: false)
+        guard parts.count == 2, (1...4).contains(parts[0].count),
+              parts[0].allSatisfy({ $0.isASCII && $0.isNumber }), let amount = Int(parts[0]),
+              let unit = TimeUnit.allCases.first(where: { $0.spellings.contains(String(parts[1])) })
         else { return nil }
         return RulePeriod(amount, unit)
     }
@@ -109,6 +111,12 @@ extension ProtocolRules {
     }
 
     private static func unknownRuleMessage(_ key: String) -> String {
+        if let why = RuleID.removed[key] {
+            return "rule `\(key)` in [rules] is no longer a rule: \(why); delete the line"
+        }
+        if let id = RuleID(rawValue: key), !id.isChecked {
+            return "rule `\(key)` in [rules] is not checked by this version of mfile, so it cannot be set; delete the line"
+        }
         var message = "unknown rule `\(key)` in [rules]"
         if let near = nearestRule(to: key) { message += " (did you mean `\(near.rawValue)`?)" }
         return message + "; `mfile rules` lists every rule"
@@ -116,7 +124,7 @@ extension ProtocolRules {
 
     /// The known rule id closest to a mistyped key, when it is close enough to be a typo.
     static func nearestRule(to key: String) -> RuleID? {
-        let scored = RuleID.allCases.map { ($0, editDistance(Array(key), Array($0.rawValue))) }
+        let scored = RuleID.checked.map { ($0, editDistance(Array(key), Array($0.rawValue))) }
         guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(2, key.count / 5) else { return nil }
         return best.0
     }

@@ -19,15 +19,13 @@ public enum TimeUnit: String, Sendable, Hashable, CaseIterable {
         return count == 1 ? singular : singular + "s"
     }
 
-    /// Reads "working day", "working days", "working-days", "day", "days", "hour(s)", "month(s)".
-    public init?(words: String) {
-        let normalised = String(words.lowercased().map { $0 == "-" ? " " : $0 })
-        switch normalised {
-        case "working day", "working days": self = .workingDays
-        case "day", "days": self = .days
-        case "hour", "hours": self = .hours
-        case "month", "months": self = .months
-        default: return nil
+    /// How the unit may be written in marac.toml's `[rules]`.
+    public var spellings: [String] {
+        switch self {
+        case .workingDays: ["working day", "working days", "working-day", "working-days"]
+        case .days: ["day", "days"]
+        case .hours: ["hour", "hours"]
+        case .months: ["month", "months"]
         }
     }
 }

@@ -4,7 +4,7 @@ import MaracBase
 /// each problem with where it is written.
 ///
 /// Messages name the key, never the value written.
-public struct RulesError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct RulesError: UserFacingError, Equatable, CustomStringConvertible {
     public struct Problem: Sendable, Equatable, CustomStringConvertible {
         /// Where the key is written in marac.toml; `nil` for the profile name itself.
         public var position: SourcePosition?
@@ -29,4 +29,10 @@ public struct RulesError: Error, Sendable, Equatable, CustomStringConvertible {
 
     /// One problem a line.
     public var description: String { problems.map(\.description).joined(separator: "\n") }
+
+    /// Each problem at its place in marac.toml, under a line saying what to do.
+    public var message: String {
+        (["the protocol settings in marac.toml cannot be used; correct them (see 'mfile rules --help'):"]
+            + problems.map { "marac.toml:" + ($0.position == nil ? " " : "") + $0.description }).joined(separator: "\n  ")
+    }
 }

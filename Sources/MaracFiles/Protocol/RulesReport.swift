@@ -19,7 +19,7 @@ extension EffectiveRules {
     /// by an indented line saying what it means.
     public func textLines(descriptions: Bool = false) -> [String] {
         let header = ("RULE", "VALUE", "FROM", "SOURCE")
-        let rows = entries.map { entry in
+        let rows = listed.map { entry in
             (entry.id.rawValue, entry.value.text(for: entry.id), entry.origin.rawValue,
              entry.source ?? "-")
         }
@@ -31,7 +31,7 @@ extension EffectiveRules {
                 + padded(row.2, originWidth) + "  " + row.3
         }
         var lines = ["Protocol profile: \(rules.profile) (\(rules.area))", line(header)]
-        for (entry, row) in zip(entries, rows) {
+        for (entry, row) in zip(listed, rows) {
             lines.append(line(row))
             if descriptions { lines.append("    " + entry.id.summary) }
         }
@@ -46,7 +46,7 @@ extension EffectiveRules {
         .object([
             ("profile", .string(rules.profile)),
             ("area", .string(rules.area)),
-            ("rules", .array(entries.map(\.json))),
+            ("rules", .array(listed.map(\.json))),
         ])
     }
 

@@ -8,6 +8,8 @@ public struct Case: Sendable {
     /// The file, relative to the repository root.
     public var file: String
     public var id: String?
+    /// The case's reference in the records kept before mfile (`mfile import` writes it).
+    public var reference: String?
     public var marac: String?
     public var status: Status?
     public var closedSession: Bool
@@ -29,6 +31,7 @@ public struct Case: Sendable {
         self.file = file
         self.table = table
         id = reader.string("id")
+        reference = reader.string("reference")
         marac = reader.string("marac")
         status = reader.string("status").flatMap(Status.init(rawValue:))
         closedSession = reader.string("session") == "closed"

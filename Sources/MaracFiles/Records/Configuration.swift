@@ -11,15 +11,31 @@ public struct Configuration: Sendable {
         public var frequency: Frequency?
         public var firstMeeting: LocalDate?
         public var referralCutoffDays: Int?
+        /// The adult (16+) female population of the area, for the data return's cases per 10,000.
+        public var adultFemalePopulation: Int?
+        /// The year of that figure's source.
+        public var adultFemalePopulationYear: Int?
     }
 
     /// A partner agency.
     public struct Agency: Sendable {
+        /// What kind of agency it is (`kind` in marac.toml): the rules that depend on who
+        /// referred a case read this, never the agency's id.
+        public enum Kind: String, Sendable, CaseIterable {
+            case police, health, idva, probation, children, adults, housing, education, other
+        }
+
         public var id: String
         public var name: String
         public var core: Bool
         /// Works with children: cases with children are grouped so it can leave.
         public var children: Bool
+        /// `nil` when marac.toml does not say.
+        public var kind: Kind?
+
+        /// The police: `kind = "police"`. The one answer the data return's police share and the
+        /// protocol rules (Gwent's non-police IDVA time) read.
+        public var isPolice: Bool { kind == .police }
     }
 
     public var file: String
@@ -29,7 +45,6 @@ public struct Configuration: Sendable {
     public var retentionMonths: Int?
     /// The `[rules]` table: local overrides of the profile.
     public var rules: TOMLTable
-    public var closures: [LocalDate]
     public var maracs: [Marac]
     public var agencies: [Agency]
     public var table: TOMLTable
@@ -43,23 +58,28 @@ public struct Configuration: Sendable {
         marking = reader.string("marking") ?? ""
         retentionMonths = reader.int("retention_months")
         rules = table["rules"]?.table ?? TOMLTable()
-        closures = table.node(at: ["calendar", "closures"])?.array?.compactMap(\.localDate) ?? []
         maracs = reader.tables("marac").compactMap { marac in
             guard let id = marac.string("id") else { return nil }
             return Marac(
                 id: id, name: marac.string("name") ?? id,
                 frequency: marac.string("frequency").flatMap(Marac.Frequency.init(rawValue:)),
                 firstMeeting: marac.date("first_meeting", &problems),
-                referralCutoffDays: marac.int("referral_cutoff_days"))
+                referralCutoffDays: marac.int("referral_cutoff_days"),
+                adultFemalePopulation: marac.int("adult_female_population"),
+                adultFemalePopulationYear: marac.int("adult_female_population_year"))
         }
         agencies = reader.tables("agency").compactMap { agency in
             guard let id = agency.string("id") else { return nil }
             return Agency(
                 id: id, name: agency.string("name") ?? id, core: agency.bool("core") ?? false,
-                children: agency.bool("children") ?? false)
+                children: agency.bool("children") ?? false,
+                kind: agency.string("kind").flatMap(Agency.Kind.init(rawValue:)))
         }
     }
 
     public func agency(_ id: String) -> Agency? { agencies.first { $0.id == id } }
+
+    /// The kind of the agency with id `id`, when marac.toml gives one.
+    public func agencyKind(_ id: String?) -> Agency.Kind? { id.flatMap { agency($0)?.kind } }
     public func marac(_ id: String) -> Marac? { maracs.first { $0.id == id } }
 }

@@ -55,7 +55,7 @@ package struct FieldReader {
             problems.append(Diagnostic(
                 file: file, position: node.range.start,
                 message: "\(fieldName(key)) is written in quotes; write the date without quotes (YYYY-MM-DD) so it is read as a date",
-                rule: "date-quoted"))
+                rule: .dateQuoted))
             return date
         }
         return nil

@@ -75,6 +75,8 @@ public struct Hearing: Sendable {
     public var presentedBy: String?
     public var professionalsMeetingNeeded: Bool
     public var professionalsMeeting: LocalDate?
+    /// The agency for which the chair moved the case from its place on the agenda (`moved_for`).
+    public var movedFor: String?
     public var information: [Information]
     public var actions: [Action]
     public var position: SourcePosition?
@@ -86,6 +88,7 @@ public struct Hearing: Sendable {
         presentedBy = reader.string("presented_by")
         professionalsMeetingNeeded = reader.bool("professionals_meeting_needed") ?? false
         professionalsMeeting = reader.date("professionals_meeting", &problems)
+        movedFor = reader.string("moved_for")
         information = reader.tables("information").map(Information.init)
         actions = reader.tables("action").map { Action($0, problems: &problems) }
         position = reader.position
@@ -136,7 +139,4 @@ public struct Action: Sendable {
         completed = reader.date("completed", &problems)
         position = reader.position
     }
-
-    /// Still to be done: not complete and not marked as impossible.
-    public var isOutstanding: Bool { status != .complete && status != .cannotComplete }
 }

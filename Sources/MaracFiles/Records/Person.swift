@@ -18,7 +18,8 @@ public struct Person: Sendable {
     public var inHousehold: Bool?
     /// Works for a partner agency (the case is then heard in a closed session).
     public var employedByPartnerAgency: Bool
-    /// Victim only: the equality fields, each a value or "declined".
+    /// Victim only: the equality fields, each one of `EqualityField.answers`, "declined" or
+    /// "not-known".
     public var ethnicity: String?
     public var sexualOrientation: String?
     public var disability: String?
@@ -26,7 +27,7 @@ public struct Person: Sendable {
     public var position: SourcePosition?
 
     /// The equality fields a victim must carry, with the field names used in records.
-    public static let equalityFields = ["ethnicity", "sexual_orientation", "disability", "gender"]
+    public static let equalityFields = EqualityField.allCases.map(\.rawValue)
 
     package init(role: Role, _ reader: FieldReader, problems: inout [Diagnostic]) {
         self.role = role

@@ -14,11 +14,11 @@ package enum RecordScaffold {
         name = ""
         aliases = []
         # dob = YYYY-MM-DD
-        gender = ""                        # or "declined"
+        gender = ""                        # female | male | trans-woman | trans-man | non-binary | other | declined | not-known
         address = ""
-        ethnicity = ""                     # equality fields: a value or "declined"
-        sexual_orientation = ""
-        disability = ""
+        ethnicity = ""                     # white-british, asian-pakistani, ... (the schema lists them) | declined | not-known
+        sexual_orientation = ""            # heterosexual | lesbian | gay | bisexual | other | declined | not-known
+        disability = ""                    # yes | no | declined | not-known
 
         [[perpetrator]]
         name = ""

@@ -27,8 +27,11 @@ public struct Referral: Sendable {
     public var incident: LocalDate?
     public var riskTool: String?
     public var riskScore: Int?
-    public var policeIncidents12m: Int?
-    public var crimes12m: Int?
+    /// Police incidents counted over a window of months (`police_incidents_12m` is
+    /// `[12: n]`): the escalation rule reads the count of its own window.
+    public var policeIncidents: [Int: Int]
+    /// Crimes counted over a window of months (`crimes_12m` is `[12: n]`).
+    public var crimes: [Int: Int]
     public var criteria: [Criterion]
     public var hasJudgementReason: Bool
     public var consent: Consent?
@@ -58,8 +61,8 @@ public struct Referral: Sendable {
         incident = reader.date("incident", &problems)
         riskTool = reader.string("risk_tool")
         riskScore = reader.int("risk_score")
-        policeIncidents12m = reader.int("police_incidents_12m")
-        crimes12m = reader.int("crimes_12m")
+        policeIncidents = Referral.windowCounts("police_incidents_", in: reader)
+        crimes = Referral.windowCounts("crimes_", in: reader)
         criteria = reader.strings("criteria").compactMap(Criterion.init(rawValue:))
         hasJudgementReason = !(reader.string("judgement_reason") ?? "").isEmpty
         consent = reader.string("consent").flatMap(Consent.init(rawValue:))
@@ -70,5 +73,17 @@ public struct Referral: Sendable {
         idvaEngaged = reader.bool("idva_engaged")
         infoOnly = reader.bool("info_only") ?? false
         dvds = reader.string("dvds")
+    }
+
+    /// The counts written `<prefix><months>m` (e.g. `police_incidents_12m = 5`), by months.
+    static func windowCounts(_ prefix: String, in reader: FieldReader) -> [Int: Int] {
+        var counts: [Int: Int] = [:]
+        for member in reader.table.members where member.key.hasPrefix(prefix) && member.key.hasSuffix("m") {
+            let digits = member.key.dropFirst(prefix.count).dropLast()
+            guard !digits.isEmpty, digits.first != "0", digits.allSatisfy({ $0.isASCII && $0.isNumber }), digits.count <= 3, let months = Int(digits), months > 0,
+                  let count = member.node.integer else { continue }
+            counts[months] = Int(count)
+        }
+        return counts
     }
 }

@@ -12,6 +12,11 @@ public struct Transfer: Sendable {
     public var acknowledged: LocalDate?
     public var position: SourcePosition?
 
+    /// A transfer known only by its direction (the index keeps no more).
+    package init(direction: Direction) {
+        self.direction = direction
+    }
+
     init(_ reader: FieldReader, problems: inout [Diagnostic]) {
         direction = reader.string("direction").flatMap(Direction.init(rawValue:))
         notified = reader.date("notified", &problems)
@@ -26,6 +31,7 @@ public struct Transfer: Sendable {
 public struct Disclosure: Sendable {
     public var date: LocalDate?
     public var requested: LocalDate?
+    /// `dhr`, `safeguarding-review`, `court`, ... (see the case schema).
     public var kind: String?
     public var position: SourcePosition?
 

@@ -1,102 +1,223 @@
 import MaracBase
 import MaracIndex
-import MaracProtocol
+import MaracRecords
 
-/// The MARAC data return (SafeLives) over the cases heard in a period: counts only.
+/// The MARAC data return (SafeLives) over the meetings held in a period, one row per meeting
+/// and a total: counts only, never a value from a record.
 ///
-/// Definitions:
-/// - *cases heard*: distinct cases with a hearing in a meeting file dated in the period (a
-///   case heard twice counts once); hearings of case ids with no case file are left out;
-/// - *the referral heard*: the latest referral received on or before the case's first hearing
-///   in the period; *repeat* when `RepeatDetection` finds that referral a repeat or it
-///   carries `criteria = ["repeat"]`; the repeat rate is repeats / cases heard;
-/// - *referrals by agency*: the agency of the referral heard; the police share is its
-///   police count / cases heard;
-/// - *children in the households*: children with `in_household = true`;
-/// - *BAME*: an ethnicity that does not start with "White" (White British, White Irish,
-///   White other, any "White ..." is not BAME) and is not "declined" or missing;
-/// - *LGBT*: a sexual orientation other than heterosexual/straight/declined, or a gender
-///   that says trans or non-binary; *disabled*: a disability other than no/none/declined;
-/// - *male*: gender "male" or "man"; *aged 16-17* and *perpetrators under 18*: age on the day
-///   the referral heard was received;
-/// - *transfers in*: a `[[transfer]] direction = "in"` or `criteria = ["transfer-in"]`;
-///   *transfers out*: a `[[transfer]] direction = "out"`; *DVDS*: `criteria = ["dvds"]` or
-///   a `dvds` field;
-/// - *declined*: the victim's field is "declined"; such a victim is counted as declined and
-///   nowhere else for that field.
+/// The MARAC data is collected by the administrator and sent to SafeLives after every meeting
+/// or quarterly [001 §8, 000 §20, 002 §3 duty 8, 003 §10.15]; it covers the ethnicity, age,
+/// sexual orientation, disability and gender of victims [000 §19]. The rules (README, "The data
+/// return", says the same):
+/// - *meetings*: every meeting file dated from `from` to the earlier of `to` and `asOf`;
+/// - *a case*: a case heard at a meeting, for the referral it was heard on (its latest referral
+///   received on or before the meeting and not returned). Each referral counts once, at the
+///   first meeting that hears it; hearing it again (a review, an outgoing transfer listed for
+///   information) is a *review*, not a case. A repeat referral is a new case, so the number of
+///   cases includes repeats, as SafeLives counts them;
+/// - *repeat*: the referral heard is a repeat by `RepeatDetection` (the protocol's one answer,
+///   kept in the index): same victim and perpetrator within the profile's repeat window of the
+///   last referral [000 §9, 003 §2.7, 002 §2];
+/// - *police referral*: from an agency marked `kind = "police"` in marac.toml; *partner-agency
+///   referral*: from any other agency of marac.toml;
+/// - *children in the households*: the case's `[[child]]` entries with `in_household = true`;
+/// - *equality*: each victim field read against `EqualityField`; the categories file decides
+///   which answers count toward each percentage; declined and not-known are counted on their
+///   own and in no category; anything else is *unrecorded* (lint rejects it);
+/// - *ages*: whole years on the day the referral heard was received (the meeting date when no
+///   referral is recorded): victims aged 16 or 17; perpetrators aged 17 or under.
 public struct DataReturn: Sendable {
-    public var from: LocalDate
-    public var to: LocalDate
-    public var casesHeard = 0
-    public var repeatCases = 0
-    /// Agency id and count, most first.
-    public var referralsByAgency: [(agency: String, count: Int)] = []
-    public var policeReferrals = 0
-    public var childrenInHouseholds = 0
-    public var bame = 0
-    public var lgbt = 0
-    public var disabled = 0
-    public var male = 0
-    public var aged16To17 = 0
-    public var perpetratorsUnder18 = 0
-    public var transfersIn = 0
-    public var transfersOut = 0
-    public var dvds = 0
-    public var declinedEthnicity = 0
-    public var declinedSexualOrientation = 0
-    public var declinedDisability = 0
+    /// The counts of one meeting or of the whole period.
+    public struct Counts: Sendable, Equatable {
+        public var cases = 0
+        public var repeats = 0
+        /// Hearings of a referral already counted at an earlier meeting (not cases).
+        public var reviews = 0
+        public var policeReferrals = 0
+        public var partnerReferrals = 0
+        /// No referral recorded, or its agency is not an `[[agency]]` of marac.toml.
+        public var agencyNotRecorded = 0
+        public var referralsByAgency: [String: Int] = [:]
+        public var childrenInHouseholds = 0
+        public var inCategory: [DataReturnCategories.Key: Int] = [:]
+        public var declined: [EqualityField: Int] = [:]
+        public var notKnown: [EqualityField: Int] = [:]
+        public var unrecorded: [EqualityField: Int] = [:]
+        public var aged16To17 = 0
+        public var victimAgeNotKnown = 0
+        public var perpetrators17OrUnder = 0
+        public var transfersIn = 0
+        public var dvds = 0
 
-    public init(_ index: PeopleIndex, from: LocalDate, to: LocalDate) {
-        self.from = from
-        self.to = to
-        var firstHeard: [String: LocalDate] = [:]
-        for meeting in index.meetings {
-            guard let date = meeting.date, date >= from, date <= to else { continue }
-            for id in meeting.hearingCaseIDs { firstHeard[id] = min(firstHeard[id] ?? date, date) }
+        public init() {}
+
+        mutating func add(_ other: Counts) {
+            cases += other.cases
+            repeats += other.repeats
+            reviews += other.reviews
+            policeReferrals += other.policeReferrals
+            partnerReferrals += other.partnerReferrals
+            agencyNotRecorded += other.agencyNotRecorded
+            referralsByAgency.merge(other.referralsByAgency, uniquingKeysWith: +)
+            childrenInHouseholds += other.childrenInHouseholds
+            inCategory.merge(other.inCategory, uniquingKeysWith: +)
+            declined.merge(other.declined, uniquingKeysWith: +)
+            notKnown.merge(other.notKnown, uniquingKeysWith: +)
+            unrecorded.merge(other.unrecorded, uniquingKeysWith: +)
+            aged16To17 += other.aged16To17
+            victimAgeNotKnown += other.victimAgeNotKnown
+            perpetrators17OrUnder += other.perpetrators17OrUnder
+            transfersIn += other.transfersIn
+            dvds += other.dvds
         }
-        var agencies: [String: Int] = [:]
-        for item in index.cases {
-            guard let id = item.id, let heard = firstHeard[id] else { continue }
-            casesHeard += 1
-            let referral = item.referrals.filter { ($0.received.map { $0 <= heard }) ?? false }
-                .max { $0.received! < $1.received! }
-            let referralDate = referral?.received ?? heard
-            if let referral {
-                if referral.criteria.contains(.repeat) || item.repeats.contains(where: { $0.referral == referral.number }) {
-                    repeatCases += 1
-                }
-                agencies[referral.agency ?? "(none)", default: 0] += 1
-                if referral.criteria.contains(.dvds) || referral.dvds != nil { dvds += 1 }
-                if referral.criteria.contains(.transferIn) && !item.transfers.contains(.in) { transfersIn += 1 }
-            }
-            if item.transfers.contains(.in) { transfersIn += 1 }
-            if item.transfers.contains(.out) { transfersOut += 1 }
-            childrenInHouseholds += item.children.filter { $0.inHousehold == true }.count
-            perpetratorsUnder18 += item.perpetrators.filter { p in p.dob.map { Self.age($0, on: referralDate) < 18 } ?? false }.count
-            if let victim = item.victim { count(victim, on: referralDate) }
-        }
-        policeReferrals = agencies["police"] ?? 0
-        referralsByAgency = agencies.map { ($0.key, $0.value) }.sorted { ($1.count, $0.agency) < ($0.count, $1.agency) }
     }
 
-    private mutating func count(_ victim: IndexedPerson, on date: LocalDate) {
-        let ethnicity = victim.ethnicity.map(PersonMatching.normalise) ?? ""
-        if ethnicity == "declined" { declinedEthnicity += 1 } else if !ethnicity.isEmpty, !ethnicity.hasPrefix("white") { bame += 1 }
-        let orientation = victim.sexualOrientation.map(PersonMatching.normalise) ?? ""
-        let gender = victim.gender.map(PersonMatching.normalise) ?? ""
-        if orientation == "declined" {
-            declinedSexualOrientation += 1
-        } else if !["", "heterosexual", "straight"].contains(orientation) || gender.contains("trans") || gender.contains("non binary") {
-            lgbt += 1
+    /// One meeting held in the period.
+    public struct MeetingRow: Sendable {
+        public var date: LocalDate
+        /// The meeting's MARAC, if marac.toml lists it.
+        public var marac: String?
+        public var counts: Counts
+    }
+
+    public var period: ReportPeriod
+    public var asOf: LocalDate
+    public var settings: DataReturnSettings
+    /// In date order (then MARAC).
+    public var meetings: [MeetingRow] = []
+    public var total = Counts()
+    /// Hearings in the period of a case id that has no case file (`mfile lint` names them).
+    public var hearingsWithoutCaseFile = 0
+
+    /// The last meeting date counted: the period's end, or the as-of date if earlier.
+    public var countedTo: LocalDate { min(period.to, asOf) }
+
+    public init(_ index: PeopleIndex, period: ReportPeriod, asOf: LocalDate, settings: DataReturnSettings) {
+        self.period = period
+        self.asOf = asOf
+        self.settings = settings
+        let end = min(period.to, asOf)
+        // Cases by position in the index's entries, so a hearing costs one id lookup.
+        var position: [String: Int] = [:]
+        position.reserveCapacity(index.entries.count)
+        var held: [(date: LocalDate, marac: String?, file: String, caseIDs: [String])] = []
+        for (n, entry) in index.entries.enumerated() {
+            switch entry.record {
+            case .case(let item): if let id = item.id, position[id] == nil { position[id] = n }
+            case .meeting(let meeting): if let date = meeting.date, date <= end { held.append((date, meeting.marac, meeting.file, meeting.hearingCaseIDs)) }
+            case .unreadable: break
+            }
         }
-        let disability = victim.disability.map(PersonMatching.normalise) ?? ""
-        if disability == "declined" { declinedDisability += 1 } else if !["", "no", "none"].contains(disability) { disabled += 1 }
-        if gender == "male" || gender == "man" { male += 1 }
-        if let dob = victim.dob, (16...17).contains(Self.age(dob, on: date)) { aged16To17 += 1 }
+        held.sort { ($0.date, $0.marac ?? "", $0.file) < ($1.date, $1.marac ?? "", $1.file) }
+        let police = settings.policeAgencyIDs
+        let known = Set(settings.agencies.map(\.id))
+        let maracs = Set(settings.areas.map(\.marac))
+        var counted = Set<ReferralKey>()
+        for meeting in held {
+            let inPeriod = meeting.date >= period.from
+            var row = Counts()
+            var seen = Set<Int>()
+            var missing = Set<String>()
+            for id in meeting.caseIDs {
+                guard let n = position[id], case .case(let item) = index.entries[n].record else {
+                    if inPeriod, missing.insert(id).inserted { hearingsWithoutCaseFile += 1 }
+                    continue
+                }
+                guard seen.insert(n).inserted else { continue }
+                let referral = Self.referralHeard(item, on: meeting.date)
+                guard counted.insert(ReferralKey(entry: n, referral: referral?.number ?? 0)).inserted else {
+                    if inPeriod { row.reviews += 1 }
+                    continue
+                }
+                if inPeriod {
+                    row.count(item, referral: referral, heard: meeting.date, police: police, agencies: known, categories: settings.categories)
+                }
+            }
+            if inPeriod {
+                // Only an id marac.toml lists is printed (lint reports any other).
+                let marac = meeting.marac.flatMap { id in maracs.contains(id) ? id : nil }
+                meetings.append(MeetingRow(date: meeting.date, marac: marac, counts: row))
+                total.add(row)
+            }
+        }
+    }
+
+    /// One referral of one case (by its position in the index).
+    private struct ReferralKey: Hashable {
+        var entry: Int
+        var referral: Int
+    }
+
+    /// The referral a hearing on `date` is about: the latest received on or before it and not
+    /// returned.
+    static func referralHeard(_ item: IndexedCase, on date: LocalDate) -> IndexedReferral? {
+        var heard: IndexedReferral?
+        for referral in item.referrals {
+            guard let received = referral.received, received <= date, referral.decision != .returned else { continue }
+            if let best = heard, (best.received!, best.number) > (received, referral.number) { continue }
+            heard = referral
+        }
+        return heard
     }
 
     /// Whole years from `dob` to `date`.
     static func age(_ dob: LocalDate, on date: LocalDate) -> Int {
         date.year - dob.year - ((date.month, date.day) < (dob.month, dob.day) ? 1 : 0)
+    }
+}
+
+extension DataReturn.Counts {
+    /// Adds one case heard for `referral`.
+    mutating func count(
+        _ item: IndexedCase, referral: IndexedReferral?, heard: LocalDate, police: Set<String>, agencies: Set<String>,
+        categories: DataReturnCategories
+    ) {
+        cases += 1
+        if let referral, item.repeats.contains(where: { $0.referral == referral.number }) { repeats += 1 }
+        if let agency = referral?.agency, agencies.contains(agency) {
+            referralsByAgency[agency, default: 0] += 1
+            if police.contains(agency) { policeReferrals += 1 } else { partnerReferrals += 1 }
+        } else {
+            agencyNotRecorded += 1
+        }
+        if let referral {
+            if referral.criteria.contains(.transferIn) || (referral.number == 1 && item.transfers.contains(.in)) {
+                transfersIn += 1
+            }
+            if referral.criteria.contains(.dvds) || referral.dvds != nil { dvds += 1 }
+        }
+        let ageDate = referral?.received ?? heard
+        var victim: IndexedPerson?
+        for person in item.people {
+            switch person.role {
+            case .victim: if victim == nil { victim = person }
+            case .perpetrator: if let dob = person.dob, DataReturn.age(dob, on: ageDate) <= 17 { perpetrators17OrUnder += 1 }
+            case .child: if person.inHousehold == true { childrenInHouseholds += 1 }
+            }
+        }
+        if let dob = victim?.dob {
+            if (16...17).contains(DataReturn.age(dob, on: ageDate)) { aged16To17 += 1 }
+        } else {
+            victimAgeNotKnown += 1
+        }
+        let readings = EqualityField.allCases.map { field in
+            let value: String? = switch field {
+            case .ethnicity: victim?.ethnicity
+            case .sexualOrientation: victim?.sexualOrientation
+            case .disability: victim?.disability
+            case .gender: victim?.gender
+            }
+            let reading = field.read(value)
+            switch reading {
+            case .answer: break
+            case .declined: declined[field, default: 0] += 1
+            case .notKnown: notKnown[field, default: 0] += 1
+            case .unrecorded: unrecorded[field, default: 0] += 1
+            }
+            return reading
+        }
+        for key in DataReturnCategories.Key.allCases where categories.category(key).contains(readings) {
+            inCategory[key, default: 0] += 1
+        }
     }
 }

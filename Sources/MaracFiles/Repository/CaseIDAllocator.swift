@@ -13,15 +13,33 @@ public struct CaseIDAllocator: Sendable {
     static let tagFile = ".mfile/clone-tag"
 
     public let root: URL
+    /// Draws a candidate tag (at random; tests give a known sequence).
+    let drawTag: @Sendable () -> String
 
-    public init(root: URL) { self.root = root }
+    public init(root: URL, drawTag: @escaping @Sendable () -> String = CaseIDAllocator.randomTag) {
+        self.root = root
+        self.drawTag = drawTag
+    }
+
+    /// Four characters of `alphabet`, drawn with the system's random number generator.
+    public static func randomTag() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return String((0..<4).map { _ in alphabet.randomElement(using: &generator)! })
+    }
 
     /// The next id for a case first referred in `year`.
     public func next(year: Int) throws(RepositoryError) -> String {
+        try next(year: year, count: 1)[0]
+    }
+
+    /// The next `count` ids for cases first referred in `year`, in order, for records written
+    /// together (an import): each follows the one before.
+    public func next(year: Int, count: Int) throws(RepositoryError) -> [String] {
+        guard count > 0 else { return [] }
         let existing = existingIDs()
         let tag = try cloneTag(avoiding: Set(existing.map(\.tag)))
         let highest = existing.filter { $0.year == year && $0.tag == tag }.map(\.number).max() ?? 0
-        return Self.format(year: year, tag: tag, number: highest + 1)
+        return (1...count).map { Self.format(year: year, tag: tag, number: highest + $0) }
     }
 
     static func format(year: Int, tag: String, number: Int) -> String {
@@ -36,11 +54,10 @@ public struct CaseIDAllocator: Sendable {
             let tag = saved.trimmingCharacters(in: .whitespacesAndNewlines)
             if Self.isTag(tag) { return tag }
         }
-        var generator = SystemRandomNumberGenerator()
         var tag: String
         repeat {
-            tag = String((0..<4).map { _ in Self.alphabet.randomElement(using: &generator)! })
-        } while used.contains(tag)
+            tag = drawTag()
+        } while used.contains(tag) || !Self.isTag(tag)
         try AtomicWrite.write(tag + "\n", to: url)
         return tag
     }

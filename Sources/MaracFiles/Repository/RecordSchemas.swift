@@ -25,6 +25,7 @@ public struct RecordSchemas: Sendable {
         let local = (try? FileManager.default.contentsOfDirectory(atPath: schemaFolder.path)) ?? []
         for name in local.sorted() where name.hasSuffix(".json") {
             let bytes = try FileSystem.read(schemaFolder.appendingPathComponent(name))
+            try RecordAccess.requireUnlocked(bytes)
             sources[name] = String(decoding: bytes, as: UTF8.self)
         }
 
@@ -45,7 +46,8 @@ public struct RecordSchemas: Sendable {
             do {
                 schemas[kind] = try JSONSchema(uri: uri(name), registry: registry)
             } catch {
-                throw RepositoryError("\(folder)/\(name): error: this schema cannot be used: \(error)")
+                let reason = "\(error)".replacingOccurrences(of: uri(""), with: "\(folder)/")
+                throw RepositoryError("\(folder)/\(name): error: this schema cannot be used: \(reason)")
             }
         }
         return RecordSchemas(schemas: schemas)
@@ -55,14 +57,22 @@ public struct RecordSchemas: Sendable {
     /// `$ref`s such as `case.schema.json#/$defs/date` resolve the same on every machine.
     static func uri(_ name: String) -> String { "file:///mfile/schema/\(name)" }
 
+    /// marac.toml's keys the protocol engine reads and checks itself (`ProtocolEngine.load`,
+    /// reported by lint as `protocol-settings`): the schema describes them for editors, but is
+    /// not a second judge of them, so a repository's older schema cannot disagree with the engine.
+    public static let protocolKeys: Set<String> = ["profile", "rules", "calendar"]
+
     /// Every violation of `table` against the schema of `kind`, at the field's position.
     public func validate(_ kind: RecordKind, _ table: TOMLTable, file: String) -> [Diagnostic] {
         guard let schema = schemas[kind] else { return [] }
         if schema.isValid(table) { return [] }
-        return schema.validate(table).map { violation in
+        return schema.validate(table).filter { violation in
+            guard kind == .configuration, case .key(let key)? = violation.path.first else { return true }
+            return !Self.protocolKeys.contains(key)
+        }.map { violation in
             Diagnostic(
                 file: file, position: Self.position(of: violation.path, in: table),
-                message: "\(Self.fieldPath(violation.path)) \(violation.message)", rule: "schema")
+                message: Self.message(for: violation, in: table), rule: .schema)
         }
     }
 
@@ -82,10 +92,7 @@ public struct RecordSchemas: Sendable {
         return out
     }
 
-    static func isFieldName(_ key: String) -> Bool {
-        !key.isEmpty && key.utf8.count <= 40
-            && key.utf8.allSatisfy { $0 == 95 || $0 == 45 || (48...57).contains($0) || (97...122).contains($0) }
-    }
+    static func isFieldName(_ key: String) -> Bool { ShownID.isFieldName(key) }
 
     /// Where the deepest existing part of `path` is written: the key of a field, the value of
     /// an array item, the table holding a missing field.

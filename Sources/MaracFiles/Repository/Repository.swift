@@ -95,16 +95,19 @@ public struct RepositoryScan<Summary: Sendable>: Sendable {
     public var undecodedCaseFiles: [String]
 
     /// `summarize` is given the configuration and returns the per-file reduction, which may
-    /// add diagnostics about its file.
+    /// add diagnostics about its file. `overlay` gives record files (relative paths under
+    /// `cases/` or `meetings/`) read from memory instead of disk, new or in place of a file:
+    /// the repository as a change would leave it, without writing it.
     public static func run(
-        at root: URL,
+        at root: URL, overlay: [String: [UInt8]] = [:],
         summarize: (Configuration) -> @Sendable (LoadedRecord, inout [Diagnostic]) -> Summary
     ) throws(RepositoryError) -> RepositoryScan {
+        let configFile = RepositoryLocator.configurationFile
+        let configBytes = try FileSystem.read(root.appendingPathComponent(configFile))
+        try RecordAccess.requireUnlocked(configBytes)
         let schemas = try RecordSchemas.load(repository: root)
         var diagnostics: [Diagnostic] = []
 
-        let configFile = RepositoryLocator.configurationFile
-        let configBytes = try FileSystem.read(root.appendingPathComponent(configFile))
         let configTable: TOMLTable
         switch RecordText.decode(configBytes, file: configFile) {
         case .success(let table):
@@ -117,13 +120,22 @@ public struct RepositoryScan<Summary: Sendable>: Sendable {
         let configuration = Configuration(table: configTable, file: configFile, problems: &diagnostics)
         let reduce = summarize(configuration)
 
-        let caseFiles = FileSystem.tomlFiles(in: Repository.casesFolder, root: root)
-        let meetingFiles = FileSystem.tomlFiles(in: Repository.meetingsFolder, root: root)
+        let caseListing = FileSystem.recordListing(in: Repository.casesFolder, root: root)
+        let meetingListing = FileSystem.recordListing(in: Repository.meetingsFolder, root: root)
+        func listed(_ folder: String, _ onDisk: [String]) -> [String] {
+            let added = overlay.keys.filter { $0.hasPrefix(folder + "/") }
+            return added.isEmpty ? onDisk : Set(onDisk).union(added).sorted()
+        }
+        let caseFiles = listed(Repository.casesFolder, caseListing.files)
+        let meetingFiles = listed(Repository.meetingsFolder, meetingListing.files)
         let files = caseFiles.map { ($0, RecordKind.case) } + meetingFiles.map { ($0, RecordKind.meeting) }
         let rootPath = root.path
         let results = files.parallelMap { file, kind in
-            RecordFile.load(file, kind: kind, rootPath: rootPath, schemas: schemas, summarize: reduce)
+            RecordFile.load(file, kind: kind, rootPath: rootPath, bytes: overlay[file], schemas: schemas, summarize: reduce)
         }
+        if results.contains(where: \.locked) { throw RepositoryError(RecordAccess.lockedMessage) }
+        let unreadable = caseListing.problems + meetingListing.problems + results.compactMap(\.unreadable)
+        if !unreadable.isEmpty { throw RecordAccess.unreadable(unreadable) }
 
         var summaries: [Summary] = []
         summaries.reserveCapacity(results.count)
@@ -146,17 +158,29 @@ public struct RepositoryScan<Summary: Sendable>: Sendable {
 struct RecordFile<Summary: Sendable>: Sendable {
     var diagnostics: [Diagnostic] = []
     var summary: Summary?
+    /// Set when the file cannot be read (`[io]`).
+    var unreadable: Diagnostic?
+    /// Set when the file is git-crypt ciphertext (this copy is locked).
+    var locked = false
 
     static func load(
-        _ file: String, kind: RecordKind, rootPath: String, schemas: RecordSchemas,
+        _ file: String, kind: RecordKind, rootPath: String, bytes given: [UInt8]? = nil, schemas: RecordSchemas,
         summarize: @Sendable (LoadedRecord, inout [Diagnostic]) -> Summary
     ) -> RecordFile {
         var result = RecordFile()
         let bytes: [UInt8]
-        do {
-            bytes = try FileSystem.read(path: rootPath + "/" + file)
-        } catch {
-            result.diagnostics.append(Diagnostic(file: file, position: nil, message: "cannot be read", rule: "io"))
+        if let given {
+            bytes = given
+        } else {
+            switch FileSystem.readBytes(path: rootPath + "/" + file) {
+            case .success(let read): bytes = read
+            case .failure(let failure):
+                result.unreadable = RecordAccess.cannotRead(file, reason: failure.reason)
+                return result
+            }
+        }
+        if RecordAccess.isEncrypted(bytes) {
+            result.locked = true
             return result
         }
         switch RecordText.decode(bytes, file: file) {
@@ -187,7 +211,7 @@ package enum RecordText {
             return .success(try TOMLDecoder.decode(bytes: bytes))
         } catch {
             return .failure(Diagnostic(
-                file: file, position: error.position, message: error.message, rule: "toml-syntax"))
+                file: file, position: error.position, message: error.message, rule: .tomlSyntax))
         }
     }
 }

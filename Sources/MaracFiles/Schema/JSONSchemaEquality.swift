@@ -67,6 +67,15 @@ enum SchemaText {
         return values.count > 12 ? shown + ", ... (\(values.count) values in all)" : shown
     }
 
+    /// A `patternProperties` name pattern that is a plain prefix (`^local_`) in words: "any
+    /// name starting with local_"; `nil` for any other pattern (never shown).
+    static func prefixWords(_ pattern: String) -> String? {
+        guard pattern.hasPrefix("^"), pattern.count > 1, pattern.count <= 41 else { return nil }
+        let prefix = pattern.dropFirst()
+        guard prefix.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic && $0.isASCII || ("0"..."9").contains($0) || $0 == "_" || $0 == "-" }) else { return nil }
+        return "any name starting with \(prefix)"
+    }
+
     static func plural(_ count: Int, _ noun: String) -> String {
         "\(count) \(noun)\(count == 1 ? "" : "s")"
     }

@@ -1,17 +1,18 @@
-/// A `SimpleRegex` pattern compiled to a position automaton (Glushkov) and run on every position
-/// at once, one bit per position in a 64-bit word: time linear in the text, no allocation and no
-/// backtracking per match. Only "does it match" is answered, which is all `pattern` asks.
+/// A pattern (as `RegexParser` reads it) compiled to a position automaton (Glushkov) and run on
+/// every position at once, one bit per position in a 64-bit word: time linear in the text, no
+/// allocation per match. Only "does it match" is answered, which is all `pattern` asks, and
+/// the answer is `LinearRegex`'s (lazy and greedy repetitions match the same texts).
 ///
 /// Built for patterns of at most 64 character positions once counted repetitions are written
-/// out (`[0-9]{4}` is four), with `^` only at the start and `$` only at the end; `init` returns
-/// nil for any other pattern, which `SimpleRegex` then matches.
+/// out (`[0-9]{4}` is four), with `^` only at the start and `$` only at the end and no `\b`;
+/// `init` returns nil for any other pattern, which `LinearRegex` then matches.
 final class RegexAutomaton: @unchecked Sendable {
     /// Per position: the positions that may come next.
     private let follow: UnsafeMutableBufferPointer<UInt64>
     /// Per ASCII scalar: the positions it matches.
     private let ascii: UnsafeMutableBufferPointer<UInt64>
     /// Per position: the scalars it matches (for scalars outside ASCII).
-    private let sets: [SimpleRegex.ScalarSet]
+    private let sets: [ScalarSet]
     private let first: UInt64
     private let last: UInt64
     private let nullable: Bool
@@ -20,12 +21,18 @@ final class RegexAutomaton: @unchecked Sendable {
 
     static let maximumPositions = 64
 
-    init?(_ root: SimpleRegex.Node) {
-        var items: [SimpleRegex.Node]
+    convenience init?(pattern: String) {
+        var parser = RegexParser(Array(pattern.unicodeScalars))
+        guard let root = try? parser.parse() else { return nil }
+        self.init(root)
+    }
+
+    init?(_ root: RegexNode) {
+        var items: [RegexNode]
         if case .sequence(let sequence) = root { items = sequence } else { items = [root] }
-        anchoredStart = { if case .start? = items.first { true } else { false } }()
+        anchoredStart = { if case .assertion(.start)? = items.first { true } else { false } }()
         if anchoredStart { items.removeFirst() }
-        anchoredEnd = { if case .end? = items.last { true } else { false } }()
+        anchoredEnd = { if case .assertion(.end)? = items.last { true } else { false } }()
         if anchoredEnd { items.removeLast() }
 
         var builder = Builder()
@@ -88,16 +95,16 @@ final class RegexAutomaton: @unchecked Sendable {
 
     /// Numbers the character positions and links each to the positions that may follow it.
     private struct Builder {
-        var sets: [SimpleRegex.ScalarSet] = []
+        var sets: [ScalarSet] = []
         var follow: [UInt64] = []
 
-        mutating func add(_ node: SimpleRegex.Node) -> Shape? {
+        mutating func add(_ node: RegexNode) -> Shape? {
             switch node {
-            case .scalar(let scalar):
-                return atom(SimpleRegex.ScalarSet(ranges: [scalar.value...scalar.value]))
+            case .scalar(let value):
+                return atom(ScalarSet(ranges: [value...value]))
             case .set(let set):
                 return atom(set)
-            case .start, .end:
+            case .assertion:
                 return nil
             case .sequence(let items):
                 var shape = Shape()
@@ -137,7 +144,7 @@ final class RegexAutomaton: @unchecked Sendable {
             }
         }
 
-        private mutating func atom(_ set: SimpleRegex.ScalarSet) -> Shape? {
+        private mutating func atom(_ set: ScalarSet) -> Shape? {
             guard sets.count < RegexAutomaton.maximumPositions else { return nil }
             let bit: UInt64 = 1 << UInt64(sets.count)
             sets.append(set)

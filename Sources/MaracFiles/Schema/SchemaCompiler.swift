@@ -91,7 +91,7 @@ struct SchemaCompiler {
         }
         var checks: [SchemaCheck] = []
         func add(_ keyword: String, _ kind: SchemaCheck.Kind) {
-            checks.append(SchemaCheck(kind: kind, site: site(keyword, schema.location(of: keyword))))
+            checks.append(SchemaCheck(kind: kind, site: site(keyword, schema.location(of: keyword), words: schema)))
         }
 
         if let value = schema["type"] { add("type", .type(try types(value, schema))) }
@@ -103,7 +103,8 @@ struct SchemaCompiler {
             for item in values {
                 if case .string(let s) = item { strings[s, default: []].append(s) } else { others.append(item) }
             }
-            add("enum", .enumeration(keep(EnumRule(strings: strings, others: others, allowed: SchemaText.list(values)))))
+            let names = values.compactMap { value -> String? in if case .string(let s) = value { s } else { nil } }
+            add("enum", .enumeration(keep(EnumRule(strings: strings, others: others, allowed: SchemaText.list(values), names: names))))
         }
         if let value = schema["format"] {
             guard case .string(let name) = value else { throw schema.error("format must be a string", "format") }
@@ -118,10 +119,12 @@ struct SchemaCompiler {
         if let n = try schema.count("minLength") { add("minLength", .minLength(n)) }
         if let n = try schema.count("maxLength") { add("maxLength", .maxLength(n)) }
         if let value = schema["pattern"] {
-            guard case .string(let source) = value, let pattern = SchemaPattern(source) else {
-                throw schema.error("pattern must be a valid regular expression", "pattern")
+            guard case .string(let source) = value else { throw schema.error("pattern must be a string", "pattern") }
+            do throws(LinearRegex.Failure) {
+                add("pattern", .pattern(keep(try SchemaPattern(source))))
+            } catch {
+                throw schema.error("pattern \(error.message)", "pattern")
             }
-            add("pattern", .pattern(keep(pattern)))
         }
         if let n = try schema.number("minimum") { add("minimum", .minimum(n)) }
         if let n = try schema.number("maximum") { add("maximum", .maximum(n)) }
@@ -228,10 +231,11 @@ struct SchemaCompiler {
         let additional = try subschema("additionalProperties", schema)
         guard properties != nil || patterns != nil || additional != nil else { return nil }
         let compiledPatterns = try (patterns ?? []).map { source, index in
-            guard let pattern = SchemaPattern(source) else {
-                throw schema.error("patternProperties names must be valid regular expressions", "patternProperties")
+            do throws(LinearRegex.Failure) {
+                return (keep(try SchemaPattern(source)), index)
+            } catch {
+                throw schema.error("a patternProperties name \(error.message)", "patternProperties")
             }
-            return (keep(pattern), index)
         }
         let rules = MemberRules(properties: properties ?? [], patterns: compiledPatterns, additional: additional,
                                 additionalForbidden: schema["additionalProperties"] == .bool(false),
@@ -255,8 +259,13 @@ struct SchemaCompiler {
         return index
     }
 
-    private mutating func site(_ keyword: String, _ location: String) -> Int {
-        sites.append(CheckSite(keyword: keyword, location: location))
+    /// A new check site; `words` is the schema object whose `title` and `description` say
+    /// what the keyword expects.
+    private mutating func site(_ keyword: String, _ location: String, words schema: SchemaObject? = nil) -> Int {
+        func text(_ keyword: String) -> String? {
+            if case .string(let text)? = schema?[keyword], !text.isEmpty { text } else { nil }
+        }
+        sites.append(CheckSite(keyword: keyword, location: location, title: text("title"), description: text("description")))
         return sites.count - 1
     }
 

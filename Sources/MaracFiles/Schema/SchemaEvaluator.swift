@@ -1,3 +1,4 @@
+import MaracBase
 import MaracJSON
 
 /// Runs a `SchemaProgram` over one value (a `JSONValue`, or a decoded TOML tree read in place).
@@ -94,15 +95,30 @@ struct SchemaEvaluator<Value: SchemaInstance>: ~Copyable {
         return validate(node, value, collect: true)
     }
 
+    /// What a violation offers besides its message (see `SchemaViolation`).
+    struct Detail {
+        var choices: [String] = []
+        var suggestion: String? = nil
+        var expectedTypes: [String] = []
+    }
+
     private mutating func fail(_ check: SchemaCheck, _ collect: Bool, at component: PathComponent? = nil,
-                               site: Int? = nil, _ message: @autoclosure () -> String) -> Bool {
+                               site: Int? = nil, _ message: @autoclosure () -> String,
+                               detail: @autoclosure () -> Detail = Detail()) -> Bool {
         guard collect else { return false }
         var where_ = path
         if let component { where_.append(component) }
         let site = sites[site ?? check.site]
+        let detail = detail()
         violations.append(SchemaViolation(path: where_, schemaLocation: site.location, keyword: site.keyword,
-                                          message: message()))
+                                          message: message(), choices: detail.choices, suggestion: detail.suggestion,
+                                          expectedTypes: detail.expectedTypes))
         return false
+    }
+
+    /// "; did you mean X?" when a choice is close to `typed`, else nothing.
+    static func didYouMean(_ suggestion: String?) -> String {
+        suggestion.map { "; did you mean \($0)?" } ?? ""
     }
 
     // MARK: checks
@@ -114,7 +130,11 @@ struct SchemaEvaluator<Value: SchemaInstance>: ~Copyable {
             return fail(check, collect, "is not allowed")
 
         case .type(let types):
-            return Self.matches(view, types) || fail(check, collect, "must be " + Self.describe(types))
+            if Self.matches(view, types) { return true }
+            let expected = sites[check.site].title
+            return fail(
+                check, collect, "must be " + (expected ?? Self.describe(types)),
+                detail: Detail(expectedTypes: JSONTypes.names.filter { types.contains($0.1) }.map(\.0)))
 
         case .enumeration(let rule):
             let allowed = rule.with { rule in
@@ -124,7 +144,13 @@ struct SchemaEvaluator<Value: SchemaInstance>: ~Copyable {
                 }
                 return rule.others.contains(where: { JSONSchemaEquality.equal($0, value, view) })
             }
-            return allowed || fail(check, collect, "must be one of: " + rule.with(\.allowed))
+            if allowed { return true }
+            guard collect else { return false }
+            return rule.with { rule in
+                let suggestion = view.string.flatMap { DidYouMean.closest(to: $0, among: rule.names) }
+                return fail(check, collect, "must be one of: " + rule.allowed + Self.didYouMean(suggestion),
+                            detail: Detail(choices: rule.names, suggestion: suggestion))
+            }
 
         case .const(let rule):
             return rule.with { JSONSchemaEquality.equal($0.value, value, view) }
@@ -272,11 +298,17 @@ struct SchemaEvaluator<Value: SchemaInstance>: ~Copyable {
 
         case .pattern(let pattern):
             guard let s = view.string, !pattern.with({ $0.matches(s) }) else { return true }
-            return fail(check, collect, "is not in the expected form (the pattern \(pattern.with(\.source)))")
+            // Never the pattern itself: administrators do not read regular expressions.
+            if let title = sites[check.site].title { return fail(check, collect, "must be " + title) }
+            if let description = sites[check.site].description {
+                return fail(check, collect, "is not in the expected form: " + description)
+            }
+            return fail(check, collect, "is not in the form this field needs (its description in the schema says what that is)")
 
         case .format(let format):
             guard let s = view.string, !format.accepts(s) else { return true }
-            return fail(check, collect, "must be " + format.expectation)
+            let expected = sites[check.site].title ?? format.expectation
+            return fail(check, collect, "must be " + expected)
 
         case .ref(let target):
             return validate(target, value, collect: collect, sink: sink)
@@ -385,7 +417,15 @@ struct SchemaEvaluator<Value: SchemaInstance>: ~Copyable {
             if let sink, matched || rules.additional != nil { sink.pointee.members[i] = true }
             if !matched, let additional = rules.additional {
                 if rules.additionalForbidden {
-                    ok = fail(check, collect, at: .key(key), site: rules.additionalSite, "is not an allowed field")
+                    if collect {
+                        let choices = rules.allowedNames
+                        let suggestion = DidYouMean.closest(to: key, among: rules.properties.map(\.name))
+                        ok = fail(check, collect, at: .key(key), site: rules.additionalSite,
+                                  "is not an allowed field" + Self.didYouMean(suggestion),
+                                  detail: Detail(choices: choices, suggestion: suggestion))
+                    } else {
+                        ok = false
+                    }
                 } else {
                     ok = validate(additional, members.value(at: i), at: .key(key), collect: collect)
                 }

@@ -1,5 +1,7 @@
+
 /// The `format` values checked as assertions (RFC 3339 dates and times, UUIDs, IPv4 addresses).
 /// Any other format is a compile error rather than being silently ignored.
+
 enum SchemaFormat: String, Sendable, CaseIterable {
     case date
     case dateTime = "date-time"

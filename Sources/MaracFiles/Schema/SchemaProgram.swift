@@ -64,6 +64,10 @@ final class ConstRule: @unchecked Sendable {
 struct CheckSite: Sendable {
     var keyword: String
     var location: String
+    /// The `title` and `description` of the schema object holding the keyword: what a
+    /// `type`, `pattern` or `format` failure says is expected, in words.
+    var title: String? = nil
+    var description: String? = nil
 }
 
 /// One compiled subschema: the checks its keywords make, cheapest first.
@@ -134,11 +138,14 @@ final class EnumRule: Sendable {
     let others: [JSONValue]
     /// The values as listed in messages.
     let allowed: String
+    /// The string values in schema order (what "did you mean" chooses from).
+    let names: [String]
 
-    init(strings: [String: [String]], others: [JSONValue], allowed: String) {
+    init(strings: [String: [String]], others: [JSONValue], allowed: String, names: [String]) {
         self.strings = strings
         self.others = others
         self.allowed = allowed
+        self.names = names
     }
 }
 
@@ -164,6 +171,12 @@ final class MemberRules: Sendable {
         self.additional = additional
         self.additionalForbidden = additionalForbidden
         self.additionalSite = additionalSite
+    }
+
+    /// The field names allowed, as a message lists them: each property, then each
+    /// `patternProperties` prefix as "any name starting with ...".
+    var allowedNames: [String] {
+        properties.map(\.name) + patterns.compactMap { entry in entry.pattern.with { SchemaText.prefixWords($0.source) } }
     }
 
     /// The schema of the property named `name` (compared by code points, as JSON requires).

@@ -1,4 +1,6 @@
+
 /// URI reference resolution (RFC 3986 §5) for `$id` and `$ref`, for any scheme (http, file, urn).
+
 enum SchemaURI {
     struct Parts {
         var scheme: String?

@@ -42,12 +42,26 @@ public struct SchemaViolation: Sendable, Hashable, CustomStringConvertible {
     /// The failing keyword, e.g. `required`.
     public var keyword: String
     public var message: String
+    /// What would have been valid, for a message to offer: the choices of an `enum`, or the
+    /// field names an object allows (a `patternProperties` prefix as "any name starting
+    /// with ..."). Empty for other checks.
+    public var choices: [String]
+    /// The one of `choices` closest to what was given (see `DidYouMean`), when one is close.
+    public var suggestion: String?
+    /// For `type`: the JSON types the schema wants (`array`, `object`, `string`, ...).
+    public var expectedTypes: [String]
 
-    public init(path: [PathComponent], schemaLocation: String, keyword: String, message: String) {
+    public init(
+        path: [PathComponent], schemaLocation: String, keyword: String, message: String, choices: [String] = [],
+        suggestion: String? = nil, expectedTypes: [String] = []
+    ) {
         self.path = path
         self.schemaLocation = schemaLocation
         self.keyword = keyword
         self.message = message
+        self.choices = choices
+        self.suggestion = suggestion
+        self.expectedTypes = expectedTypes
     }
 
     /// `path: message`.

@@ -1,7 +1,9 @@
+
 /// Decodes TOML 1.0 documents into `TOMLTable`s, keeping where every key and value is written.
 ///
 /// Parsing works on UTF-8 bytes. Errors say where the text is wrong and what was expected,
 /// and never quote the text of a value.
+
 public enum TOMLDecoder {
     /// The deepest nesting of tables, arrays and inline tables a document may use.
     public static let maximumDepth = 128

@@ -149,7 +149,7 @@ struct TOMLDocumentBuilder {
         switch tables[parent].slots[i] {
         case .table(let child):
             if tables[child].definedByHeader {
-                throw fail("this table was already defined at line \(tables[child].range.start.line)", header)
+                throw fail("this table was already defined at line \(tables[child].range.start.line): a [table] is written once; for a list of several (one for each person, referral or action), write every header with two brackets, [[...]]", header)
             }
             if tables[child].dottedSection >= 0 {
                 throw fail("this table was already defined by dotted keys at line \(tables[child].dottedLine)", header)
@@ -185,7 +185,7 @@ struct TOMLDocumentBuilder {
             tableArrays[array].append(child)
             current = child
         case .table(let child):
-            throw fail("\(describeKey(last.name)) is already a table (defined at line \(tables[child].range.start.line)), so it can't also be an array of tables", header)
+            throw fail("\(describeKey(last.name)) is already a table (defined at line \(tables[child].range.start.line)), so it can't also be an array of tables: for a list, write every header for it with two brackets, [[...]], the one at line \(tables[child].range.start.line) too", header)
         case .value:
             throw valueInTheWay(tables[parent].members[i], last)
         }

@@ -1,4 +1,6 @@
+
 /// The edits, returning a new editor over the edited bytes (for chains of edits).
+
 extension TOMLEditor {
     /// Sets the value at `path`; see `setValue(_:at:)`.
     public func settingValue(_ value: TOMLValue, at path: [TOMLPathComponent]) throws(TOMLEditError) -> TOMLEditor {

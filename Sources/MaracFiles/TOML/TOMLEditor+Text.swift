@@ -1,4 +1,6 @@
+
 /// Writing new text in the document's style, splicing it in, and checking the result.
+
 extension TOMLEditor {
     /// `text` with the document's line ends.
     func withLineEnds(_ text: String) -> [UInt8] {

@@ -1,9 +1,11 @@
+
 /// Writes a TOML document tree as canonical, readable TOML, as `mfile` writes new records.
 ///
 /// Each table lists its plain keys first (`key = value`), then its sub-tables as `[headers]`
 /// and its arrays of tables as `[[headers]]`, in the tree's key order, with a blank line
 /// before each header. Text with line breaks is written as a multi-line string. Decoding the
 /// output gives back the same values.
+
 public enum TOMLEncoder {
     public static func encode(_ table: TOMLTable) -> String {
         var out = ""

@@ -18,10 +18,8 @@ struct TOMLKeyPath {
     var names: [String] { parents.map(\.name) + [last.name] }
 }
 
-/// A key as it is shown in messages: `'name'`, or quoted as a TOML basic string when it holds unusual characters.
+/// A key as it is shown in messages: `'name'` when it is a plain field name, else a
+/// placeholder (someone may have typed a person's name as a key; see `ShownID`).
 func describeKey(_ key: String) -> String {
-    let plain = !key.isEmpty && key.utf8.allSatisfy { byte in
-        byte >= 0x20 && byte != 0x27 && byte != 0x22 && byte != 0x5C && byte != 0x7F
-    }
-    return plain ? "'\(key)'" : TOMLEncoder.basicString(key)
+    ShownID.key(key)
 }

@@ -80,7 +80,7 @@ extension TOMLParser {
         guard end - pos >= 8, let hour = digits(2, at: pos), bytes[pos + 2] == TOMLByte.colon,
               let minute = digits(2, at: pos + 3), bytes[pos + 5] == TOMLByte.colon,
               let second = digits(2, at: pos + 6)
-        else { throw fail("invalid time: write times as HH:MM:SS, with the seconds", at: start) }
+        else { throw fail("invalid time: write times as HH:MM:SS, with the seconds, such as 09:30:00", at: start) }
         guard hour <= 23 else { throw fail("invalid time: the hour must be 00 to 23", at: start) }
         guard minute <= 59 else { throw fail("invalid time: the minutes must be 00 to 59", at: start) }
         guard second <= 59 else { throw fail("invalid time: the seconds must be 00 to 59", at: start) }

@@ -1,4 +1,6 @@
+
 /// Integers (decimal, hexadecimal, octal, binary) and floats, with TOML's underscore rules.
+
 extension TOMLParser {
     /// Reads a number, or a date or time (which also start with digits).
     mutating func parseNumberOrDateTime() throws(TOMLError) -> TOMLValue {
@@ -8,10 +10,16 @@ extension TOMLParser {
         var stop = start
         while stop < end, Self.isNumberByte(bytes[stop]) { stop += 1 }
         pos = stop
-        if !atValueEnd() {
-            throw fail(bytes[pos] == TOMLByte.colon ? Self.dateTimeForm : Self.invalidNumber, at: start)
+        do throws(TOMLError) {
+            if !atValueEnd() {
+                throw fail(bytes[pos] == TOMLByte.colon ? Self.dateTimeForm : Self.invalidNumber, at: start)
+            }
+            return try numberValue(start..<stop)
+        } catch {
+            // Only once the number has failed: a date or time typed the usual way?
+            if let mistake = dateOrTimeMistake(at: start) { throw fail(mistake, at: start) }
+            throw error
         }
-        return try numberValue(start..<stop)
     }
 
     private static func isNumberByte(_ byte: UInt8) -> Bool {

@@ -11,10 +11,10 @@ extension TOMLParser {
                 return text(start..<(pos - 1))
             }
             if byte == TOMLByte.backslash { return try parseEscapedBasicString(from: start) }
-            if TOMLByte.isControl(byte) { throw controlInString(byte, quote: "\"") }
+            if TOMLByte.isControl(byte) { throw controlInString(byte, quote: "\"", from: start) }
             pos += 1
         }
-        throw fail("unterminated string: add the closing quote (\")")
+        throw unterminated("\"", from: start)
     }
 
     private mutating func parseEscapedBasicString(from start: Int) throws(TOMLError) -> String {
@@ -30,11 +30,11 @@ extension TOMLParser {
                 try parseEscape(multiline: false)
                 continue
             }
-            if TOMLByte.isControl(byte) { throw controlInString(byte, quote: "\"") }
+            if TOMLByte.isControl(byte) { throw controlInString(byte, quote: "\"", from: start) }
             scratch.append(byte)
             pos += 1
         }
-        throw fail("unterminated string: add the closing quote (\")")
+        throw unterminated("\"", from: start)
     }
 
     /// Reads a literal string `'...'` (cursor on the opening quote).
@@ -47,17 +47,28 @@ extension TOMLParser {
                 pos += 1
                 return text(start..<(pos - 1))
             }
-            if TOMLByte.isControl(byte) { throw controlInString(byte, quote: "'") }
+            if TOMLByte.isControl(byte) { throw controlInString(byte, quote: "'", from: start) }
             pos += 1
         }
-        throw fail("unterminated string: add the closing quote (')")
+        throw unterminated("'", from: start)
     }
 
-    private func controlInString(_ byte: UInt8, quote: String) -> TOMLError {
+    private func controlInString(_ byte: UInt8, quote: String, from start: Int) -> TOMLError {
         if byte == TOMLByte.newline || byte == TOMLByte.carriageReturn {
+            if let curly = firstCurlyQuote(start..<pos) { return curlyClosingQuote(quote, at: curly) }
             return fail("unterminated string: add the closing quote (\(quote)) before the end of the line, or use \(quote)\(quote)\(quote) for text on several lines")
         }
         return fail("control characters are not allowed in strings: write them as escapes such as \\t or \\u0007")
+    }
+
+    /// Text that runs to the end of the file without its closing quote.
+    private func unterminated(_ quote: String, from start: Int) -> TOMLError {
+        if let curly = firstCurlyQuote(start..<pos) { return curlyClosingQuote(quote, at: curly) }
+        return fail("unterminated string: add the closing quote (\(quote))")
+    }
+
+    private func curlyClosingQuote(_ quote: String, at offset: Int) -> TOMLError {
+        fail("unterminated string: a curly quote (” or ’) from a word processor does not close text in TOML; retype it as a straight quote (\(quote))", at: offset)
     }
 
     /// Reads a multi-line basic string `"""..."""`.

@@ -8,10 +8,16 @@ extension TOMLParser {
         guard pos < end else { throw fail("expected a value") }
         let value: TOMLValue
         switch bytes[pos] {
-        case TOMLByte.quote:
-            value = .string(startsTripleQuote(TOMLByte.quote) ? try parseMultilineBasicString() : try parseBasicString())
-        case TOMLByte.apostrophe:
-            value = .string(startsTripleQuote(TOMLByte.apostrophe) ? try parseMultilineLiteralString() : try parseLiteralString())
+        case TOMLByte.quote, TOMLByte.apostrophe:
+            let quote = bytes[pos]
+            if startsTripleQuote(quote) {
+                value = .string(quote == TOMLByte.quote ? try parseMultilineBasicString() : try parseMultilineLiteralString())
+            } else {
+                value = .string(quote == TOMLByte.quote ? try parseBasicString() : try parseLiteralString())
+                if pos < end, bytes[pos] == quote || TOMLByte.isBareKey(bytes[pos]) || bytes[pos] >= 0x80 {
+                    throw fail(Self.quoteInsideText(quote), at: pos - 1)
+                }
+            }
         case UInt8(ascii: "t"):
             try expectWord("true")
             value = .boolean(true)
@@ -31,7 +37,7 @@ extension TOMLParser {
         case let byte where TOMLByte.isControl(byte):
             throw fail(Self.controlOutsideStrings)
         default:
-            throw fail(Self.unknownValueMessage)
+            throw fail(isCurlyQuote(at: pos) ? Self.curlyQuotes : Self.unknownValueMessage)
         }
         return TOMLNode(value, range: SourceRange(start: start, end: mark()))
     }

@@ -164,6 +164,8 @@ struct TOMLParser {
             throw fail("expected a key before '='")
         case let byte where TOMLByte.isControl(byte):
             throw fail(Self.controlOutsideStrings)
+        case _ where isCurlyQuote(at: pos):
+            throw fail("this key is in curly quotes (“ ” or ‘ ’), as a word processor types them; TOML needs straight quotes, or none: retype them as \" \"")
         default:
             throw fail(first ? "expected a key: use letters, digits, '_' and '-', or put the key in quotes" : "expected a key after '.'")
         }

@@ -1,5 +1,7 @@
+
 /// The document an edit is meant to produce, worked out on the decoded tree alone, and the
 /// comparison the editor uses to check its text edits against it.
+
 enum TOMLTreeEdit {
     /// Applies `change` to the value at `path` (nil when absent; setting nil removes it),
     /// creating missing tables on the way. False when the path leads through a non-container.

@@ -1,4 +1,6 @@
+
 /// Checks that bytes are well-formed UTF-8 (no overlong forms, surrogates or values past U+10FFFF).
+
 enum UTF8Validation {
     /// The offset of the first byte that does not belong to a well-formed UTF-8 sequence.
     static func firstInvalidByte(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {

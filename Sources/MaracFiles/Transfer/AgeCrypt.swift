@@ -49,6 +49,34 @@ public struct AgeCrypt: Sendable {
     }
 
     /// Whether `text` is given to `age -r` (a public key) rather than `age -R` (a file).
+    /// How to lock a bundle: for `recipients` (public keys, or recipients files relative to
+    /// `directory`), else for a passphrase (the terminal, or `MFILE_PASSPHRASE_FILE`).
+    public static func lock(recipients: [String], relativeTo directory: URL) throws(AgeError) -> Lock {
+        guard !recipients.isEmpty else { return .passphrase(try PassphraseSource.fromEnvironment()) }
+        var resolved: [String] = []
+        for recipient in recipients {
+            if isPublicKey(recipient) {
+                resolved.append(recipient)
+                continue
+            }
+            let url = URL(fileURLWithPath: recipient, relativeTo: directory).standardizedFileURL
+            guard FileManager.default.isReadableFile(atPath: url.path) else {
+                throw AgeError("--recipient takes an age public key (age1...) or a recipients file; \(url.path) is neither")
+            }
+            resolved.append(url.path)
+        }
+        return .recipients(resolved)
+    }
+
+    /// How to open a bundle: with the identity file `identity`, else a passphrase.
+    public static func key(identity: URL?) throws(AgeError) -> Key {
+        guard let identity else { return .passphrase(try PassphraseSource.fromEnvironment()) }
+        guard FileManager.default.isReadableFile(atPath: identity.path) else {
+            throw AgeError("--identity: \(identity.path) cannot be read")
+        }
+        return .identity(identity.path)
+    }
+
     package static func isPublicKey(_ text: String) -> Bool {
         text.hasPrefix("age1") || text.hasPrefix("ssh-ed25519 ") || text.hasPrefix("ssh-rsa ")
     }
@@ -94,6 +122,38 @@ public struct AgeCrypt: Sendable {
             throw AgeError("the bundle cannot be opened: \(Self.reason(result)); nothing was changed")
         }
         return result.stdout
+    }
+
+    /// Decrypts the file at `url` as `age` streams it, handing the plaintext to `consume`
+    /// chunk by chunk (nothing is kept here); `consume` returns false to stop `age` at once.
+    /// Returns false when `consume` stopped it; throws when the file cannot be opened (wrong
+    /// key, changed or cut short: age checks each chunk before it passes it on).
+    public func decrypt(file url: URL, key: Key, into consume: (ArraySlice<UInt8>) -> Bool) throws(AgeError) -> Bool {
+        var arguments = ["--decrypt"]
+        var script: Subprocess.TerminalScript?
+        switch key {
+        case .identity(let path):
+            arguments += ["-i", path]
+        case .passphrase(let source):
+            if case .automation(let secret) = source {
+                script = Subprocess.TerminalScript(answer: secret, prompt: "passphrase", times: 1)
+            }
+        }
+        var stopped = false
+        let run = Result { () throws(AgeError) -> Subprocess.Result in
+            try withoutActuallyEscaping(consume) { consume throws(AgeError) in
+                try Subprocess.run(executable, arguments, input: .file(url.path), terminal: script, output: { chunk in
+                    if !consume(chunk) { stopped = true }
+                    return !stopped
+                })
+            }
+        }
+        if stopped { return false }
+        let result = try run.get()
+        guard result.status == 0, !result.timedOut else {
+            throw AgeError("the bundle cannot be opened: \(Self.reason(result)); nothing was changed")
+        }
+        return true
     }
 
     /// age's own first error line (age's messages hold no secrets and no plaintext), or how

@@ -18,17 +18,39 @@ public struct CaseBundle: Sendable, Equatable {
     public var created: LocalDate
     /// The files, in manifest order (papers, then record data).
     public var files: [TarArchive.Entry]
+    /// The sending MARAC's signature of the manifest (`BundleSignature`), if it signed.
+    public var signature: [UInt8]?
+    /// The manifest's bytes as read from a bundle (what the signature is of); `nil` for a
+    /// bundle being made, whose manifest is `manifest`.
+    public var readManifest: [UInt8]?
+
+    /// Bundles are equal when they hold the same files, signature and manifest fields.
+    public static func == (a: CaseBundle, b: CaseBundle) -> Bool {
+        a.kind == b.kind && a.caseID == b.caseID && a.marac == b.marac && a.created == b.created
+            && a.files == b.files && a.signature == b.signature
+    }
+
+    /// The manifest's bytes: as read, or as this mfile writes them.
+    public var manifestBytes: [UInt8] { readManifest ?? Array(manifest.utf8) }
 
     public static let manifestPath = "manifest.json"
+
+    /// The default file name of a bundle: `transfer-CASE-DATE.age`, `disclosure-CASE-DATE.age`
+    /// (a case id's characters other than letters, digits and hyphens become `_`).
+    public static func fileName(_ kind: String, caseID: String, date: LocalDate) -> String {
+        let safe = String(caseID.map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "_" })
+        return "\(kind)-\(safe)-\(date).age"
+    }
     public static let format = "mfile-bundle"
     public static let version: Int64 = 1
 
-    public init(kind: Kind, caseID: String, marac: String, created: LocalDate, files: [TarArchive.Entry]) {
+    public init(kind: Kind, caseID: String, marac: String, created: LocalDate, files: [TarArchive.Entry], signature: [UInt8]? = nil) {
         self.kind = kind
         self.caseID = caseID
         self.marac = marac
         self.created = created
         self.files = files
+        self.signature = signature
     }
 
     /// The file at `path`, if the bundle holds one.
@@ -55,16 +77,18 @@ public struct CaseBundle: Sendable, Equatable {
         ]), pretty: true) + "\n"
     }
 
-    /// The archive: the manifest, then the files.
+    /// The archive: the manifest, its signature if there is one, then the files.
     public func archive() -> [UInt8] {
-        TarArchive.write([TarArchive.Entry(path: Self.manifestPath, bytes: Array(manifest.utf8))] + files)
+        TarArchive.write([TarArchive.Entry(path: Self.manifestPath, bytes: manifestBytes)]
+            + (signature.map { [TarArchive.Entry(path: Self.signaturePath, bytes: $0)] } ?? []) + files)
     }
 
     /// Why a bundle was refused. Messages name bundle paths and manifest fields only.
-    public struct Invalid: Error, Sendable, CustomStringConvertible {
+    public struct Invalid: UserFacingError, CustomStringConvertible {
         public var reasons: [String]
         public init(_ reasons: [String]) { self.reasons = reasons }
         public var description: String { reasons.joined(separator: "; ") }
+        public var message: String { (["the bundle failed its checks; nothing was changed:"] + reasons).joined(separator: "\n  ") }
     }
 
     /// Reads and checks an archive: the manifest first, every listed file present with its
@@ -75,6 +99,32 @@ public struct CaseBundle: Sendable, Equatable {
             entries = try TarArchive.read(bytes)
         } catch {
             throw Invalid(["the archive inside is damaged: \(error.message)"])
+        }
+        return try read(entries: entries)
+    }
+
+    /// Whether `path` is a file a bundle holds: `manifest.json`, its signature, a paper
+    /// (`papers/NAME.html`) or record data (`record/case.toml`, `record/sender.toml`,
+    /// `record/meetings/NAME.toml`). Nothing else (no dotfile, nothing git treats specially
+    /// such as `.gitattributes`, `.gitignore` or `.git/`) is ever accepted.
+    public static func isBundleFile(_ path: String) -> Bool {
+        if path == manifestPath || path == signaturePath || path == "record/case.toml" || path == "record/sender.toml" { return true }
+        for (folder, suffix) in [("papers/", ".html"), ("record/meetings/", ".toml")] where path.hasPrefix(folder) {
+            let name = path.dropFirst(folder.count)
+            return name.count > suffix.count && name.hasSuffix(suffix) && !name.contains("/")
+                && name.first.map { $0.isLetter || $0.isNumber } == true
+        }
+        return false
+    }
+
+    /// The signature of the manifest (see `BundleSignature`), when the bundle is signed.
+    public static let signaturePath = "manifest.json.sig"
+
+    /// Checks the entries of an archive (see `read(archive:)`).
+    public static func read(entries: [TarArchive.Entry]) throws(Invalid) -> CaseBundle {
+        let refused = entries.map(\.path).filter { !isBundleFile($0) }
+        if !refused.isEmpty {
+            throw Invalid(refused.map { "\($0): a bundle holds only manifest.json, papers/*.html and record/ data; this file is refused" })
         }
         guard let first = entries.first, first.path == manifestPath else {
             throw Invalid(["the bundle does not start with \(manifestPath)"])
@@ -102,7 +152,7 @@ public struct CaseBundle: Sendable, Equatable {
         guard case .array(let listed)? = manifest["files"] else { throw Invalid(reasons + ["\(manifestPath): files is missing"]) }
         var files: [TarArchive.Entry] = []
         var byPath: [String: TarArchive.Entry] = [:]
-        for entry in entries.dropFirst() { byPath[entry.path] = entry }
+        for entry in entries.dropFirst() where entry.path != signaturePath { byPath[entry.path] = entry }
         for (index, item) in listed.enumerated() {
             guard case .string(let path)? = item["path"], case .integer(let size)? = item["size"],
                 case .string(let hash)? = item["sha256"]
@@ -120,6 +170,9 @@ public struct CaseBundle: Sendable, Equatable {
         }
         for path in byPath.keys.sorted() { reasons.append("\(path): in the bundle but not listed in the manifest") }
         guard reasons.isEmpty, let kind, let caseID, let marac, let created else { throw Invalid(reasons) }
-        return CaseBundle(kind: kind, caseID: caseID, marac: marac, created: created, files: files)
+        var bundle = CaseBundle(kind: kind, caseID: caseID, marac: marac, created: created, files: files,
+                                signature: entries.first { $0.path == signaturePath }?.bytes)
+        bundle.readManifest = first.bytes
+        return bundle
     }
 }

@@ -1,3 +1,4 @@
+import MaracBase
 import MaracTOML
 
 /// The edits transfers and disclosures make to a case file, through the format-preserving
@@ -9,7 +10,7 @@ public struct CaseFileEdit: Sendable {
     public private(set) var bytes: [UInt8]
 
     /// Why an edit could not be made. Messages name keys and paths, never values.
-    public struct Failure: Error, Sendable, CustomStringConvertible {
+    public struct Failure: UserFacingError, CustomStringConvertible {
         public var message: String
         init(_ message: String) { self.message = message }
         public var description: String { message }
@@ -33,6 +34,17 @@ public struct CaseFileEdit: Sendable {
         }
         do {
             bytes = try editor.setValue(.string(value), at: [.key(key)])
+        } catch {
+            throw Failure(error.description)
+        }
+    }
+
+    /// Sets the date at `path` (e.g. `["transfer", 0, "acknowledged"]`), adding the key
+    /// after the entry's last key if it is not there.
+    public mutating func setDate(at path: [TOMLPathComponent], _ date: LocalDate) throws(Failure) {
+        let editor = try editor()
+        do {
+            bytes = try editor.setValue(.localDate(date), at: path)
         } catch {
             throw Failure(error.description)
         }

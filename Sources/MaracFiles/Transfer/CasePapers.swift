@@ -31,8 +31,8 @@ public enum CasePapers {
         _ record: Case, repository: Repository, parts: Set<Part>, asOf: LocalDate
     ) throws(PaperError) -> [Paper] {
         guard let id = record.id else { throw PaperError("\(record.file) has no id") }
-        let rules = try PaperRules.of(repository.configuration)
-        let caseScope: SessionScope = SessionScope.isClosedSession(record, rules: rules) ? .closed : .general
+        let engine = try Papers.engine(for: repository.configuration)
+        let caseScope: SessionScope = SessionScope.isClosedSession(record, engine: engine) ? .closed : .general
         // Only this case, so the action plan and any register-like paper hold nothing else.
         var own = repository
         own.cases = [record]
@@ -40,21 +40,21 @@ public enum CasePapers {
         if parts.contains(.minutes) {
             for meeting in TransferRecord.heardAt(id, in: own) {
                 guard let meetingID = meeting.id else { continue }
-                let scope: SessionScope = SessionScope.isClosedSession(record, meeting: meeting, rules: rules) ? .closed : .general
+                let scope: SessionScope = SessionScope.isClosedSession(record, meeting: meeting, engine: engine) ? .closed : .general
                 let html = try Papers.render(
                     Papers.Request(.caseMinutes(meeting: meetingID, caseID: id), format: .html, scope: scope),
-                    repository: own, rules: rules)
+                    repository: own, engine: engine)
                 papers.append(Paper(path: minutesPath(meetingID), title: "Case minutes of \(meetingID)", html: html))
             }
         }
         if parts.contains(.referral) {
             let context = referralsContext(record, configuration: own.configuration, scope: caseScope, asOf: asOf)
-            let html = try TransferTemplates.render("transfer-referrals", context: context, templates: PaperTemplates(root: own.root))
+            let html = try PaperTemplates(root: own.root).render(template: "transfer-referrals.html", context: context, escaping: .html)
             papers.append(Paper(path: referralsPath, title: "Referrals and risk assessment", html: html))
         }
         if parts.contains(.actions) {
             let html = try Papers.render(
-                Papers.Request(.actions(agency: nil, asOf: asOf), format: .html, scope: caseScope), repository: own, rules: rules)
+                Papers.Request(.actions(agency: nil, asOf: asOf), format: .html, scope: caseScope), repository: own, engine: engine)
             papers.append(Paper(path: actionsPath, title: "Open action plan as of \(asOf)", html: html))
         }
         return papers
@@ -62,30 +62,7 @@ public enum CasePapers {
 
     /// The template context of the referrals paper.
     static func referralsContext(_ record: Case, configuration: Configuration, scope: SessionScope, asOf: LocalDate) -> JSONValue {
-        let referrals = record.referrals.map { referral -> JSONValue in
-            .object([
-                ("number", .integer(Int64(referral.number))),
-                ("received", PaperJSON.date(referral.received)),
-                ("agency", PaperJSON.agencyName(referral.agency, configuration)),
-                ("referrer", PaperJSON.text(referral.reader.string("referrer"))),
-                ("incident", PaperJSON.date(referral.incident)),
-                ("riskTool", .string(riskToolLabel(referral.riskTool))),
-                ("riskScore", PaperJSON.int(referral.riskScore)),
-                ("policeIncidents", PaperJSON.int(referral.policeIncidents12m)),
-                ("crimes", PaperJSON.int(referral.crimes12m)),
-                ("criteria", PaperJSON.text(referral.reader.strings("criteria").joined(separator: ", "))),
-                ("judgementReason", PaperJSON.text(referral.reader.string("judgement_reason"))),
-                ("consent", PaperJSON.text(referral.reader.string("consent"))),
-                ("consentReason", PaperJSON.text(referral.reader.string("consent_reason"))),
-                ("decision", PaperJSON.text(referral.reader.string("decision"))),
-                ("decided", PaperJSON.date(referral.decided)),
-                ("idvaReferred", PaperJSON.date(referral.idvaReferred)),
-                ("infoOnly", .bool(referral.infoOnly)),
-            ])
-        }
-        var people = record.victim.map { [PaperJSON.person($0)] } ?? []
-        people += record.perpetrators.map(PaperJSON.person)
-        people += record.children.map(PaperJSON.person)
+        let referrals = ReferralRows.rows(record, upTo: nil, configuration: configuration)
         return .object([
             ("paper", PaperJSON.paper(
                 title: "Referrals and risk assessment", configuration: configuration, maracID: record.marac, date: asOf,
@@ -93,19 +70,9 @@ public enum CasePapers {
             ("caseID", PaperJSON.text(record.id)),
             ("status", .string(record.status?.rawValue ?? "not given")),
             ("session", .string(record.closedSession ? "closed" : "open")),
-            ("people", .array(people)),
+            ("people", .array(PaperJSON.people(record))),
             ("referrals", .array(referrals)),
         ])
-    }
-
-    static func riskToolLabel(_ tool: String?) -> String {
-        switch tool {
-        case "dash": "DASH RIC"
-        case "dash-young-person": "Young Person's DASH RIC"
-        case "merit": "MeRIT"
-        case let other?: PaperText.isolated(other)
-        case nil: "not given"
-        }
     }
 
     /// What a cover sheet says.
@@ -147,7 +114,7 @@ public enum CasePapers {
             ("restrictions", PaperJSON.text(cover.restrictions)),
             ("contents", .array(contents)),
         ])
-        let html = try TransferTemplates.render("bundle-cover", context: context, templates: PaperTemplates(root: repository.root))
+        let html = try PaperTemplates(root: repository.root).render(template: "bundle-cover.html", context: context, escaping: .html)
         return Paper(path: coverPath, title: cover.title, html: html)
     }
 }

@@ -60,16 +60,18 @@ public enum Disclose {
         if let requested = request.requested, requested > request.date {
             throw TransferError("--requested is after the date of disclosure (--as-of)")
         }
+        let lock = try RepositoryLock.acquire(root: root)
+        defer { withExtendedLifetime(lock) {} }
         let repository = try Repository.load(at: root)
         let record = try CaseChecks.find(request.caseID, in: repository)
-        let rules = try PaperRules.of(repository.configuration)
-        let closed = SessionScope.isClosedSession(record, rules: rules)
+        let engine = try Papers.engine(for: repository.configuration)
+        let closed = SessionScope.isClosedSession(record, engine: engine)
             || TransferRecord.heardAt(request.caseID, in: repository).contains { $0.kind == .closed }
         if closed, !request.confirmClosed {
-            throw TransferError("case \(request.caseID) is heard in a closed session: its papers are kept apart. Check the chair agreed to this disclosure, then run again with --confirm-closed")
+            throw TransferError("case \(ShownID.caseID(request.caseID)) is heard in a closed session: its papers are kept apart. Check the chair agreed to this disclosure, then run again with --confirm-closed")
         }
         let papers = try CasePapers.render(record, repository: repository, parts: request.parts, asOf: request.date)
-        guard !papers.isEmpty else { throw TransferError("case \(request.caseID) has none of the papers asked for (no hearing has minutes yet?)") }
+        guard !papers.isEmpty else { throw TransferError("case \(ShownID.caseID(request.caseID)) has none of the papers asked for (no hearing has minutes yet?)") }
         let restrictions = request.restrictions ?? defaultRestrictions
 
         var edit = CaseFileEdit(bytes: try FileSystem.read(root.appendingPathComponent(record.file)))
@@ -96,7 +98,7 @@ public enum Disclose {
             kind: .disclosure, caseID: request.caseID, marac: record.marac ?? "", created: request.date,
             files: ([cover] + papers).map { TarArchive.Entry(path: $0.path, bytes: Array($0.html.utf8)) })
         let sealed = try age.encrypt(bundle.archive(), lock: request.lock)
-        try AtomicWrite.write(sealed, to: request.output, mode: .createNew)
+        try AtomicWrite.write(sealed, to: request.output, mode: .createNew, access: .ownerOnly)
         do {
             try AtomicWrite.write(edit.bytes, to: root.appendingPathComponent(record.file))
         } catch {

@@ -1,7 +1,9 @@
+
 /// SHA-256 (FIPS 180-4), for the manifest of a transfer or disclosure bundle.
 ///
 /// The toolchain has no CryptoKit on Linux and `mfile` takes no package dependencies, so the
 /// hash is implemented here; `SHA256Tests` checks it against the FIPS and NIST test vectors.
+
 public struct SHA256: Sendable {
     private static let k: [UInt32] = [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,

@@ -28,14 +28,44 @@ struct Subprocess {
     /// `POSIX_SPAWN_SETSID` (glibc 2.26+), not always exported to Swift.
     private static let spawnSetSID: Int32 = 0x80
 
+    /// What the child reads on its standard input.
+    enum Input {
+        case bytes([UInt8])
+        /// The file at this path, opened for the child (never read into mfile's memory).
+        case file(String)
+    }
+
     static func run(
         _ executable: String, _ arguments: [String], input: [UInt8], terminal: TerminalScript? = nil,
         timeout: Double = 900
+    ) throws(AgeError) -> Result {
+        try run(executable, arguments, input: .bytes(input), terminal: terminal, timeout: timeout, output: nil)
+    }
+
+    /// Runs the program; with `output`, its standard output is handed over chunk by chunk as
+    /// it comes (and not kept), and the child is stopped as soon as `output` returns false.
+    static func run(
+        _ executable: String, _ arguments: [String], input source: Input, terminal: TerminalScript? = nil,
+        timeout: Double = 900, output: ((ArraySlice<UInt8>) -> Bool)?
     ) throws(AgeError) -> Result {
         var inPipe: [Int32] = [0, 0], outPipe: [Int32] = [0, 0], errPipe: [Int32] = [0, 0]
         guard pipe(&inPipe) == 0, pipe(&outPipe) == 0, pipe(&errPipe) == 0 else {
             throw AgeError("cannot create pipes to run age (\(FileSystem.errnoText()))")
         }
+        var bytes: [UInt8] = []
+        var inputFile: Int32 = -1
+        switch source {
+        case .bytes(let given): bytes = given
+        case .file(let path):
+            inputFile = open(path, O_RDONLY | O_CLOEXEC)
+            guard inputFile >= 0 else {
+                let reason = FileSystem.errnoText()
+                for fd in inPipe + outPipe + errPipe { close(fd) }
+                throw AgeError("\(path) cannot be read (\(reason))")
+            }
+        }
+        defer { if inputFile >= 0 { close(inputFile) } }
+        let input = bytes
         // Only the child's 0, 1 and 2 (dup2 clears the flag) reach age.
         for fd in inPipe + outPipe + errPipe { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
         var pty: PseudoTerminal?
@@ -44,7 +74,7 @@ struct Subprocess {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_adddup2(&actions, inPipe[0], 0)
+        posix_spawn_file_actions_adddup2(&actions, inputFile >= 0 ? inputFile : inPipe[0], 0)
         posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1)
         posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2)
         var attributes = posix_spawnattr_t()
@@ -106,7 +136,21 @@ struct Subprocess {
                 kill(pid, SIGKILL)
             }
         }
-        let stdout = readAll(outFD)
+        var stdout: [UInt8] = []
+        if let output {
+            var chunk = [UInt8](repeating: 0, count: 65536)
+            while true {
+                let got = chunk.withUnsafeMutableBytes { read(outFD, $0.baseAddress!, $0.count) }
+                if got < 0, errno == EINTR { continue }
+                if got <= 0 { break }
+                if !output(chunk[0..<got]) {
+                    kill(pid, SIGKILL)
+                    break
+                }
+            }
+        } else {
+            stdout = readAll(outFD)
+        }
         close(outFD)
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0, errno == EINTR {}

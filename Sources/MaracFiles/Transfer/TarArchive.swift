@@ -1,8 +1,11 @@
+import MaracBase
+
 /// The container inside a bundle: a POSIX ustar archive of regular files, so that a recipient
 /// without `mfile` can still open it (`age -d bundle.age | tar -x`).
 ///
 /// Only what bundles need is written and accepted: regular files with relative paths of at
 /// most 100 bytes, no links, no folders, no `..`. Every header's checksum is checked.
+
 public enum TarArchive {
     /// One file in the archive.
     public struct Entry: Sendable, Equatable {
@@ -15,7 +18,7 @@ public enum TarArchive {
     }
 
     /// Why an archive could not be read (messages name archive paths only).
-    public struct Failure: Error, Sendable, CustomStringConvertible {
+    public struct Failure: UserFacingError, CustomStringConvertible {
         public var message: String
         init(_ message: String) { self.message = message }
         public var description: String { message }
@@ -63,22 +66,107 @@ public enum TarArchive {
     }
 
     /// The entries of an archive `write` made; anything else, or a damaged archive, fails.
-    public static func read(_ bytes: [UInt8]) throws(Failure) -> [Entry] {
-        var entries: [Entry] = []
-        var offset = 0
-        while true {
-            guard offset + block <= bytes.count else { throw Failure("the archive is cut short (no end marker)") }
-            let header = Array(bytes[offset..<offset + block])
-            if header.allSatisfy({ $0 == 0 }) {
-                guard offset + 2 * block <= bytes.count, bytes[offset + block..<offset + 2 * block].allSatisfy({ $0 == 0 }) else {
-                    throw Failure("the archive is cut short (incomplete end marker)")
+    public static func read(_ bytes: [UInt8], limits: Limits = .bundle) throws(Failure) -> [Entry] {
+        var reader = Reader(limits: limits)
+        try reader.feed(bytes[...])
+        return try reader.finish()
+    }
+
+    /// How much an archive may hold: a bundle's size is bounded before any of it is kept.
+    public struct Limits: Sendable {
+        /// The largest file, in bytes.
+        public var fileBytes: Int
+        /// All files together, in bytes.
+        public var totalBytes: Int
+        /// How many files.
+        public var files: Int
+
+        public init(fileBytes: Int, totalBytes: Int, files: Int) {
+            self.fileBytes = fileBytes
+            self.totalBytes = totalBytes
+            self.files = files
+        }
+
+        /// What a case bundle may hold: a case's papers and record data are far smaller.
+        public static let bundle = Limits(fileBytes: 16 << 20, totalBytes: 64 << 20, files: 2000)
+
+        /// `bytes` as an administrator reads it (`16 MiB`).
+        public static func describe(_ bytes: Int) -> String {
+            bytes >= 1 << 20 ? "\(bytes >> 20) MiB" : bytes >= 1 << 10 ? "\(bytes >> 10) KiB" : "\(bytes) bytes"
+        }
+    }
+
+    /// Reads an archive as it arrives, chunk by chunk, keeping only the entries (each within
+    /// the limits) and at most one block of what is still to come, so a hostile archive is
+    /// refused as soon as it goes over a limit, before the rest of it is read.
+    public struct Reader: Sendable {
+        public let limits: Limits
+        private var pending: [UInt8] = []
+        private var entries: [Entry] = []
+        private var paths = Set<String>()
+        private var total = 0
+        /// The entry being read: its path, size and bytes so far.
+        private var current: (path: String, size: Int, bytes: [UInt8])?
+        /// Zero padding still to skip after the current entry.
+        private var padding = 0
+        private var ended = false
+        private var zeroBlocks = 0
+
+        public init(limits: Limits) { self.limits = limits }
+
+        public mutating func feed(_ chunk: ArraySlice<UInt8>) throws(Failure) {
+            var chunk = chunk
+            while !chunk.isEmpty {
+                if ended {
+                    guard chunk.allSatisfy({ $0 == 0 }) else { throw Failure("the archive has data after its end marker") }
+                    return
                 }
-                guard bytes[(offset + 2 * block)...].allSatisfy({ $0 == 0 }) else {
-                    throw Failure("the archive has data after its end marker")
+                if current != nil {
+                    // Appended in place: `current` keeps the only reference to its bytes.
+                    let take = min(current!.size - current!.bytes.count, chunk.count)
+                    current!.bytes += chunk.prefix(take)
+                    chunk = chunk.dropFirst(take)
+                    if current!.bytes.count == current!.size, let entry = current {
+                        current = nil
+                        entries.append(Entry(path: entry.path, bytes: entry.bytes))
+                        padding = (block - entry.size % block) % block
+                    }
+                    continue
                 }
-                return entries
+                if padding > 0 {
+                    let skip = min(padding, chunk.count)
+                    guard chunk.prefix(skip).allSatisfy({ $0 == 0 }) else { throw Failure("the archive's padding holds data") }
+                    padding -= skip
+                    chunk = chunk.dropFirst(skip)
+                    continue
+                }
+                let need = block - pending.count
+                pending += chunk.prefix(need)
+                chunk = chunk.dropFirst(need)
+                if pending.count == block {
+                    try header(pending)
+                    pending.removeAll(keepingCapacity: true)
+                }
             }
+        }
+
+        /// The entries, once the whole archive (with its end marker) has been fed.
+        public func finish() throws(Failure) -> [Entry] {
+            guard ended, current == nil, pending.isEmpty || pending.allSatisfy({ $0 == 0 }) else {
+                throw Failure(zeroBlocks == 1 ? "the archive is cut short (incomplete end marker)" : "the archive is cut short (no end marker)")
+            }
+            return entries
+        }
+
+        private mutating func header(_ header: [UInt8]) throws(Failure) {
+            if header.allSatisfy({ $0 == 0 }) {
+                zeroBlocks += 1
+                if zeroBlocks == 2 { ended = true }
+                return
+            }
+            guard zeroBlocks == 0 else { throw Failure("the archive is cut short (incomplete end marker)") }
             let number = entries.count + 1
+            guard number <= limits.files else { throw Failure("the archive holds more than \(limits.files) files, more than any case bundle") }
             guard Array(header[257..<263]) == Array("ustar\0".utf8) else { throw Failure("entry \(number) is not a ustar header") }
             guard let stored = parseOctal(header[148..<156]) else { throw Failure("entry \(number) has an unreadable checksum") }
             var check = header
@@ -91,11 +179,20 @@ public enum TarArchive {
                 throw Failure("entry \(number) has a path a bundle may not hold")
             }
             guard let size = parseOctal(header[124..<136]) else { throw Failure("\(path): unreadable size") }
-            let start = offset + block
-            guard size <= bytes.count - start else { throw Failure("\(path) is cut short") }
-            guard !entries.contains(where: { $0.path == path }) else { throw Failure("\(path) appears twice") }
-            entries.append(Entry(path: path, bytes: Array(bytes[start..<start + size])))
-            offset = start + size + (block - size % block) % block
+            guard size <= limits.fileBytes else {
+                throw Failure("\(path) is larger than \(Limits.describe(limits.fileBytes)), more than any paper or record a bundle holds")
+            }
+            total += size
+            guard total <= limits.totalBytes else {
+                throw Failure("the archive holds more than \(Limits.describe(limits.totalBytes)), more than any case bundle")
+            }
+            guard paths.insert(path).inserted else { throw Failure("\(path) appears twice") }
+            if size == 0 {
+                entries.append(Entry(path: path, bytes: []))
+            } else {
+                current = (path, size, [])
+                current!.bytes.reserveCapacity(size)
+            }
         }
     }
 
@@ -109,7 +206,7 @@ public enum TarArchive {
         return Array((String(repeating: "0", count: max(0, width - 1 - digits.count)) + digits).utf8) + [0]
     }
 
-    private static func parseOctal(_ field: ArraySlice<UInt8>) -> Int? {
+    fileprivate static func parseOctal(_ field: ArraySlice<UInt8>) -> Int? {
         var value = 0
         var seen = false
         for byte in field {

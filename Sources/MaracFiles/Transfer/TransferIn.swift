@@ -26,8 +26,15 @@ public enum TransferIn {
         public var agency: String?
         /// The sending MARAC, as the user names it (default: its name in the bundle).
         public var from: String?
+        /// Accept a bundle that is unsigned, or signed by a key the allowed-signers file does
+        /// not list (after checking with the sender by other means).
+        public var acceptUnsigned: Bool
 
-        public init(bundle: URL, key: AgeCrypt.Key, received: LocalDate, marac: String? = nil, agency: String? = nil, from: String? = nil) {
+        public init(
+            bundle: URL, key: AgeCrypt.Key, received: LocalDate, marac: String? = nil, agency: String? = nil, from: String? = nil,
+            acceptUnsigned: Bool = false
+        ) {
+            self.acceptUnsigned = acceptUnsigned
             self.bundle = bundle
             self.key = key
             self.received = received
@@ -46,22 +53,53 @@ public enum TransferIn {
         public var folder: String
         /// Lint warnings on the new file (errors refuse the import).
         public var warnings: [Diagnostic]
+        /// The known MARAC whose key signed the bundle; `nil` when accepted with `--unsigned`.
+        public var signedBy: String?
     }
 
-    /// Opens and checks a bundle, without changing anything.
-    public static func open(_ url: URL, key: AgeCrypt.Key, age: AgeCrypt) throws -> CaseBundle {
-        let sealed: [UInt8]
-        do { sealed = try FileSystem.read(url) } catch { throw TransferError("\(url.path) cannot be read") }
-        let archive = try age.decrypt(sealed, key: key)
+    /// Opens and checks a bundle, without changing anything. The bundle is never held in
+    /// memory whole: `age` reads the file and the archive is read as it is decrypted, keeping
+    /// only files within `limits`, and `age` is stopped as soon as a limit is passed.
+    public static func open(_ url: URL, key: AgeCrypt.Key, age: AgeCrypt, limits: TarArchive.Limits = .bundle) throws -> CaseBundle {
+        var info = stat()
+        guard stat(url.path, &info) == 0 else { throw TransferError("\(url.path) cannot be read (\(FileSystem.errnoText()))") }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { throw TransferError("\(url.path) is not a file") }
+        // age adds 16 bytes to every 64 KiB and a header; tar a block or two to every file.
+        let largest = limits.totalBytes + limits.totalBytes / 1024 + limits.files * 1024 + (1 << 20)
+        guard Int(info.st_size) <= largest else {
+            throw TransferError("the bundle is \(TarArchive.Limits.describe(Int(info.st_size))), more than any case bundle (at most \(TarArchive.Limits.describe(limits.totalBytes)) of papers and records); nothing was read or changed")
+        }
+        var reader = TarArchive.Reader(limits: limits)
+        var failure: TarArchive.Failure?
+        let finished = try age.decrypt(file: url, key: key) { chunk in
+            do throws(TarArchive.Failure) {
+                try reader.feed(chunk)
+                return true
+            } catch {
+                failure = error
+                return false
+            }
+        }
+        let entries: [TarArchive.Entry]
+        do throws(TarArchive.Failure) {
+            if let failure { throw failure }
+            precondition(finished, "age stops only when a limit is passed")
+            entries = try reader.finish()
+        } catch {
+            throw TransferError(reasons: ["the bundle failed its checks; nothing was changed:", "the archive inside: \(error.message)"])
+        }
         do {
-            return try CaseBundle.read(archive: archive)
+            return try CaseBundle.read(entries: entries)
         } catch {
             throw TransferError(reasons: ["the bundle failed its checks; nothing was changed:"] + error.reasons)
         }
     }
 
     public static func run(_ request: Request, root: URL, age: AgeCrypt) throws -> Result {
+        let lock = try RepositoryLock.acquire(root: root)
+        defer { withExtendedLifetime(lock) {} }
         let bundle = try open(request.bundle, key: request.key, age: age)
+        let signedBy = try signer(of: bundle, root: root, acceptUnsigned: request.acceptUnsigned)
         let data: TransferRecord
         do { data = try TransferRecord.from(bundle) } catch {
             throw TransferError(reasons: ["the bundle cannot be imported; nothing was changed:"] + error.reasons)
@@ -85,7 +123,7 @@ public enum TransferIn {
                 $0.table?["direction"]?.string == "in" && $0.table?["their_id"]?.string == theirID
             }
         }) {
-            throw TransferError("a case transferred in with their id \(theirID) is already in cases/; nothing was changed")
+            throw TransferError("a case transferred in with their id \(ShownID.caseID(theirID)) is already in cases/; nothing was changed")
         }
 
         let marac = try chooseMarac(request.marac, repository.configuration)
@@ -104,7 +142,7 @@ public enum TransferIn {
             try edit.appendEntry("transfer", [
                 ("direction", .string("in")), ("from", .string(from)), ("received", .localDate(request.received)),
                 ("their_id", .string(theirID)),
-            ])
+            ] + (signedBy.map { [("signed_by", TOMLValue.string($0))] } ?? []))
         } catch {
             throw TransferError("bundle:\(TransferRecord.casePath): \(error.message); nothing was changed")
         }
@@ -132,15 +170,36 @@ public enum TransferIn {
             throw TransferError("\(keep) already exists; nothing was changed")
         }
         do {
-            for entry in [TarArchive.Entry(path: CaseBundle.manifestPath, bytes: Array(bundle.manifest.utf8))] + bundle.files {
-                try AtomicWrite.write(entry.bytes, to: keepURL.appendingPathComponent(entry.path), mode: .createNew)
+            let signature = bundle.signature.map { [TarArchive.Entry(path: CaseBundle.signaturePath, bytes: $0)] } ?? []
+            for entry in [TarArchive.Entry(path: CaseBundle.manifestPath, bytes: bundle.manifestBytes)] + signature + bundle.files {
+                try AtomicWrite.write(entry.bytes, to: keepURL.appendingPathComponent(entry.path), mode: .createNew, access: .ownerOnly)
             }
             try AtomicWrite.write(edit.bytes, to: root.appendingPathComponent(caseFile), mode: .createNew)
         } catch {
             try? FileManager.default.removeItem(at: keepURL)
             throw error
         }
-        return Result(caseID: id, theirID: theirID, caseFile: caseFile, folder: keep, warnings: findings)
+        return Result(caseID: id, theirID: theirID, caseFile: caseFile, folder: keep, warnings: findings, signedBy: signedBy)
+    }
+
+    /// The known MARAC that signed the bundle; `nil` for a bundle accepted unsigned. A bundle
+    /// unsigned or signed by an unknown key is refused unless `acceptUnsigned`; a signature
+    /// that does not match the bundle is always refused.
+    static func signer(of bundle: CaseBundle, root: URL, acceptUnsigned: Bool) throws -> String? {
+        switch try BundleSignature.verify(bundle.manifestBytes, signature: bundle.signature, root: root) {
+        case .signed(let by):
+            return by
+        case .unsigned:
+            guard acceptUnsigned else {
+                throw TransferError("the bundle is not signed, so nothing shows which MARAC sent it; nothing was changed. Ask the sender to sign it ('mfile transfer out --signing-key FILE'), or, once you have checked with them by phone that they sent it, accept it with --unsigned")
+            }
+            return nil
+        case .unknownSigner:
+            guard acceptUnsigned else {
+                throw TransferError("the bundle is signed by a key that \(BundleSignature.allowedSignersPath) does not list, so it is not known which MARAC sent it; nothing was changed. Add the sending MARAC's public key there (a line: NAME namespaces=\"\(BundleSignature.namespace)\" KEY), or, once you have checked with them by phone, accept it with --unsigned")
+            }
+            return nil
+        }
     }
 
     /// The new referral: transfer-in, accepted on arrival, carrying the latest risk assessment.

@@ -21,8 +21,17 @@ public enum TransferOut {
         public var notified: LocalDate?
         public var output: URL
         public var confirmClosed: Bool
+        /// The sending MARAC's SSH private key, to sign the bundle (`BundleSignature`).
+        public var signingKey: String?
+        /// Send the bundle unsigned (no `signingKey`), on purpose.
+        public var unsigned: Bool
 
-        public init(caseID: String, to: String, lock: AgeCrypt.Lock, sent: LocalDate, notified: LocalDate?, output: URL, confirmClosed: Bool) {
+        public init(
+            caseID: String, to: String, lock: AgeCrypt.Lock, sent: LocalDate, notified: LocalDate?, output: URL, confirmClosed: Bool,
+            signingKey: String? = nil, unsigned: Bool = false
+        ) {
+            self.signingKey = signingKey
+            self.unsigned = unsigned
             self.caseID = caseID
             self.to = to
             self.lock = lock
@@ -45,16 +54,21 @@ public enum TransferOut {
     /// Builds, encrypts and writes the bundle, then records the transfer in the case file.
     /// Nothing is written if any step fails.
     public static func run(_ request: Request, root: URL, age: AgeCrypt) throws -> Result {
+        let lock = try RepositoryLock.acquire(root: root)
+        defer { withExtendedLifetime(lock) {} }
         let repository = try Repository.load(at: root)
         let record = try CaseChecks.find(request.caseID, in: repository)
         if record.status == .transferredOut {
-            throw TransferError("case \(request.caseID) is already transferred out (status = \"transferred-out\"); nothing was sent")
+            throw TransferError("case \(ShownID.caseID(request.caseID)) is already transferred out (status = \"transferred-out\"); nothing was sent")
         }
-        let rules = try PaperRules.of(repository.configuration)
-        let closed = SessionScope.isClosedSession(record, rules: rules)
+        let engine = try Papers.engine(for: repository.configuration)
+        guard request.signingKey != nil || request.unsigned else {
+            throw TransferError("sign the bundle with the MARAC's SSH key (--signing-key FILE, or MFILE_SIGNING_KEY=FILE), so the receiving MARAC can tell it came from you; or send it unsigned with --unsigned; nothing was sent")
+        }
+        let closed = SessionScope.isClosedSession(record, engine: engine)
             || TransferRecord.heardAt(request.caseID, in: repository).contains { $0.kind == .closed }
         if closed, !request.confirmClosed {
-            throw TransferError("case \(request.caseID) is heard in a closed session: its papers are kept apart. Check the receiving MARAC may have them, then run again with --confirm-closed")
+            throw TransferError("case \(ShownID.caseID(request.caseID)) is heard in a closed session: its papers are kept apart. Check the receiving MARAC may have them, then run again with --confirm-closed")
         }
 
         // The record edit first, so a file that cannot be edited stops everything.
@@ -80,12 +94,13 @@ public enum TransferOut {
                 date: request.sent, basis: "MARAC-to-MARAC transfer: the victim has moved to your area", decidedBy: nil,
                 restrictions: restrictions, marac: record.marac, closed: closed),
             papers: papers, recordFiles: recordFiles, repository: repository)
-        let bundle = CaseBundle(
+        var bundle = CaseBundle(
             kind: .transfer, caseID: request.caseID, marac: record.marac ?? "", created: request.sent,
             files: ([cover] + papers).map { TarArchive.Entry(path: $0.path, bytes: Array($0.html.utf8)) } + data.entries)
+        if let key = request.signingKey { bundle.signature = try BundleSignature.sign(bundle.manifestBytes, keyPath: key) }
         let sealed = try age.encrypt(bundle.archive(), lock: request.lock)
 
-        try AtomicWrite.write(sealed, to: request.output, mode: .createNew)
+        try AtomicWrite.write(sealed, to: request.output, mode: .createNew, access: .ownerOnly)
         do {
             try AtomicWrite.write(edit.bytes, to: root.appendingPathComponent(record.file))
         } catch {
@@ -105,7 +120,7 @@ enum CaseChecks {
     /// The case with `id`, which must have no errors of its own (as `mfile lint` reports them).
     static func find(_ id: String, in repository: Repository) throws(TransferError) -> Case {
         guard let record = repository.findCase(id) else {
-            throw TransferError("no case with id \(id) in cases/; give a case id as written in its file name")
+            throw TransferError("no case with id \(ShownID.caseID(id)) in cases/; give a case id as written in its file name")
         }
         // The file's own problems (reading, schema, case rules): cross-record checks need the
         // whole repository linted, which a large one makes slow, and do not change the bundle.

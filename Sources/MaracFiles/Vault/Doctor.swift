@@ -1,8 +1,11 @@
 import Foundation
 import MaracRepository
 
-/// `mfile doctor`: whether the records are safe in git — encrypted when committed, readable
-/// here, never committed in plaintext, papers kept out, the pre-commit hook in place.
+/// `mfile doctor`: whether the records are safe in git: every file but the plain-text
+/// allowlist encrypted when committed (files there now and probes for files yet to come), no
+/// attributes line switching that off, readable here, nothing outside the allowlist ever
+/// committed in plaintext, papers ignored or encrypted, the index ignored, the pre-commit
+/// hook in place.
 public enum Doctor {
     /// Every problem found in the repository laid out by `layout`, in check order.
     public static func check(_ layout: VaultLayout) throws(RepositoryError) -> [VaultProblem] {
@@ -45,25 +48,33 @@ public enum Doctor {
         return []
     }
 
-    /// Record folders (and files) that `.gitattributes` does not send through git-crypt.
+    /// Files (and files yet to be written, the probes) outside the plain-text allowlist that
+    /// git would commit without encryption, and every attributes line that could do that.
     static func coverage(_ layout: VaultLayout, _ attributes: AttributeCheck) throws(RepositoryError) -> [VaultProblem] {
         var problems: [VaultProblem] = []
-        let recordPaths = RecordFiles.inWorkTree(layout)
-        let tracked = try RecordFiles.tracked(layout).filter {
-            VaultLayout.folder(of: $0, in: GitCrypt.recordFolders) != nil
-        }
-        let paths = Array(Set(RecordFiles.probes + recordPaths + tracked)).sorted()
-        let uncovered = Set(try attributes.unencrypted(paths))
-        for folder in GitCrypt.recordFolders {
-            let files = paths.filter { $0.hasPrefix(folder + "/") && uncovered.contains($0) }
-            guard !files.isEmpty else { continue }
-            let real = files.filter { !RecordFiles.probes.contains($0) }
+        let existing = try RecordFiles.trackedOrAddable(layout).filter { !PlaintextAllowlist.allows($0) }
+        let paths = Array(Set(RecordFiles.probes + existing)).sorted()
+        let uncovered = try attributes.unencrypted(paths)
+        let switches = try AttributeSwitches.find(layout)
+        if !uncovered.isEmpty {
+            let real = uncovered.filter { !RecordFiles.probes.contains($0) || existing.contains($0) }
+            let shown = real.isEmpty ? uncovered : real
+            let starLine = try hasEncryptEverythingLine(layout)
             problems.append(VaultProblem(
                 check: "encryption-coverage",
-                message: "files under \(folder)/ are not encrypted when committed (.gitattributes does not send them through git-crypt)"
-                    + (real.isEmpty ? "" : "; \(real.count) record file\(real.count == 1 ? "" : "s") affected"),
-                paths: real.isEmpty ? [folder + "/"] : real,
-                fix: GitCrypt.addAttributeCommand(layout.gitPath(folder)) + " && git-crypt status -f"))
+                message: "files outside the plain-text list would be committed unencrypted (.gitattributes does not send them through git-crypt)"
+                    + (real.isEmpty ? "; no such file exists yet" : "; \(real.count) file\(real.count == 1 ? "" : "s") affected")
+                    + (shown.count > Self.listed ? ", the first \(Self.listed) listed" : ""),
+                paths: Array(shown.prefix(Self.listed)),
+                fix: (starLine ? "remove the lines listed under [attributes-switch-off]" : "mfile init \(here(layout)) --encrypt")
+                    + " && git-crypt status -f"))
+        }
+        if !switches.isEmpty {
+            problems.append(VaultProblem(
+                check: "attributes-switch-off",
+                message: "\(switches.count) line\(switches.count == 1 ? "" : "s") in attributes files switch git-crypt off (or to another filter) for some files; only the plain-text list in .gitattributes may",
+                paths: switches.map(\.place),
+                fix: "delete each line listed (or narrow it to files on the plain-text list), git add the file, then git-crypt status -f"))
         }
         if try !attributes.unencrypted([".gitattributes"]).contains(".gitattributes") && layout.prefix.isEmpty {
             problems.append(VaultProblem(
@@ -75,27 +86,48 @@ public enum Doctor {
         return problems
     }
 
-    /// Rendered papers must be ignored by git, or encrypted.
+    /// Paths listed with a problem at most.
+    static let listed = 50
+
+    /// `.` or the records folder, for the commands shown.
+    static func here(_ layout: VaultLayout) -> String {
+        layout.prefix.isEmpty ? "." : String(layout.prefix.dropLast())
+    }
+
+    /// Whether the records' `.gitattributes` has the line that encrypts every file.
+    static func hasEncryptEverythingLine(_ layout: VaultLayout) throws(RepositoryError) -> Bool {
+        let url = layout.root.appendingPathComponent(".gitattributes")
+        guard let bytes = try? FileSystem.read(url) else { return false }
+        return String(decoding: bytes, as: UTF8.self).split(separator: "\n").contains {
+            $0.split(whereSeparator: \.isWhitespace).joined(separator: " ") == PlaintextAllowlist.encryptEverything
+        }
+    }
+
+    /// Rendered papers must be ignored by git or encrypted; papers kept with a transfer
+    /// received must not be ignored (they are records of the case); mfile's own folder
+    /// (the index: names from the records) must be ignored.
     static func papers(_ layout: VaultLayout, _ attributes: AttributeCheck) throws(RepositoryError) -> [VaultProblem] {
-        let probe = RecordFiles.paperProbe
-        let encrypted = try attributes.unencrypted([probe]).isEmpty
-        guard !encrypted else { return [] }
         var problems: [VaultProblem] = []
-        if try !attributes.isIgnored(probe) {
+        if try !attributes.isIgnored(RecordFiles.paperProbe), try !attributes.unencrypted([RecordFiles.paperProbe]).isEmpty {
             problems.append(VaultProblem(
                 check: "papers-not-ignored",
                 message: "rendered papers (papers/) are neither ignored by git nor encrypted, so a 'git add' would commit names and addresses in plain text",
                 paths: ["papers/"],
-                fix: "printf '%s\\n' '\(layout.gitPath("papers/"))' >> .gitignore && git add .gitignore"))
+                fix: "printf '%s\\n' '/\(layout.gitPath("papers/"))' >> .gitignore && git add .gitignore"))
         }
-        let trackedPapers = try RecordFiles.tracked(layout).filter { $0.hasPrefix("papers/") }
-        let plainPapers = try attributes.unencrypted(trackedPapers)
-        if !plainPapers.isEmpty {
+        if try attributes.isIgnored(RecordFiles.transferPaperProbe) {
             problems.append(VaultProblem(
-                check: "papers-tracked",
-                message: "rendered papers are tracked by git without encryption",
-                paths: plainPapers,
-                fix: "git rm -r --cached \(layout.gitPath("papers/")) && git commit -m 'Stop tracking rendered papers'"))
+                check: "transfer-papers-ignored",
+                message: "the papers kept with a transfer received (transfers/ID/papers/) are ignored by git (a 'papers/' line in .gitignore matches every folder named papers), so other copies never get them",
+                paths: ["transfers/"],
+                fix: "mfile init \(here(layout)) --encrypt   (it changes 'papers/' to '/papers/' in .gitignore), then git add -A transfers"))
+        }
+        if try !attributes.isIgnored(RecordFiles.indexProbe) {
+            problems.append(VaultProblem(
+                check: "index-not-ignored",
+                message: "mfile's own folder (.mfile/: the index of names, this copy's tag) is not ignored by git",
+                paths: [".mfile/"],
+                fix: "printf '%s\\n' '/\(layout.gitPath(".mfile/"))' >> .gitignore && git add .gitignore"))
         }
         return problems
     }
@@ -108,18 +140,26 @@ public enum Doctor {
         if !history.isEmpty {
             problems.append(VaultProblem(
                 check: "plaintext-in-history",
-                message: "\(history.count) record file\(history.count == 1 ? " was" : "s were") committed without encryption at some time; anyone with a copy of this repository can read those versions. Fix the encryption first, then remove them from the history",
+                message: "\(history.count) file\(history.count == 1 ? " was" : "s were") committed without encryption at some time (only the plain-text list may be); anyone with a copy of this repository can read those versions. Fix the encryption first, then remove them from the history",
                 paths: history, fix: PurgeHistory.fixCommand))
         }
         let staged = try scan.plaintextStaged().filter { !history.contains($0) }
         if !staged.isEmpty {
             problems.append(VaultProblem(
                 check: "plaintext-staged",
-                message: "\(staged.count) record file\(staged.count == 1 ? " is" : "s are") staged for the next commit without encryption",
+                message: "\(staged.count) file\(staged.count == 1 ? " is" : "s are") staged for the next commit without encryption",
                 paths: staged,
                 fix: "git-crypt status -f"))
         }
         return problems
+    }
+
+    /// What a clean `check` means, sentence by sentence (each checked above and by a test).
+    public static func safeSummary(root: String) -> String {
+        """
+        The records in \(root) are safe in git: every file except the plain-text list (.gitattributes, .gitignore, editor settings, schema/, templates/) is encrypted by git-crypt when committed, and none ever was committed unencrypted; no attributes line switches that off; this copy is unlocked; rendered papers are ignored or encrypted; mfile's index (.mfile/) is ignored; the pre-commit hook is installed.
+        Not hidden by git-crypt: file and folder names, file sizes, commit messages, authors and dates, and the files on the plain-text list.
+        """
     }
 
     /// The pre-commit hook must be mfile's.

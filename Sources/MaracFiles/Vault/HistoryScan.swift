@@ -1,8 +1,9 @@
 import MaracRepository
 
-/// Finds records that git holds unencrypted: every blob ever committed (on any branch or
-/// tag) under the protected folders, and every staged one, must start with git-crypt's
-/// header. Empty files (`.gitkeep`) hold nothing and are let through.
+/// Finds files that git holds unencrypted: every blob ever committed (on any branch or tag)
+/// under the records folder, and every staged one, must start with git-crypt's header unless
+/// its path is on the plain-text allowlist (`PlaintextAllowlist`). Empty files (`.gitkeep`)
+/// hold nothing and are let through.
 public struct HistoryScan: Sendable {
     public var layout: VaultLayout
 
@@ -13,8 +14,8 @@ public struct HistoryScan: Sendable {
         Array(Set(try plaintextBlobsInHistory().map(\.path))).sorted()
     }
 
-    /// Every plaintext blob reachable from any ref under the protected folders, with the
-    /// (first) records-relative path git lists it at.
+    /// Every plaintext blob reachable from any ref outside the allowlist, with the (first)
+    /// records-relative path git lists it at.
     public func plaintextBlobsInHistory() throws(RepositoryError) -> [(object: String, path: String)] {
         let output = try layout.git.run(["rev-list", "--objects", "--all"])
         guard output.status == 0 else {
@@ -30,25 +31,25 @@ public struct HistoryScan: Sendable {
         return try plaintextCandidates(candidates)
     }
 
-    /// Records-relative paths of staged files under the protected folders that are not
-    /// encrypted (what the next commit would store in plaintext).
+    /// Records-relative paths of staged files outside the allowlist that are not encrypted
+    /// (what the next commit would store in plaintext).
     public func plaintextStaged() throws(RepositoryError) -> [String] {
-        let output = try layout.git.run(["ls-files", "-s", "-z", "--"] + GitCrypt.protectedFolders.map { layout.gitPath($0) })
+        let output = try layout.git.run(["ls-files", "-s", "-z", "--", layout.prefix.isEmpty ? "." : layout.prefix])
         guard output.status == 0 else { throw RepositoryError("git could not read the staging area (git ls-files failed)") }
         var candidates: [(object: String, path: String)] = []
         for entry in output.nulSeparated {
             // "<mode> <object> <stage>\t<path>"
             guard let tab = entry.firstIndex(of: "\t") else { continue }
             let fields = entry[..<tab].split(separator: " ")
-            guard fields.count == 3, let path = layout.recordsPath(String(entry[entry.index(after: tab)...])) else { continue }
+            guard fields.count == 3, let path = layout.recordsPath(String(entry[entry.index(after: tab)...])), isProtected(path) else { continue }
             candidates.append((String(fields[1]), path))
         }
         return Array(Set(try plaintextCandidates(candidates).map(\.path))).sorted()
     }
 
-    /// Whether a records-relative path is under a protected folder.
+    /// Whether a records-relative path must be encrypted.
     func isProtected(_ path: String) -> Bool {
-        VaultLayout.folder(of: path, in: GitCrypt.protectedFolders) != nil
+        !PlaintextAllowlist.allows(path)
     }
 
     /// The candidates whose object is a non-empty blob that is not git-crypt ciphertext.

@@ -3,15 +3,16 @@ import MaracLint
 import MaracRepository
 
 /// What `mfile hook run pre-commit` checks before git records a commit: no lint errors in
-/// the records, and every staged file under the protected folders encrypted (git-crypt's
+/// the records, and every staged file outside the plain-text allowlist encrypted (git-crypt's
 /// clean filter runs at 'git add', so an encrypted staged blob starts with its header).
 public enum PreCommitCheck {
     /// The reasons to refuse the commit (empty: let it through), and lint's error lines.
     public struct Verdict: Sendable {
         public var lintErrors: [Diagnostic] = []
         public var plaintext: [String] = []
-        /// Folders whose staged files are plaintext because `.gitattributes` misses them.
-        public var uncoveredFolders: [String] = []
+        /// Of those, the files git would not encrypt even if staged again (`.gitattributes`
+        /// does not send them through git-crypt).
+        public var uncovered: [String] = []
         public var refused: Bool { !lintErrors.isEmpty || !plaintext.isEmpty }
     }
 
@@ -20,24 +21,22 @@ public enum PreCommitCheck {
         var verdict = Verdict()
         verdict.lintErrors = try Linter.lint(at: layout.root).findings.filter { $0.severity == .error }
         verdict.plaintext = try stagedPlaintext(layout)
-        let uncovered = Set(try AttributeCheck(layout: layout).unencrypted(verdict.plaintext))
-        verdict.uncoveredFolders = GitCrypt.protectedFolders.filter { folder in
-            uncovered.contains { $0.hasPrefix(folder + "/") }
-        }
+        verdict.uncovered = try AttributeCheck(layout: layout).unencrypted(verdict.plaintext)
         return verdict
     }
 
-    /// Records-relative paths of files this commit adds or changes under the protected
-    /// folders whose staged content is not git-crypt ciphertext.
+    /// Records-relative paths of files this commit adds or changes outside the allowlist
+    /// whose staged content is not git-crypt ciphertext.
     static func stagedPlaintext(_ layout: VaultLayout) throws(RepositoryError) -> [String] {
-        let output = try layout.git.run(["diff", "--cached", "--name-only", "-z", "--diff-filter=ACMRT", "--"]
-            + GitCrypt.protectedFolders.map { layout.gitPath($0) })
+        let output = try layout.git.run(["diff", "--cached", "--name-only", "-z", "--diff-filter=ACMRT", "--",
+                                         layout.prefix.isEmpty ? "." : layout.prefix])
         guard output.status == 0 else {
             throw RepositoryError("git could not list the staged files (git diff --cached failed)")
         }
-        let staged = output.nulSeparated.filter { !$0.contains("\n") }
+        let changed = output.nulSeparated.filter { layout.recordsPath($0).map { !PlaintextAllowlist.allows($0) } ?? false }
+        let staged = changed.filter { !$0.contains("\n") }
         // A name with a line break cannot be read back through 'git cat-file': refuse it.
-        let unreadable = output.nulSeparated.filter { $0.contains("\n") }.compactMap { layout.recordsPath($0) }
+        let unreadable = changed.filter { $0.contains("\n") }.compactMap { layout.recordsPath($0) }
         let objects = try BlobReader(git: layout.git).read(staged.map { ":" + $0 })
         return unreadable + zip(staged, objects).compactMap { path, object in
             object.type == "blob" && object.size > 0 && !object.isEncrypted ? layout.recordsPath(path) : nil

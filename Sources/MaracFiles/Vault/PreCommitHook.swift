@@ -79,7 +79,7 @@ public enum PreCommitHook {
             }
         }
         try AtomicWrite.write(script(executable: executable, prefix: layout.prefix), to: hook)
-        guard chmod(hook.path, 0o755) == 0 else {
+        guard chmod(hook.path, (0o755 & ~FileSystem.umask) | 0o700) == 0 else {
             throw RepositoryError("\(hook.path) could not be made executable; run 'chmod +x \(hook.path)'")
         }
         return outcome

@@ -42,6 +42,8 @@ public enum PurgeHistory {
 
     /// Rewrites the history. Call only after the user has confirmed.
     public static func run(_ layout: VaultLayout) throws(RepositoryError) -> Report {
+        let lock = try RepositoryLock.acquire(root: layout.root)
+        defer { withExtendedLifetime(lock) {} }
         try preconditions(layout)
         let blobs = try plan(layout)
         var report = Report()
@@ -56,7 +58,7 @@ public enum PurgeHistory {
         for path in report.paths {
             let source = layout.root.appendingPathComponent(path)
             guard FileManager.default.fileExists(atPath: source.path) else { continue }
-            try AtomicWrite.write(try FileSystem.read(source), to: keep.appendingPathComponent(path))
+            try AtomicWrite.write(try FileSystem.read(source), to: keep.appendingPathComponent(path), access: .ownerOnly)
             kept.append(path)
         }
         let origin = try layout.git.run(["remote", "get-url", "origin"])

@@ -2,8 +2,9 @@ import Foundation
 import MaracRepository
 
 /// Turns encryption on for a records repository: git (`git init` if needed), git-crypt
-/// (`git-crypt init`, a new symmetric key), `.gitattributes` sending the record folders and
-/// papers through git-crypt, `papers/` ignored, and the pre-commit hook.
+/// (`git-crypt init`, a new symmetric key), `.gitattributes` sending every file through
+/// git-crypt but the plain-text allowlist, mfile's own folder (`.mfile/`) and rendered papers
+/// (`/papers/`) ignored, and the pre-commit hook.
 public enum VaultSetup {
     /// What was done, one plain sentence each.
     public struct Report: Sendable {
@@ -41,12 +42,25 @@ public enum VaultSetup {
         if !layout.hasGitCryptKey, locked {
             throw RepositoryError("this copy's records are encrypted with an existing key; do not make a new one: unlock them with '\(GitCrypt.unlockCommand)'")
         }
-        if try addMissingLines(GitCrypt.protectedFolders.map(GitCrypt.attributeLine), to: root.appendingPathComponent(".gitattributes"), header: "# Records are encrypted by git-crypt when committed (see 'mfile doctor').") {
-            report.steps.append("wrote .gitattributes: files under cases/, meetings/ and papers/ are encrypted when committed")
+        if try addAttributeLines(to: root.appendingPathComponent(".gitattributes")) {
+            report.steps.append("wrote .gitattributes: every file is encrypted when committed, except .gitattributes, .gitignore, editor settings, schema/ and templates/")
         }
-        if try !AttributeCheck(layout: layout).isIgnored(RecordFiles.paperProbe),
-           try addMissingLines(["papers/"], to: root.appendingPathComponent(".gitignore"), header: "# rendered papers never go into git") {
-            report.steps.append("added papers/ to .gitignore: rendered papers stay out of git")
+        let attributes = AttributeCheck(layout: layout)
+        let gitignore = root.appendingPathComponent(".gitignore")
+        if try !attributes.isIgnored(RecordFiles.indexProbe),
+           try addMissingLines(["/.mfile/"], to: gitignore, header: "# mfile's index and this copy's own state never go into git") {
+            report.steps.append("added .mfile/ to .gitignore: mfile's index (names from the records) stays out of git")
+        }
+        if try replaceLine("papers/", with: "/papers/", in: gitignore) {
+            report.steps.append("changed papers/ to /papers/ in .gitignore, so the papers kept with a transfer received (transfers/ID/papers/) are committed, encrypted")
+        }
+        if try !attributes.isIgnored(RecordFiles.paperProbe),
+           try addMissingLines(["/papers/"], to: gitignore, header: "# rendered papers never go into git") {
+            report.steps.append("added /papers/ to .gitignore: rendered papers stay out of git")
+        }
+        if try !AttributeCheck(layout: layout).isIgnored(".mfile/index"),
+           try addMissingLines([".mfile/"], to: root.appendingPathComponent(".gitignore"), header: "# mfile's index and lock never go into git") {
+            report.steps.append("added .mfile/ to .gitignore: the index (which holds names) stays out of git")
         }
         if !layout.hasGitCryptKey {
             let output = try layout.git.gitCrypt(["init"])
@@ -64,6 +78,38 @@ public enum VaultSetup {
             report.hookLeftAlone = error.message
         }
         return report
+    }
+
+    /// Makes `.gitattributes` encrypt everything but the allowlist: the `*` line, then every
+    /// allowlist line after it (lines later in the file win), keeping the file's other lines.
+    /// Returns whether it changed.
+    static func addAttributeLines(to url: URL) throws(RepositoryError) -> Bool {
+        var lines: [String] = []
+        if FileManager.default.fileExists(atPath: url.path) {
+            lines = String(decoding: try FileSystem.read(url), as: UTF8.self).split(separator: "\n").map(String.init)
+        }
+        let trimmed = lines.map { $0.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+        var missing: [String]
+        if let star = trimmed.lastIndex(of: PlaintextAllowlist.encryptEverything) {
+            let after = Set(trimmed[(star + 1)...])
+            missing = PlaintextAllowlist.exceptionLines.filter { !after.contains($0) }
+        } else {
+            missing = [PlaintextAllowlist.header, PlaintextAllowlist.encryptEverything] + PlaintextAllowlist.exceptionLines
+        }
+        guard !missing.isEmpty else { return false }
+        try AtomicWrite.write((lines + missing).map { $0 + "\n" }.joined(), to: url)
+        return true
+    }
+
+    /// Replaces a whole line equal to `old` with `new`; returns whether the file changed.
+    static func replaceLine(_ old: String, with new: String, in url: URL) throws(RepositoryError) -> Bool {
+        guard FileManager.default.fileExists(atPath: url.path) else { return false }
+        let text = String(decoding: try FileSystem.read(url), as: UTF8.self)
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard let index = lines.firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == old }) else { return false }
+        lines[index] = new
+        try AtomicWrite.write(lines.joined(separator: "\n"), to: url)
+        return true
     }
 
     /// Appends each of `lines` not already in the file (creating it); returns whether it changed.

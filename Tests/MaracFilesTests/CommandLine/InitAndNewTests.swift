@@ -69,14 +69,26 @@ final class InitAndNewTests: XCTestCase {
         }
     }
 
+    /// The tags drawn come from a known sequence, so the test sees every draw: the allocator
+    /// must pass over the tags already in the repository and keep the first free one.
     func testAllocatorAvoidsTagsAlreadyInTheRepository() throws {
         let root = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
-        let used = Set(CaseIDAllocator.alphabet.dropLast().map { "\($0)\($0)\($0)\($0)" })
-        let allocator = CaseIDAllocator(root: root)
-        for _ in 0..<50 {
-            try? FileManager.default.removeItem(at: root.appendingPathComponent(".mfile"))
-            XCTAssertFalse(used.contains(try allocator.cloneTag(avoiding: used)))
+        for name in ["2026-AAAA-001", "2026-BBBB-001", "2025-CCCC-004"] {
+            try FileManager.default.createDirectory(at: root.appendingPathComponent("cases/2026"), withIntermediateDirectories: true)
+            try "id = \"\(name)\"\n".write(to: root.appendingPathComponent("cases/2026/\(name).toml"), atomically: true, encoding: .utf8)
         }
+        final class Draws: @unchecked Sendable {
+            var queue = ["AAAA", "BBBB", "CCCC", "AAAA", "DDDD", "EEEE"]
+            var count = 0
+            func next() -> String { count += 1; return queue.removeFirst() }
+        }
+        let draws = Draws()
+        let allocator = CaseIDAllocator(root: root, drawTag: draws.next)
+        XCTAssertEqual(try allocator.next(year: 2026), "2026-DDDD-001")
+        XCTAssertEqual(draws.count, 5, "every used tag drawn must be passed over")
+        try "id = \"2026-DDDD-001\"\n".write(to: root.appendingPathComponent("cases/2026/2026-DDDD-001.toml"), atomically: true, encoding: .utf8)
+        XCTAssertEqual(try allocator.next(year: 2026), "2026-DDDD-002", "the tag is kept for this clone")
+        XCTAssertEqual(draws.count, 5)
     }
 }

@@ -83,9 +83,9 @@ final class LintDemoTests: XCTestCase {
         let report = findings.map(\.line).joined(separator: "\n")
         for planted in expected {
             XCTAssertTrue(
-                findings.contains { $0.file == planted.file && $0.position?.line == planted.line && $0.rule == planted.rule },
+                findings.contains { $0.file == planted.file && $0.position?.line == planted.line && $0.rule.rawValue == planted.rule },
                 "expected \(planted.rule) at \(planted.file):\(planted.line); found:\n\(report)")
         }
-        XCTAssertEqual(Set(findings.map(\.rule)).subtracting(expected.map(\.rule)), [], report)
+        XCTAssertEqual(Set(findings.map(\.rule.rawValue)).subtracting(expected.map(\.rule)), [], report)
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 @testable import MaracBase
 @testable import MaracPapers
+@testable import MaracProtocol
 @testable import MaracRecords
 @testable import MaracRepository
 @testable import MaracTOML
@@ -115,10 +116,48 @@ enum PaperFixtures {
         return Case(table: try TOMLDecoder.decode(bytes: Array(text.utf8)), file: "cases/2026/x.toml", problems: &problems)
     }
 
-    /// An agenda entry for a hand-built case.
-    static func entry(_ text: String, order: Int) throws -> AgendaPlan.Entry {
-        let record = try makeCase(text)
-        return AgendaPlan.Entry(record: record, hearing: nil, referral: record.referrals.last, fileOrder: order)
+    /// The protocol engine of a one-MARAC configuration under `profile`, with `rules` (TOML
+    /// lines) as its `[rules]`; agencies `police` (kind police), `health` (kind health) and
+    /// `housing`.
+    static func engine(_ profile: String, rules: String = "") throws -> ProtocolEngine {
+        let text = """
+            name = "Test MARAC"
+            profile = "\(profile)"
+            marking = "OFFICIAL-SENSITIVE"
+            [rules]
+            \(rules)
+            [[marac]]
+            id = "north"
+            name = "North"
+            frequency = "monthly"
+            first_meeting = 2026-01-08
+            [[agency]]
+            id = "police"
+            name = "Police"
+            kind = "police"
+            [[agency]]
+            id = "health"
+            name = "Health"
+            kind = "health"
+            [[agency]]
+            id = "housing"
+            name = "Housing"
+            kind = "housing"
+            """
+        var problems: [Diagnostic] = []
+        return try ProtocolEngine.load(Configuration(table: try TOMLDecoder.decode(bytes: Array(text.utf8)), problems: &problems))
+    }
+
+    /// The agenda of hand-built cases (in meeting-file order) under `engine`, and each listed
+    /// case's id in agenda order.
+    static func agenda(_ texts: [String], _ engine: ProtocolEngine, start: Int = 9 * 60 + 30) throws -> (order: AgendaOrder, candidates: [AgendaCandidate], ids: [String]) {
+        let summaries = try texts.map { CaseSummary(try makeCase($0)) }
+        let records = ProtocolRecords(engine: engine, cases: summaries, meetings: [])
+        let candidates = summaries.enumerated().map {
+            records.agendaCandidate($1, date: LocalDate(year: 2026, month: 11, day: 5), kind: .scheduled, fileOrder: $0)
+        }
+        let order = engine.agendaOrder(candidates, start: start)
+        return (order, candidates, order.items.map { candidates[$0.index].caseID ?? "?" })
     }
 
     /// A repository in a temporary folder: the demo's marac.toml and schemas, and these files
@@ -154,6 +193,6 @@ enum PaperFixtures {
     ) throws -> String {
         try Papers.render(
             Papers.Request(paper, format: format, scope: scope), repository: repository,
-            rules: PaperRules.of(repository.configuration))
+            engine: Papers.engine(for: repository.configuration))
     }
 }

@@ -61,14 +61,22 @@ final class PapersDemoTests: XCTestCase {
         }
     }
 
-    func testDemoRendersIdenticalBytesTwice() throws {
-        for format in PaperFormat.allCases {
-            let first = try F.render(.minutes(meeting: "2026-11-05-north"), try demo(), format: format)
-            let second = try F.render(.minutes(meeting: "2026-11-05-north"), try demo(), format: format)
-            XCTAssertEqual(first, second)
-            let agenda1 = try F.render(.agenda(meeting: "2026-11-05-north", start: 570), try demo(), format: format)
-            let agenda2 = try F.render(.agenda(meeting: "2026-11-05-north", start: 570), try demo(), format: format)
-            XCTAssertEqual(agenda1, agenda2)
+    /// Two separate processes (each with its own hash seed, time zone and locale) render every
+    /// demo paper to the same bytes: nothing depends on hashing order, the clock or the machine.
+    func testDemoRendersIdenticalBytesInTwoProcesses() throws {
+        let papers = [
+            ["agenda", "2026-11-05-north"], ["minutes", "2026-11-05-north"],
+            ["case-minutes", "2026-11-05-north", "2026-EXMP-011"], ["actions", "--as-of", "2026-11-23"], ["register"],
+        ]
+        for paper in papers {
+            for format in ["html", "md"] {
+                let arguments = ["render"] + paper + ["--format", format]
+                let first = try runProduct("mfile", arguments, in: DemoRepository.root, environment: ["TZ": "Pacific/Kiritimati", "LANG": "C"])
+                let second = try runProduct("mfile", arguments, in: DemoRepository.root, environment: ["TZ": "America/Adak", "LANG": "cy_GB.UTF-8"])
+                XCTAssertEqual(first.status, 0, first.stderr)
+                XCTAssertFalse(first.stdout.isEmpty)
+                XCTAssertEqual(first.stdout, second.stdout, arguments.joined(separator: " "))
+            }
         }
     }
 

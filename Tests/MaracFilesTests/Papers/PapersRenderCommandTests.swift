@@ -11,9 +11,9 @@ final class PapersRenderCommandTests: XCTestCase {
         XCTAssertEqual(meeting.status, 2)
         XCTAssertTrue(meeting.stderr.contains("no meeting 2031-01-01-north"), meeting.stderr)
         XCTAssertEqual(meeting.stdout, "")
-        let caseID = try runProduct("mfile", ["render", "case-minutes", "2026-11-05-north", "2026-NOPE-001"], in: demo)
+        let caseID = try runProduct("mfile", ["render", "case-minutes", "2026-11-05-north", "2026-ZZZZ-001"], in: demo)
         XCTAssertEqual(caseID.status, 2)
-        XCTAssertTrue(caseID.stderr.contains("no case with id 2026-NOPE-001"), caseID.stderr)
+        XCTAssertTrue(caseID.stderr.contains("no case with id 2026-ZZZZ-001"), caseID.stderr)
         let notHeard = try runProduct("mfile", ["render", "case-minutes", "2026-11-05-north", "2026-EXMP-001"], in: demo)
         XCTAssertEqual(notHeard.status, 2)
         XCTAssertTrue(notHeard.stderr.contains("not heard at meeting 2026-11-05-north"), notHeard.stderr)
@@ -84,10 +84,10 @@ final class PapersRenderCommandTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: root) }
         try replaceLine(
             in: root.appendingPathComponent("meetings/2026/2026-11-05-north.toml"),
-            containing: "case = \"2026-EXMP-011\"", with: "case = \"2026-GONE-011\"")
+            containing: "case = \"2026-EXMP-011\"", with: "case = \"2026-GZNE-011\"")
         let result = try runProduct("mfile", ["render", "agenda", "2026-11-05-north", "--format", "md"], in: root)
         XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertTrue(result.stderr.contains("lists case 2026-GONE-011, which has no case file"), result.stderr)
-        XCTAssertFalse(result.stdout.contains("2026-GONE-011"))
+        XCTAssertTrue(result.stderr.contains("lists case 2026-GZNE-011, which has no case file"), result.stderr)
+        XCTAssertFalse(result.stdout.contains("2026-GZNE-011"))
     }
 }

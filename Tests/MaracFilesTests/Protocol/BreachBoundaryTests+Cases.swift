@@ -47,10 +47,8 @@ final class BreachCaseBoundaryTests: XCTestCase {
             ("WM day after", { try Records.check("west-midlands", asOf: "2026-11-13", meetings: [self.meetingWith("2026-11-05", action: silent)]) },
              Expect(rule: "action-no-update", due: "2026-11-12", late: 1)),
             ("WM updated", { try Records.check("west-midlands", asOf: "2026-11-30", meetings: [self.meetingWith("2026-11-05", action: silent + [("updated", .d(day("2026-11-20")))])]) }, nil),
-            // Liverpool: completion reported within 14 days: Thu 19 Nov.
-            ("Liverpool day of", { try Records.check("liverpool", asOf: "2026-11-19", meetings: [self.meetingWith("2026-11-05", action: silent)]) }, nil),
-            ("Liverpool day after", { try Records.check("liverpool", asOf: "2026-11-20", meetings: [self.meetingWith("2026-11-05", action: silent)]) },
-             Expect(rule: "action-no-update", due: "2026-11-19", late: 1)),
+            // Liverpool counts completion, not updates (`action-not-complete`, ProtocolSeedBoundaryTests).
+            ("Liverpool has no chase day", { try Records.check("liverpool", asOf: "2026-11-30", meetings: [self.meetingWith("2026-11-05", action: silent)]) }, nil),
             ("Gwent has no follow-up day", { try Records.check("gwent", asOf: "2026-11-30", meetings: [self.meetingWith("2026-11-05", action: silent)]) }, nil),
         ], prefix: "action-no-update")
     }
@@ -148,7 +146,9 @@ final class BreachCaseBoundaryTests: XCTestCase {
             ("transferred out", { try Records.check("west-midlands", asOf: "2026-12-01", cases: [record(status: "transferred-out")]) }, nil),
             ("Liverpool 12 months too", { try Records.check("liverpool", asOf: "2026-11-12", cases: [record()]) },
              Expect(rule: "flag-expired", due: "2026-11-10", late: 2)),
-            ("Gwent has no flag period", { try Records.check("gwent", asOf: "2026-12-01", cases: [record()]) }, nil),
+            // Gwent: SafeLives' twelve months [002 §3 duty 7], the base of every profile.
+            ("Gwent 12 months (SafeLives)", { try Records.check("gwent", asOf: "2026-12-01", cases: [record()]) },
+             Expect(rule: "flag-expired", due: "2026-11-10", late: 21)),
         ], prefix: "flag")
     }
 

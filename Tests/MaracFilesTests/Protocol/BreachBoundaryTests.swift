@@ -116,8 +116,12 @@ final class BreachBoundaryTests: XCTestCase {
             ("WM not out, window open", { try self.agenda("west-midlands", meeting: m, circulated: nil, asOf: "2026-12-30") }, nil),
             ("WM not out, window closed", { try self.agenda("west-midlands", meeting: m, circulated: nil, asOf: "2026-12-31") },
              Expect(rule: "agenda-missing", due: "2026-12-30", late: 1)),
-            // Gwent: 5 calendar days, no earliest day. Meeting Thu 9 April 2026: by Sat 4 April.
-            ("Gwent day before", { try self.agenda("gwent", meeting: "2026-04-09", circulated: "2026-03-01", asOf: "2026-04-09") }, nil),
+            // Gwent: 5 calendar days [001 §4.5], from 8 days (SafeLives "within eight days"
+            // [002 §3 duty 2]). Meeting Thu 9 April 2026: Wed 1 to Sat 4 April.
+            ("Gwent a day too early", { try self.agenda("gwent", meeting: "2026-04-09", circulated: "2026-03-31", asOf: "2026-04-09") },
+             Expect(rule: "agenda-early", due: "2026-04-01", late: 1)),
+            ("Gwent first day", { try self.agenda("gwent", meeting: "2026-04-09", circulated: "2026-04-01", asOf: "2026-04-09") }, nil),
+            ("Gwent day before", { try self.agenda("gwent", meeting: "2026-04-09", circulated: "2026-04-03", asOf: "2026-04-09") }, nil),
             ("Gwent day of", { try self.agenda("gwent", meeting: "2026-04-09", circulated: "2026-04-04", asOf: "2026-04-09") }, nil),
             ("Gwent day after", { try self.agenda("gwent", meeting: "2026-04-09", circulated: "2026-04-05", asOf: "2026-04-09") },
              Expect(rule: "agenda-late", due: "2026-04-04", late: 1)),
@@ -132,15 +136,29 @@ final class BreachBoundaryTests: XCTestCase {
 
     // MARK: Minutes, written information, meeting cap
 
-    private func minutes(_ profile: String, meeting: String, approved: String?, asOf: String) throws -> [Breach] {
+    private func minutes(
+        _ profile: String, meeting: String, approved: String?, asOf: String,
+        rules: [(String, T)] = [("minutes_approval_days", .i(10))]
+    ) throws -> [Breach] {
         let fields: [(String, T)] = [("agenda_circulated", .d(day(meeting).adding(days: -7)))]
             + (approved.map { [("minutes_approved", .d(day($0)))] } ?? [])
-        return try Records.check(profile, asOf: asOf, meetings: [Records.meeting(meeting, fields: fields)], closures: christmasClosure)
+        return try Records.check(
+            profile, asOf: asOf, meetings: [Records.meeting(meeting, fields: fields)], closures: christmasClosure, rules: rules)
     }
 
+    /// No seed sets a time for the chair's approval of the minutes (001 §4.9 "approved by the
+    /// relevant MARAC Chair prior to secure electronic circulation"; 002 §2 "State if there a
+    /// time period"): off in every profile, checked only where marac.toml sets one.
     func testMinutesApprovalBoundaries() throws {
-        // 10 working days after Thu 17 Dec 2026: 18, 21, 22, 23, 29, 30, 31 Dec, 4, 5, 6 Jan.
         let m = "2026-12-17"
+        for profile in ["west-midlands", "gwent", "liverpool"] {
+            try assertRows([
+                ("\(profile) never approved, no rule", { try self.minutes(profile, meeting: m, approved: nil, asOf: "2027-02-01", rules: []) }, nil),
+                ("\(profile) approved late, no rule", { try self.minutes(profile, meeting: m, approved: "2027-01-20", asOf: "2027-02-01", rules: []) }, nil),
+            ], rule: "minutes")
+        }
+        // With minutes_approval_days = 10 (working days): 10 working days after Thu 17 Dec 2026
+        // are 18, 21, 22, 23, 29, 30, 31 Dec, 4, 5, 6 Jan.
         for profile in ["west-midlands", "gwent", "liverpool"] {
             try assertRows([
                 ("\(profile) day before", { try self.minutes(profile, meeting: m, approved: "2027-01-05", asOf: "2027-02-01") }, nil),
@@ -178,20 +196,27 @@ final class BreachBoundaryTests: XCTestCase {
             ("Liverpool day of", { try self.apology("liverpool", written: true, received: "2026-09-01", asOf: "2026-09-10") }, nil),
             ("Liverpool day after", { try self.apology("liverpool", written: true, received: "2026-09-02", asOf: "2026-09-10") },
              Expect(rule: "written-information-late", due: "2026-09-01", late: 1)),
-            // Gwent has no such rule.
-            ("Gwent off", { try self.apology("gwent", written: false, received: nil, asOf: "2026-09-10") }, nil),
+            // Gwent: "in writing before the meeting" [001 §4.8]: by the meeting day (Thu 3 Sep).
+            ("Gwent received the day before", { try self.apology("gwent", written: true, received: "2026-09-02", asOf: "2026-09-10") }, nil),
+            ("Gwent received on the day", { try self.apology("gwent", written: true, received: "2026-09-03", asOf: "2026-09-10") }, nil),
+            ("Gwent received the day after", { try self.apology("gwent", written: true, received: "2026-09-04", asOf: "2026-09-10") },
+             Expect(rule: "written-information-late", due: "2026-09-03", late: 1)),
+            ("Gwent none, meeting day", { try self.apology("gwent", written: false, received: nil, asOf: "2026-09-03") }, nil),
+            ("Gwent none, day after", { try self.apology("gwent", written: false, received: nil, asOf: "2026-09-04") },
+             Expect(rule: "written-information-missing", due: "2026-09-03", late: 1)),
         ], rule: "written-information")
     }
 
     func testMeetingCap() throws {
+        let cases = (1...26).map { Records.case("2026-TEST-\($0)", referrals: [Records.referral(received: "2026-10-20", idva: "2026-10-20")]) }
         func meeting(cases: Int) -> Meeting {
             Records.meeting("2026-11-05", fields: [("agenda_circulated", .d(day("2026-10-28")))],
                             hearings: (1...cases).map { Records.hearing("2026-TEST-\($0)") })
         }
-        let at = try Records.check("west-midlands", asOf: "2026-11-06", meetings: [meeting(cases: 25)])
+        let at = try Records.check("west-midlands", asOf: "2026-11-06", cases: cases, meetings: [meeting(cases: 25)])
         XCTAssertTrue(at.filter { $0.rule == "meeting-over-cap" }.isEmpty)
-        let over = try Records.check("west-midlands", asOf: "2026-11-06", meetings: [meeting(cases: 26)])
+        let over = try Records.check("west-midlands", asOf: "2026-11-06", cases: cases, meetings: [meeting(cases: 26)])
         XCTAssertEqual(over.filter { $0.rule == "meeting-over-cap" }.map(\.note), ["26 cases, cap 25"])
-        XCTAssertTrue(try Records.check("gwent", asOf: "2026-11-06", meetings: [meeting(cases: 26)]).filter { $0.rule == "meeting-over-cap" }.isEmpty)
+        XCTAssertTrue(try Records.check("gwent", asOf: "2026-11-06", cases: cases, meetings: [meeting(cases: 26)]).filter { $0.rule == "meeting-over-cap" }.isEmpty)
     }
 }

@@ -7,7 +7,7 @@ final class BreachReportTests: XCTestCase {
     private func report(_ profile: String, asOf: String, cases: [Case], meetings: [Meeting]) throws -> BreachReport {
         let configuration = Records.configuration(profile: profile, firstMeeting: "2026-01-08")
         let repository = Records.repository(configuration, cases: cases, meetings: meetings)
-        return BreachReport(check: BreachCheck(repository: repository, context: try ProtocolContext.load(configuration), asOf: day(asOf)))
+        return BreachReport(check: BreachCheck(repository: repository, engine: try ProtocolEngine.load(configuration), asOf: day(asOf)))
     }
 
     private func sample() throws -> BreachReport {

@@ -7,13 +7,13 @@ import XCTest
 final class CriteriaMismatchLintTests: XCTestCase {
     private func warnings(_ profile: String, _ cases: [Case], meetings: [Meeting] = []) -> [Diagnostic] {
         let repository = Records.repository(Records.configuration(profile: profile), cases: cases, meetings: meetings)
-        return ProtocolLint.check(repository)
+        return ProtocolLint.check(repository, asOf: day("2026-01-01"))
     }
 
     func testVisibleHighRiskBelowThreshold() {
         let record = Records.case("2026-TEST-001", referrals: [Records.referral(received: "2026-11-02", score: 12)])
         let found = warnings("west-midlands", [record])
-        XCTAssertEqual(found.map(\.rule), ["criteria-mismatch"])
+        XCTAssertEqual(found.map(\.rule), [.criteriaMismatch])
         XCTAssertEqual(found.first?.severity, .warning)
         XCTAssertTrue(found.first?.message.contains("dash_threshold of 14 ticks") == true)
         XCTAssertTrue(warnings("west-midlands", [Records.case("2026-TEST-001", referrals: [Records.referral(received: "2026-11-02", score: 14)])]).isEmpty)
@@ -40,7 +40,8 @@ final class CriteriaMismatchLintTests: XCTestCase {
         XCTAssertTrue(warnings("west-midlands", [hbv]).isEmpty)
         let hbvOnly = Records.case("2026-TEST-001", referrals: [Records.referral(received: "2026-11-02", score: 6, criteria: ["hbv"])])
         XCTAssertEqual(warnings("west-midlands", [hbvOnly]).count, 1)
-        XCTAssertTrue(warnings("liverpool", [Records.case("2026-TEST-001", referrals: [Records.referral(received: "2026-11-02", score: 6, tool: "merit", criteria: ["hbv"])])]).isEmpty)
+        XCTAssertTrue(warnings("liverpool", [Records.case("2026-TEST-001", referrals: [Records.referral(received: "2026-11-02", score: 6, tool: "merit", criteria: ["hbv"])])])
+            .filter { $0.rule == .criteriaMismatch }.isEmpty)
     }
 
     func testNoValueFromTheRecordInMessages() {
@@ -54,8 +55,11 @@ final class CriteriaMismatchLintTests: XCTestCase {
         }
     }
 
-    func testSkippedWhenTheRulesCannotBeRead() {
+    func testUnusableSettingsAreOneErrorEachAndNoWarnings() {
         let record = Records.case("2026-TEST-001", referrals: [Records.referral(received: "2026-11-02", score: 12)])
-        XCTAssertTrue(warnings("no-such-profile", [record]).isEmpty)
+        let found = warnings("no-such-profile", [record])
+        XCTAssertEqual(found.map(\.rule), [.protocolSettings])
+        XCTAssertEqual(found.first?.severity, .error)
+        XCTAssertEqual(found.first?.file, "marac.toml")
     }
 }

@@ -59,11 +59,18 @@ final class MeetingScheduleTests: XCTestCase {
             of: marac("monthly", first: "2026-08-06", cutoff: 10), from: day("2026-12-01"), through: day("2026-12-31"),
             rules: .westMidlands, calendar: WorkingCalendar())
         XCTAssertEqual(own[0].referralCutoff, day("2026-11-19"))
-        // Gwent: 5 calendar days, no earliest day: the cut-off is the agenda's last day.
+        // Gwent: 5 calendar days [001 §4.5], from SafeLives' "within eight days" [002 §3 duty 2]:
+        // the cut-off is the day the window opens.
         let gwent = MeetingSchedule.meetings(
             of: marac("monthly", first: "2026-08-06"), from: day("2026-12-01"), through: day("2026-12-31"),
             rules: .gwent, calendar: WorkingCalendar())
-        XCTAssertEqual(gwent[0].referralCutoff, day("2026-11-28"))
-        XCTAssertEqual(gwent[0].agendaWindow, AgendaWindow(earliest: nil, latest: day("2026-11-28")))
+        XCTAssertEqual(gwent[0].referralCutoff, day("2026-11-25"))
+        XCTAssertEqual(gwent[0].agendaWindow, AgendaWindow(earliest: day("2026-11-25"), latest: day("2026-11-28")))
+        // Liverpool: at least 5 working days, no earliest day: the cut-off is the agenda's last day.
+        let liverpool = MeetingSchedule.meetings(
+            of: marac("monthly", first: "2026-08-06"), from: day("2026-12-01"), through: day("2026-12-31"),
+            rules: .liverpool, calendar: WorkingCalendar())
+        XCTAssertEqual(liverpool[0].referralCutoff, day("2026-11-26"))
+        XCTAssertEqual(liverpool[0].agendaWindow, AgendaWindow(earliest: nil, latest: day("2026-11-26")))
     }
 }

@@ -11,7 +11,7 @@ final class ProfileTests: XCTestCase {
     private static let wmB = "West Midlands MARAC Transformation Project briefing (2019)"
     private static let gw = "Gwent MARAC Operating Protocol (2018)"
     private static let lv = "Liverpool MARAC Combined Protocol"
-    private static let mfile = "mfile default (no time limit in the protocol)"
+    private static let sl = "SafeLives MARAC Strategic Templates"
 
     private static func wd(_ n: Int) -> RuleValue { .period(RulePeriod(n, .workingDays)) }
     private static func days(_ n: Int) -> RuleValue { .period(RulePeriod(n, .days)) }
@@ -24,18 +24,18 @@ final class ProfileTests: XCTestCase {
         (.professionalJudgement, .on, "\(wmP) §9"),
         (.escalation, .on, "\(wmP) §9"),
         (.transferIn, .on, "\(wmP) §9"),
+        (.dvdsAutomatic, .on, "\(wmP) §27"),
         (.consentReasonRequired, .on, "\(wmP) §9"),
         (.repeatWindowMonths, months(12), "\(wmP) §9"),
         (.idvaReferral, wd(1), "\(wmP) §9"),
         (.maxCasesPerMeeting, .count(25), "\(wmP) §10"),
         (.agendaWindowMinDays, wd(5), "\(wmP) §7, §9; \(wmB)"),
         (.agendaWindowMaxDays, wd(8), "\(wmP) §7, §9"),
+        (.agendaChildrenFirst, .on, "\(wmP) §4, §7; \(sl) §2 IV"),
         (.agendaClaresLawLast, .on, "\(wmP) §27"),
         (.agendaTransfersOutLast, .on, wmB),
         (.repeatInfoOnlyListing, .on, wmB),
         (.absentAgencyWrittenInfoDays, days(0), "\(wmP) §8"),
-        (.minutesPDFPerCase, .on, wmB),
-        (.minutesApprovalDays, wd(10), "\(wmP) §7; \(mfile)"),
         (.actionChaseDays, days(7), "\(wmP) §12"),
         (.professionalsMeetingDays, days(10), "\(wmP) §14"),
         (.complexCaseHearings, .count(4), "\(wmP) §14"),
@@ -58,39 +58,47 @@ final class ProfileTests: XCTestCase {
         (.repeatWindowMonths, months(12), "\(gw) §4.2.3"),
         (.repeatIDVAOnlyMonths, months(3), "\(gw) §4.2.3"),
         (.idvaReferral, .period(RulePeriod(24, .hours)), "\(gw) §4.6"),
+        (.idvaClockFromReceipt, .on, "\(gw) §4.6"),
+        (.idvaNonPoliceOnly, .on, "\(gw) §4.6"),
         (.agendaWindowMinDays, days(5), "\(gw) §4.5"),
+        (.agendaWindowMaxDays, days(8), "\(sl) §3 duty 2"),
         (.slotMinutesWithChildren, .count(15), "\(gw) §4.10"),
         (.slotMinutesWithoutChildren, .count(10), "\(gw) §4.10"),
-        (.minutesApprovalDays, wd(10), "\(gw) §4.9; \(mfile)"),
+        (.absentAgencyWrittenInfoDays, days(0), "\(gw) §4.8"),
+        (.flagMonths, months(12), "\(sl) §3 duty 7; \(gw) §4.6"),
     ]
 
     static let liverpool: [Row] = [
-        (.minVictimAge, .count(16), "\(lv) §1 (definition of domestic abuse)"),
-        (.meritThreshold, .count(72), "\(lv) §2.1, App.5"),
+        (.minVictimAge, .count(16), "\(lv) MOP §1"),
+        (.dashThreshold, .count(14), "\(lv) MOP §1.3; \(gw) §4.2.2"),
+        (.dashHealthOnly, .on, "\(lv) MOP §1.3"),
+        (.meritThreshold, .count(72), "\(lv) MOP §2.1, App.5"),
         (.meritGoldMin, .count(72), "\(lv) App.5"),
         (.meritSilverMin, .count(16), "\(lv) App.5"),
         (.meritBronzeMin, .count(1), "\(lv) App.5"),
-        (.professionalJudgement, .on, "\(lv) §2.1, §2.5"),
-        (.escalation, .on, "\(lv) §2.1"),
-        (.transferIn, .on, "\(lv) §2.11"),
-        (.hbvAutomatic, .on, "\(lv) §2.1"),
-        (.hbvClosedSession, .on, "\(lv) §2.1, §5.13"),
+        (.professionalJudgement, .on, "\(lv) MOP §2.1, MOP §2.5"),
+        (.escalation, .on, "\(lv) MOP §2.1"),
+        (.transferIn, .on, "\(lv) MOP §2.11"),
+        (.hbvAutomatic, .on, "\(lv) MOP §2.1"),
+        (.hbvClosedSession, .on, "\(lv) MOP §2.1, MOP §5.13"),
         (.consentReasonRequired, .on, "\(lv) ISP §6"),
-        (.repeatWindowMonths, months(12), "\(lv) §2.7"),
-        (.repeatAnyInstanceMonths, months(3), "\(lv) §2.7"),
-        (.idvaReferral, days(3), "\(lv) §4.4"),
-        (.agendaWindowMinDays, wd(5), "\(lv) §5.2"),
-        (.agendaHighestRiskFirst, .on, "\(lv) §9.4"),
+        (.repeatWindowMonths, months(12), "\(lv) MOP §2.7"),
+        (.repeatAnyInstanceMonths, months(3), "\(lv) MOP §2.7"),
+        (.idvaReferral, days(3), "\(lv) MOP §4.4"),
+        (.idvaClockFromReceipt, .on, "\(lv) MOP §4.4"),
+        (.listingByReceipt, .on, "\(lv) MOP §5.1"),
+        (.agendaWindowMinDays, wd(5), "\(lv) MOP §5.2"),
+        (.agendaWindowMaxDays, .off, "\(lv) MOP §5.2 (at least 5 working days; SafeLives' eight days would contradict it around bank holidays)"),
+        (.agendaHighestRiskFirst, .on, "\(lv) MOP §9.4"),
         (.slotMinutesWithChildren, .count(10), "\(lv) App.4"),
         (.slotMinutesWithoutChildren, .count(10), "\(lv) App.4"),
-        (.absentAgencyWrittenInfoDays, days(2), "\(lv) §3.4"),
-        (.maxCasesMovedPerAgency, .count(2), "\(lv) §9.4"),
-        (.actionCompletionDays, days(14), "\(lv) §6.12"),
+        (.absentAgencyWrittenInfoDays, days(2), "\(lv) MOP §3.4"),
+        (.maxCasesMovedPerAgency, .count(2), "\(lv) MOP §9.4"),
+        (.actionCompletionDays, days(14), "\(lv) MOP §6.12"),
         (.professionalsMeetingIncidents, .count(3), "\(lv) App.6"),
         (.professionalsMeetingWindowMonths, months(6), "\(lv) App.6"),
-        (.dhrDisclosureDays, wd(10), "\(lv) §5.7"),
-        (.flagMonths, months(12), "\(lv) §2.6, §5.5"),
-        (.minutesApprovalDays, wd(10), mfile),
+        (.dhrDisclosureDays, wd(10), "\(lv) ISP §5.6, ISP §5.7"),
+        (.flagMonths, months(12), "\(lv) MOP §2.6, MOP §5.5"),
     ]
 
     private func check(_ rules: ProtocolRules, _ table: [Row], file: StaticString = #filePath, line: UInt = #line) {
@@ -107,8 +115,41 @@ final class ProfileTests: XCTestCase {
                 XCTAssertEqual(rules[id], .off, "\(rules.profile) \(id.rawValue) should be off", file: file, line: line)
                 XCTAssertNil(rules.source(of: id), file: file, line: line)
             }
-            if let value = expected[id]?.0 { assertKindMatches(id, value, file: file, line: line) }
+            if let value = expected[id]?.0, value != .off { assertKindMatches(id, value, file: file, line: line) }
         }
+    }
+
+    /// The SafeLives administrator's duties with a rule [002 §3] are on in every profile, or
+    /// off with the citation that says why (duty 2, the list within eight days; duty 3, the
+    /// IDVA referral; duty 7, the 12-month flags).
+    func testSafeLivesDutiesAreTheBaseOfEveryProfile() {
+        for rules in ProtocolRules.profiles {
+            for id in [RuleID.agendaWindowMaxDays, .idvaReferral, .flagMonths] {
+                XCTAssertNotNil(rules.source(of: id), "\(rules.profile) \(id.rawValue): on, or off with a citation")
+            }
+            XCTAssertEqual(rules.flagPeriod, RulePeriod(12, .months), rules.profile)
+            XCTAssertNil(rules.minutesApproval, "\(rules.profile): no seed sets a time for the chair's approval")
+        }
+    }
+
+    /// Every shipped profile's agenda window opens on or before its latest day, for every
+    /// meeting day of 2026-2027 (bank holidays included).
+    func testAgendaWindowsNeverCloseBeforeTheyOpen() {
+        let calendar = WorkingCalendar(closures: [LocalDate(year: 2026, month: 12, day: 24)])
+        var day = LocalDate(year: 2026, month: 1, day: 1)
+        while day < LocalDate(year: 2028, month: 1, day: 1) {
+            for rules in ProtocolRules.profiles where calendar.isWorkingDay(day) {
+                if let window = rules.agendaWindow(meeting: day, calendar: calendar), let earliest = window.earliest {
+                    XCTAssertLessThanOrEqual(earliest, window.latest, "\(rules.profile) \(day)")
+                }
+            }
+            day = day.adding(days: 1)
+        }
+        // The guard itself: eight calendar days against five working days over Easter 2026.
+        var liverpool = ProtocolRules.liverpool
+        liverpool[.agendaWindowMaxDays] = .period(RulePeriod(8, .days))
+        let easter = liverpool.agendaWindow(meeting: LocalDate(year: 2026, month: 4, day: 9), calendar: calendar)
+        XCTAssertEqual(easter, AgendaWindow(earliest: LocalDate(year: 2026, month: 3, day: 31), latest: LocalDate(year: 2026, month: 3, day: 31)))
     }
 
     private func assertKindMatches(_ id: RuleID, _ value: RuleValue, file: StaticString, line: UInt) {
@@ -145,9 +186,10 @@ final class ProfileTests: XCTestCase {
         XCTAssertEqual(gw.escalationWindow, RulePeriod(12, .months))
         XCTAssertTrue(gw.dvdsAutomatic)
         XCTAssertNil(gw.maxCasesPerMeeting)
-        XCTAssertNil(gw.agendaWindowMax)
+        XCTAssertEqual(gw.agendaWindowMax, RulePeriod(8, .days))
         let lv = ProtocolRules.liverpool
-        XCTAssertNil(lv.dashThreshold)
+        XCTAssertEqual(lv.dashThreshold, 14)
+        XCTAssertTrue(lv.dashHealthOnly)
         XCTAssertEqual(lv.meritThreshold, 72)
         XCTAssertTrue(lv.hbvAutomatic && lv.hbvClosedSession)
         XCTAssertEqual(lv.dhrDisclosure, RulePeriod(10, .workingDays))
@@ -186,6 +228,7 @@ final class ProfileTests: XCTestCase {
     func testEveryRuleHasIdSummaryAndKind() {
         var seen = Set<String>()
         for id in RuleID.allCases {
+            XCTAssertNil(RuleID.removed[id.rawValue])
             XCTAssertTrue(seen.insert(id.rawValue).inserted)
             XCTAssertTrue(id.rawValue.allSatisfy { $0.isLowercase || $0 == "_" }, id.rawValue)
             XCTAssertFalse(id.summary.isEmpty)
@@ -203,7 +246,7 @@ final class AgendaWindowTests: XCTestCase {
         XCTAssertEqual(ProtocolRules.westMidlands.agendaWindow(meeting: meeting, calendar: calendar),
                        AgendaWindow(earliest: d(2026, 11, 9), latest: d(2026, 11, 12)))
         XCTAssertEqual(ProtocolRules.gwent.agendaWindow(meeting: meeting, calendar: calendar),
-                       AgendaWindow(earliest: nil, latest: d(2026, 11, 14)))
+                       AgendaWindow(earliest: d(2026, 11, 11), latest: d(2026, 11, 14)))
         XCTAssertEqual(ProtocolRules.liverpool.agendaWindow(meeting: meeting, calendar: calendar),
                        AgendaWindow(earliest: nil, latest: d(2026, 11, 12)))
         var off = ProtocolRules.westMidlands

@@ -95,7 +95,11 @@ enum Records {
             ("calendar", .t([("region", .s("england-and-wales")), ("closures", .a(closures.map { .d(day($0)) }))])),
             ("marac", .a([.t([("id", .s("north")), ("name", .s("North")), ("frequency", .s(frequency)),
                                ("first_meeting", .d(day(firstMeeting)))] + maracExtra)])),
-            ("agency", .a([.t([("id", .s("police")), ("name", .s("Police"))])])),
+            ("agency", .a([
+                .t([("id", .s("police")), ("name", .s("Police")), ("kind", .s("police"))]),
+                .t([("id", .s("health")), ("name", .s("Health")), ("kind", .s("health"))]),
+                .t([("id", .s("housing")), ("name", .s("Housing")), ("kind", .s("housing"))]),
+            ])),
         ])
         var problems: [Diagnostic] = []
         return Configuration(table: table, problems: &problems)
@@ -114,7 +118,14 @@ enum Records {
         let configuration = configuration(
             profile: profile, frequency: frequency, firstMeeting: firstMeeting, closures: closures, rules: rules)
         let repository = repository(configuration, cases: cases, meetings: meetings)
-        let context = try ProtocolContext.load(configuration)
-        return BreachCheck(repository: repository, context: context, asOf: day(asOf)).breaches()
+        let engine = try ProtocolEngine.load(configuration)
+        return BreachCheck(repository: repository, engine: engine, asOf: day(asOf)).breaches()
+    }
+
+    /// The engine of a test configuration.
+    static func engine(
+        _ profile: String, rules: [(String, T)] = [], frequency: String = "monthly", firstMeeting: String = "2026-01-08"
+    ) throws -> ProtocolEngine {
+        try ProtocolEngine.load(configuration(profile: profile, frequency: frequency, firstMeeting: firstMeeting, rules: rules))
     }
 }

@@ -9,7 +9,7 @@ final class ReferralEvaluationTests: XCTestCase {
     }
 
     private func met(_ rules: ProtocolRules, _ referral: Referral, transferIn: Bool = false, isRepeat: Bool = false) -> [String] {
-        rules.evaluate(referral, transferIn: transferIn, isRepeat: isRepeat).met.map(\.rawValue)
+        rules.evaluate(referral, fromHealth: false, transferIn: transferIn, isRepeat: isRepeat).met.map(\.rawValue)
     }
 
     func testVisibleHighRiskThresholds() {
@@ -30,9 +30,9 @@ final class ReferralEvaluationTests: XCTestCase {
     func testMeritBands() {
         let rows: [(Int, String?)] = [(0, nil), (1, "BRONZE"), (15, "BRONZE"), (16, "SILVER"), (71, "SILVER"), (72, "GOLD"), (100, "GOLD")]
         for (score, band) in rows {
-            XCTAssertEqual(ProtocolRules.liverpool.evaluate(referral(tool: "merit", score: score)).meritBand, band, "\(score)")
+            XCTAssertEqual(ProtocolRules.liverpool.evaluate(referral(tool: "merit", score: score), fromHealth: false).meritBand, band, "\(score)")
         }
-        XCTAssertNil(ProtocolRules.westMidlands.evaluate(referral(tool: "merit", score: 80)).meritBand)
+        XCTAssertNil(ProtocolRules.westMidlands.evaluate(referral(tool: "merit", score: 80), fromHealth: false).meritBand)
     }
 
     func testGwentEscalationCounts() {

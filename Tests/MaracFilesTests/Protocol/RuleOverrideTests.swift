@@ -46,7 +46,7 @@ final class RuleOverrideTests: XCTestCase {
             ("dash_threshold", .integer(12)),
             ("max_cases_per_meeting", .boolean(false)),
             ("hbv_closed_session", .boolean(true)),
-            ("young_person_dash", .boolean(false)),
+            ("dvds_automatic", .boolean(false)),
             ("idva_referral", .integer(2)),
             ("agenda_window_max_days", .string("10 days")),
             ("escalation_police_incidents", .integer(4)),
@@ -58,7 +58,7 @@ final class RuleOverrideTests: XCTestCase {
         XCTAssertEqual(rules.dashThreshold, 12)
         XCTAssertNil(rules.maxCasesPerMeeting)
         XCTAssertTrue(rules.hbvClosedSession)
-        XCTAssertFalse(rules.youngPersonDASH)
+        XCTAssertFalse(rules.dvdsAutomatic)
         XCTAssertEqual(rules.idvaReferral, RulePeriod(2, .workingDays))  // the profile's unit
         XCTAssertEqual(rules.agendaWindowMax, RulePeriod(10, .days))
         XCTAssertEqual(rules.escalationPoliceIncidents, 4)
@@ -81,8 +81,10 @@ final class RuleOverrideTests: XCTestCase {
             profile: "gwent", overrides: table([("idva_referral", .string("1 working day"))]))
         XCTAssertEqual(effective.rules.idvaReferral, RulePeriod(1, .workingDays))
         effective = try ProtocolRules.effective(
-            profile: "gwent", overrides: table([("idva_referral", .string("2  Working-Days"))]))
+            profile: "gwent", overrides: table([("idva_referral", .string("2 working-days"))]))
         XCTAssertEqual(effective.rules.idvaReferral, RulePeriod(2, .workingDays))
+        // One way to write it, as the schema says (`RuleID.periodPattern`): lower case, one space.
+        XCTAssertEqual(errors("gwent", [("idva_referral", .string("2  Working-Days"))]).count, 1)
     }
 
     func testUnknownRulesAreReportedWithPositionAndSuggestion() {
@@ -101,7 +103,7 @@ final class RuleOverrideTests: XCTestCase {
         let secret = "Jane Example 1 Acacia Avenue"
         let problems = errors("west-midlands", [
             ("dash_threshold", .string(secret)),
-            ("young_person_dash", .integer(1)),
+            ("dvds_automatic", .integer(1)),
             ("max_cases_per_meeting", .boolean(true)),
             ("idva_referral", .string(secret)),
             ("flag_months", .string("12 working days")),
@@ -112,7 +114,7 @@ final class RuleOverrideTests: XCTestCase {
         ])
         XCTAssertEqual(problems.count, 9)
         XCTAssertEqual(problems[0], "5:1: rule `dash_threshold` takes a whole number of ticks, or false to turn it off (found a string)")
-        XCTAssertEqual(problems[1], "6:1: rule `young_person_dash` is a switch: write true or false (found an integer)")
+        XCTAssertEqual(problems[1], "6:1: rule `dvds_automatic` is a switch: write true or false (found an integer)")
         XCTAssertEqual(problems[2], "7:1: rule `max_cases_per_meeting` takes a whole number of cases, or false to turn it off (found a bool)")
         XCTAssertEqual(problems[3], "8:1: rule `idva_referral` takes a whole number of working days, a string such as \"3 working days\" (in working days, days or hours), or false to turn it off (the string is not one of these)")
         XCTAssertEqual(problems[4], "9:1: rule `flag_months` takes a whole number of months, or false to turn it off (the string is not one of these)")
@@ -127,6 +129,14 @@ final class RuleOverrideTests: XCTestCase {
             XCTAssertFalse(problem.contains("4.0"))
             XCTAssertFalse(problem.contains("2026"))
         }
+    }
+
+    /// A rule nothing checks yet cannot be set, and a removed rule says why.
+    func testRulesNotCheckedAndRemovedRules() {
+        XCTAssertEqual(errors("west-midlands", [("min_victim_age", .integer(18)), ("minutes_pdf_per_case", .boolean(true))]), [
+            "5:1: rule `min_victim_age` in [rules] is not checked by this version of mfile, so it cannot be set; delete the line",
+            "6:1: rule `minutes_pdf_per_case` in [rules] is no longer a rule: 'mfile render case-minutes MEETING --all' gives each case its own paper (a PDF with --format pdf) in every profile, so the switch changed nothing; delete the line",
+        ])
     }
 
     func testUnknownProfile() {

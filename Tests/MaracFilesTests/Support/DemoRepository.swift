@@ -5,7 +5,7 @@ import XCTest
 enum DemoRepository {
     static var root: URL { TestPaths.packageRoot }
 
-    static let parts = ["marac.toml", "cases", "meetings", "schema", "templates"]
+    static let parts = ["marac.toml", "cases", "meetings", "schema", "templates", ".taplo.toml"]
 
     /// A fresh copy of the demo repository in a temporary folder.
     static func copy() throws -> URL {
@@ -26,7 +26,7 @@ enum DemoRepository {
 func replaceLine(in file: URL, containing needle: String, with replacement: String?) throws -> Int {
     var lines = try String(contentsOf: file, encoding: .utf8).components(separatedBy: "\n")
     guard let index = lines.firstIndex(where: { $0.contains(needle) }) else {
-        throw XCTSkip("test fixture changed: \(file.lastPathComponent) has no line containing \(needle)")
+        throw TestSetupError("test fixture changed: \(file.lastPathComponent) has no line containing \(needle); update the test with the demo")
     }
     if let replacement { lines[index] = replacement } else { lines.remove(at: index) }
     try lines.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
@@ -37,7 +37,7 @@ func replaceLine(in file: URL, containing needle: String, with replacement: Stri
 func lineNumber(in file: URL, containing needle: String) throws -> Int {
     let lines = try String(contentsOf: file, encoding: .utf8).components(separatedBy: "\n")
     guard let index = lines.firstIndex(where: { $0.contains(needle) }) else {
-        throw XCTSkip("test fixture changed: \(file.lastPathComponent) has no line containing \(needle)")
+        throw TestSetupError("test fixture changed: \(file.lastPathComponent) has no line containing \(needle); update the test with the demo")
     }
     return index + 1
 }

@@ -11,15 +11,12 @@ final class SweepTests: XCTestCase {
 
     func testDemoFlagsDueMatchDEMO() throws {
         let repository = try Repository.load(at: DemoRepository.root)
-        let due = FlagSweep.due(
-            repository, period: RulePeriod(12, .months), asOf: LocalDate(isoText: "2026-11-23")!,
-            calendar: WorkingCalendar(closures: repository.configuration.closures))
+        let records = ProtocolRecords(engine: try ProtocolEngine.load(repository.configuration), repository: repository)
+        let due = FlagSweep.due(repository, records: records, asOf: LocalDate(isoText: "2026-11-23")!)
         XCTAssertEqual(due.map(\.caseID), Self.expected)
         XCTAssertEqual(due.map(\.ended.description), ["2026-08-18", "2026-10-20", "2026-11-10"])
         // The day before 2025-EXMP-011's period ends, it is not yet due.
-        let before = FlagSweep.due(
-            repository, period: RulePeriod(12, .months), asOf: LocalDate(isoText: "2026-11-09")!,
-            calendar: WorkingCalendar())
+        let before = FlagSweep.due(repository, records: records, asOf: LocalDate(isoText: "2026-11-09")!)
         XCTAssertEqual(before.map(\.caseID), ["2025-EXMP-006", "2025-EXMP-009"])
         // Children's social care is told only about cases with children.
         XCTAssertFalse(due[1].agencies.contains("children"), "\(due[1].agencies)")

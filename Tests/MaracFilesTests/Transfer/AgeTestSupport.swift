@@ -6,18 +6,16 @@ import XCTest
 /// CI (`CI=true`) it fails.
 enum AgeTestSupport {
     static func age() throws -> AgeCrypt {
-        if let age = AgeCrypt.locate() { return age }
-        if ProcessInfo.processInfo.environment["CI"] == "true" {
-            XCTFail("age is not installed (required in CI: apt-get install age)")
-        }
-        throw XCTSkip("age not installed; transfer tests skipped outside CI")
+        let age = AgeCrypt.locate()
+        try requireProgram(age != nil, "age", install: "apt-get install -y age")
+        return age!
     }
 
     /// A new age identity file (by `age-keygen`) and its public key.
     static func keyPair(in folder: URL) throws -> (identity: String, recipient: String) {
         let age = try self.age()
         let keygen = URL(fileURLWithPath: age.executable).deletingLastPathComponent().appendingPathComponent("age-keygen").path
-        guard FileManager.default.isExecutableFile(atPath: keygen) else { throw XCTSkip("age-keygen not found beside age") }
+        try requireProgram(FileManager.default.isExecutableFile(atPath: keygen), "age-keygen (beside age)", install: "apt-get install -y age")
         let identity = folder.appendingPathComponent("identity.txt").path
         let process = Process()
         process.executableURL = URL(fileURLWithPath: keygen)
@@ -27,7 +25,7 @@ enum AgeTestSupport {
         process.waitUntilExit()
         let text = try String(contentsOfFile: identity, encoding: .utf8)
         guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix("# public key: ") }) else {
-            throw XCTSkip("age-keygen wrote no public key line")
+            throw TestSetupError("age-keygen wrote no public key line")
         }
         return (identity, String(line.dropFirst("# public key: ".count)))
     }

@@ -10,7 +10,7 @@ final class TransferBundleFormatTests: XCTestCase {
             files: [
                 TarArchive.Entry(path: "papers/a.html", bytes: Array("<p>a</p>".utf8)),
                 TarArchive.Entry(path: "record/case.toml", bytes: Array(repeating: 0x41, count: 1000)),
-                TarArchive.Entry(path: "record/empty.toml", bytes: []),
+                TarArchive.Entry(path: "record/meetings/2026-08-06-north.toml", bytes: []),
             ])
     }
 
@@ -28,7 +28,7 @@ final class TransferBundleFormatTests: XCTestCase {
         try Data(sample().archive()).write(to: tarFile)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/tar")
-        guard FileManager.default.isExecutableFile(atPath: "/bin/tar") else { throw XCTSkip("no /bin/tar") }
+        try requireProgram(FileManager.default.isExecutableFile(atPath: "/bin/tar"), "/bin/tar", install: "apt-get install -y tar")
         process.arguments = ["-xf", tarFile.path, "-C", folder.path]
         try process.run()
         process.waitUntilExit()

@@ -17,12 +17,14 @@ final class TransferRoundTripTests: XCTestCase {
         let work = try makeTemporaryDirectory("mfile-transfer")
         defer { for url in [sender, receiver, work] { try? FileManager.default.removeItem(at: url) } }
         let keys = try AgeTestSupport.keyPair(in: work)
+        let signing = try SigningKeys.make("example-north", in: work)
+        try SigningKeys.allow([signing], in: receiver)
         let before = try TransferFixtures.read(sender, caseFile)
 
         let bundle = work.appendingPathComponent("out.age")
         let out = try runProduct("mfile", [
             "transfer", "out", caseID, "--to", "Sampleshire MARAC", "--recipient", keys.recipient,
-            "--notified", "2026-11-19", "--as-of", "2026-11-23", "--output", bundle.path,
+            "--notified", "2026-11-19", "--as-of", "2026-11-23", "--output", bundle.path, "--signing-key", signing.privateKey,
         ], in: sender)
         XCTAssertEqual(out.status, 0, out.stderr)
         XCTAssertFalse((out.stdout + out.stderr).contains(victim))
@@ -81,6 +83,7 @@ final class TransferRoundTripTests: XCTestCase {
             from = "Example Borough MARAC (North)"
             received = 2026-11-24
             their_id = "2026-EXMP-001"
+            signed_by = "example-north"
 
             """), imported)
         // Clean: no error and no warning (a transfer in is not a repeat of the sender's referrals).
@@ -117,6 +120,7 @@ final class TransferRoundTripTests: XCTestCase {
         let bundle = work.appendingPathComponent("out.age")
         let out = try runProduct("mfile", [
             "transfer", "out", caseID, "--to", "Sampleshire MARAC", "--recipient", keys.recipient, "--output", bundle.path,
+            "--unsigned",
         ], in: sender)
         XCTAssertEqual(out.status, 0, out.stderr)
         let sealed = try Data(contentsOf: bundle)
@@ -131,7 +135,7 @@ final class TransferRoundTripTests: XCTestCase {
         for (label, bytes) in damaged {
             let file = work.appendingPathComponent("\(label.replacingOccurrences(of: " ", with: "-")).age")
             try bytes.write(to: file)
-            let result = try runProduct("mfile", ["transfer", "in", file.path, "--identity", keys.identity], in: receiver)
+            let result = try runProduct("mfile", ["transfer", "in", file.path, "--identity", keys.identity, "--unsigned"], in: receiver)
             XCTAssertEqual(result.status, 2, label)
             XCTAssertTrue(result.stderr.contains("cannot be opened"), "\(label): \(result.stderr)")
             XCTAssertEqual(TransferFixtures.snapshot(receiver), snapshot, label)
@@ -150,9 +154,9 @@ final class TransferRoundTripTests: XCTestCase {
         let watcher = ArgumentWatcher(secret: passphrase)
         watcher.start()
         let out = try runProduct("mfile", [
-            "transfer", "out", caseID, "--to", "Sampleshire MARAC", "--output", bundle.path, "--as-of", "2026-11-23",
+            "transfer", "out", caseID, "--to", "Sampleshire MARAC", "--output", bundle.path, "--as-of", "2026-11-23", "--unsigned",
         ], in: sender, environment: environment)
-        let inResult = try runProduct("mfile", ["transfer", "in", bundle.path, "--as-of", "2026-11-24"], in: receiver, environment: environment)
+        let inResult = try runProduct("mfile", ["transfer", "in", bundle.path, "--as-of", "2026-11-24", "--unsigned"], in: receiver, environment: environment)
         watcher.stop()
         XCTAssertEqual(out.status, 0, out.stderr)
         XCTAssertEqual(inResult.status, 0, inResult.stderr)
@@ -164,7 +168,7 @@ final class TransferRoundTripTests: XCTestCase {
         // A wrong passphrase opens nothing and changes nothing.
         let snapshot = TransferFixtures.snapshot(receiver)
         let wrong = ["MFILE_PASSPHRASE_FILE": try AgeTestSupport.passphraseFile("not-the-passphrase", in: work)]
-        let refused = try runProduct("mfile", ["transfer", "in", bundle.path], in: receiver, environment: wrong)
+        let refused = try runProduct("mfile", ["transfer", "in", bundle.path, "--unsigned"], in: receiver, environment: wrong)
         XCTAssertEqual(refused.status, 2)
         XCTAssertFalse(refused.stderr.contains("not-the-passphrase"))
         XCTAssertEqual(TransferFixtures.snapshot(receiver), snapshot)
@@ -180,6 +184,7 @@ final class TransferRoundTripTests: XCTestCase {
         let bundle = work.appendingPathComponent("closed.age")
         let refused = try runProduct("mfile", [
             "transfer", "out", "2026-EXMP-006", "--to", "Sampleshire MARAC", "--recipient", keys.recipient, "--output", bundle.path,
+            "--unsigned",
         ], in: sender)
         XCTAssertEqual(refused.status, 2)
         XCTAssertTrue(refused.stderr.contains("closed session") && refused.stderr.contains("--confirm-closed"), refused.stderr)
@@ -188,7 +193,7 @@ final class TransferRoundTripTests: XCTestCase {
 
         let confirmed = try runProduct("mfile", [
             "transfer", "out", "2026-EXMP-006", "--to", "Sampleshire MARAC", "--recipient", keys.recipient, "--output", bundle.path,
-            "--confirm-closed",
+            "--confirm-closed", "--unsigned",
         ], in: sender)
         XCTAssertEqual(confirmed.status, 0, confirmed.stderr)
         let opened = try TransferFixtures.open(bundle, identity: keys.identity)
@@ -205,7 +210,7 @@ final class TransferRoundTripTests: XCTestCase {
         let keys = try AgeTestSupport.keyPair(in: work)
         let out = try runProduct("mfile", [
             "transfer", "out", caseID, "--to", "Sampleshire MARAC", "--recipient", keys.recipient,
-            "--notified", "2026-11-10", "--as-of", "2026-11-23", "--output", work.appendingPathComponent("b.age").path,
+            "--notified", "2026-11-10", "--as-of", "2026-11-23", "--output", work.appendingPathComponent("b.age").path, "--unsigned",
         ], in: sender)
         XCTAssertEqual(out.status, 0, out.stderr)
         let check = try runProduct("mfile", ["check", "--as-of", "2026-11-24"], in: sender)

@@ -21,6 +21,11 @@ final class TransferUsageTests: XCTestCase {
             ["transfer", "out", "2026-ZZZZ-999", "--to", "X", "--recipient", "age1qqqq"],
             ["transfer", "out", "2026-EXMP-003", "--to", "X", "--recipient", "age1qqqq"],
             ["transfer", "out", "2026-EXMP-001", "--to", "X", "--identity", "id.txt"],
+            ["transfer", "out", "2026-EXMP-001", "--to", "X", "--recipient", "age1qqqq"],
+            ["transfer", "out", "2026-EXMP-001", "--to", "X", "--recipient", "age1qqqq", "--unsigned", "--signing-key", "k"],
+            ["transfer", "out", "2026-EXMP-001", "--to", "X", "--recipient", "age1qqqq", "--signing-key", "no-such-key"],
+            ["transfer", "acknowledge"],
+            ["transfer", "acknowledge", "2026-EXMP-001"],
             ["transfer", "in"],
             ["transfer", "in", work.appendingPathComponent("missing.age").path, "--identity", notABundle.path],
             ["transfer", "in", notABundle.path, "--identity", notABundle.path],
@@ -45,7 +50,7 @@ final class TransferUsageTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: root) }
         let snapshot = TransferFixtures.snapshot(root)
         let result = try runProduct(
-            "mfile", ["transfer", "out", "2026-EXMP-001", "--to", "X", "--recipient", "age1qqqq"], in: root,
+            "mfile", ["transfer", "out", "2026-EXMP-001", "--to", "X", "--recipient", "age1qqqq", "--unsigned"], in: root,
             environment: ["MFILE_AGE": "/nonexistent/age"])
         XCTAssertEqual(result.status, 2)
         XCTAssertTrue(result.stderr.contains("age is not installed"), result.stderr)
@@ -60,6 +65,7 @@ final class TransferUsageTests: XCTestCase {
         let snapshot = TransferFixtures.snapshot(root)
         let result = try runProduct("mfile", [
             "transfer", "out", "2026-EXMP-001", "--to", "X", "--recipient", "age1qqqq", "--output", work.appendingPathComponent("b.age").path,
+            "--unsigned",
         ], in: root)
         XCTAssertEqual(result.status, 2)
         XCTAssertTrue(result.stderr.contains("cases/2026/2026-EXMP-001.toml has 1 problem"), result.stderr)

@@ -33,7 +33,7 @@ final class TransferValidationTests: XCTestCase {
         let receiver = try TransferFixtures.emptyRepository()
         defer { try? FileManager.default.removeItem(at: receiver) }
         let snapshot = TransferFixtures.snapshot(receiver)
-        let result = try runProduct("mfile", ["transfer", "in", url.path, "--identity", identity], in: receiver)
+        let result = try runProduct("mfile", ["transfer", "in", url.path, "--identity", identity, "--unsigned"], in: receiver)
         XCTAssertEqual(result.status, 2, result.stderr)
         XCTAssertTrue(result.stderr.contains(text), result.stderr)
         XCTAssertTrue(result.stderr.contains("nothing was changed"), result.stderr)
@@ -86,10 +86,10 @@ final class TransferValidationTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: receiver) }
         let snapshot = TransferFixtures.snapshot(receiver)
         // The new referral needs a local agency, then the old referral's agency fails lint.
-        let result = try runProduct("mfile", ["transfer", "in", url.path, "--identity", keys.identity], in: receiver)
+        let result = try runProduct("mfile", ["transfer", "in", url.path, "--identity", keys.identity, "--unsigned"], in: receiver)
         XCTAssertEqual(result.status, 2)
         XCTAssertTrue(result.stderr.contains("--agency"), result.stderr)
-        let withAgency = try runProduct("mfile", ["transfer", "in", url.path, "--identity", keys.identity, "--agency", "idva"], in: receiver)
+        let withAgency = try runProduct("mfile", ["transfer", "in", url.path, "--identity", keys.identity, "--agency", "idva", "--unsigned"], in: receiver)
         XCTAssertEqual(withAgency.status, 2)
         XCTAssertTrue(withAgency.stderr.contains("would not lint clean"), withAgency.stderr)
         XCTAssertEqual(TransferFixtures.snapshot(receiver), snapshot)

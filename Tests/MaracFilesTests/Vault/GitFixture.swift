@@ -19,20 +19,12 @@ enum GitFixture {
 
     /// Skips the test when git-crypt is not installed, outside CI; fails it in CI (`CI=true`).
     static func requireGitCrypt() throws {
-        if Git.which("git") != nil, Git.which("git-crypt") != nil { return }
-        if ProcessInfo.processInfo.environment["CI"] == "true" {
-            XCTFail("git and git-crypt are required in CI: apt-get install -y git git-crypt")
-        }
-        throw XCTSkip("git-crypt not installed (apt-get install git-crypt); vault test skipped outside CI")
+        try requireProgram(Git.which("git") != nil && Git.which("git-crypt") != nil, "git and git-crypt", install: "apt-get install -y git git-crypt")
     }
 
     /// Skips (outside CI) or fails (in CI) when `program` is not installed.
     static func require(_ program: String) throws {
-        if Git.which(program) != nil { return }
-        if ProcessInfo.processInfo.environment["CI"] == "true" {
-            XCTFail("\(program) is required in CI: apt-get install -y \(program)")
-        }
-        throw XCTSkip("\(program) not installed (apt-get install \(program)); test skipped outside CI")
+        try requireProgram(Git.which(program) != nil, program, install: "apt-get install -y \(program)")
     }
 
     /// Runs git (or `git-crypt` with `program`) in `directory`; fails the test on a non-zero

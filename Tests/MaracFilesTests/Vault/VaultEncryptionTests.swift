@@ -18,11 +18,14 @@ final class VaultEncryptionTests: XCTestCase {
                 XCTAssertNil(blob.range(of: Data(canary.utf8)), "\(path) holds a record value in git")
             }
         }
-        // The work tree stays readable; marac.toml and .gitattributes are not encrypted.
+        // The work tree stays readable. marac.toml is encrypted too; only the plain-text list
+        // (.gitattributes, .gitignore, schema/, templates/) is not.
         let workFile = try String(contentsOf: root.appendingPathComponent(GitFixture.caseFile), encoding: .utf8)
         XCTAssertTrue(workFile.contains(GitFixture.caseCanary))
-        XCTAssertFalse(try GitFixture.blob(".gitattributes", in: root).starts(with: GitCrypt.header))
-        XCTAssertFalse(try GitFixture.blob("marac.toml", in: root).starts(with: GitCrypt.header))
+        XCTAssertTrue(try GitFixture.blob("marac.toml", in: root).starts(with: GitCrypt.header))
+        for path in [".gitattributes", ".gitignore", "schema/case.schema.json", "templates/agenda.html.mustache"] {
+            XCTAssertFalse(try GitFixture.blob(path, in: root).starts(with: GitCrypt.header), path)
+        }
 
         let doctor = try GitFixture.mfile(["doctor"], in: root)
         XCTAssertEqual(doctor.status, 0, doctor.stdout + doctor.stderr)
@@ -44,8 +47,10 @@ final class VaultEncryptionTests: XCTestCase {
         let root = parent.appendingPathComponent("records")
         XCTAssertTrue(FileManager.default.fileExists(atPath: root.appendingPathComponent(".git").path))
         let attributes = try String(contentsOf: root.appendingPathComponent(".gitattributes"), encoding: .utf8)
-        for folder in ["cases", "meetings", "papers", "transfers"] {
-            XCTAssertTrue(attributes.contains("\(folder)/** filter=git-crypt diff=git-crypt"), folder)
+        XCTAssertEqual(attributes, GitCrypt.attributesText)
+        XCTAssertTrue(attributes.contains("\n* filter=git-crypt diff=git-crypt\n"), attributes)
+        for exception in [".gitattributes", ".gitignore", "schema/**", "templates/**"] {
+            XCTAssertTrue(attributes.contains("\n\(exception) !filter !diff\n"), exception)
         }
         let hook = root.appendingPathComponent(".git/hooks/pre-commit")
         XCTAssertTrue(FileManager.default.isExecutableFile(atPath: hook.path))

@@ -2,22 +2,25 @@ import Foundation
 import XCTest
 @testable import MaracVault
 
-/// What goes wrong is caught: a `.gitattributes` that misses `meetings/` (by `doctor` and by
-/// the pre-commit hook), and a plaintext record already in history (by `doctor`).
+/// What goes wrong is caught: a `.gitattributes` line that switches `meetings/` off (by
+/// `doctor` and by the pre-commit hook), and a plaintext record already in history (by `doctor`).
 final class VaultLeakDetectionTests: XCTestCase {
-    func testAttributesMissingMeetingsAreCaughtByDoctorAndHook() throws {
+    func testALineSwitchingMeetingsOffIsCaughtByDoctorAndHook() throws {
         try GitFixture.requireGitCrypt()
         let root = try GitFixture.encryptedDemo()
         defer { try? FileManager.default.removeItem(at: root) }
         let attributes = root.appendingPathComponent(".gitattributes")
-        try replaceLine(in: attributes, containing: "meetings/**", with: nil)
+        let original = try String(contentsOf: attributes, encoding: .utf8)
+        try (original + "meetings/** !filter !diff\n").write(to: attributes, atomically: true, encoding: .utf8)
+        let line = original.split(separator: "\n", omittingEmptySubsequences: false).count
         try GitFixture.run(["add", ".gitattributes"], in: root)
 
         let doctor = try GitFixture.mfile(["doctor"], in: root)
         XCTAssertEqual(doctor.status, 1)
         XCTAssertTrue(doctor.stdout.contains("[encryption-coverage]"), doctor.stdout)
-        XCTAssertTrue(doctor.stdout.contains("files under meetings/"), doctor.stdout)
-        XCTAssertTrue(doctor.stdout.contains("'meetings/** filter=git-crypt diff=git-crypt' >> .gitattributes"), doctor.stdout)
+        XCTAssertTrue(doctor.stdout.contains("  " + GitFixture.meetingFile + "\n"), doctor.stdout)
+        XCTAssertTrue(doctor.stdout.contains("[attributes-switch-off]"), doctor.stdout)
+        XCTAssertTrue(doctor.stdout.contains("  .gitattributes:\(line)\n"), doctor.stdout)
         GitFixture.assertPrivate(doctor)
 
         // A changed meeting is staged in plaintext: the hook refuses the commit.
@@ -28,7 +31,7 @@ final class VaultLeakDetectionTests: XCTestCase {
         XCTAssertEqual(hook.status, 1)
         XCTAssertTrue(hook.stderr.contains("commit refused"), hook.stderr)
         XCTAssertTrue(hook.stderr.contains(GitFixture.meetingFile), hook.stderr)
-        XCTAssertTrue(hook.stderr.contains("does not encrypt meetings/"), hook.stderr)
+        XCTAssertTrue(hook.stderr.contains("does not send them through git-crypt"), hook.stderr)
         GitFixture.assertPrivate(hook)
         let commit = try GitFixture.run(["commit", "-q", "-m", "minutes"], in: root, check: false)
         XCTAssertNotEqual(commit.status, 0, "git let a plaintext meeting through the hook")
@@ -44,7 +47,7 @@ final class VaultLeakDetectionTests: XCTestCase {
         GitFixture.assertPrivate(after)
 
         // The fix doctor gives works: the meeting is encrypted again at the next commit.
-        try replaceLine(in: attributes, containing: "cases/**", with: "cases/** filter=git-crypt diff=git-crypt\nmeetings/** filter=git-crypt diff=git-crypt")
+        try original.write(to: attributes, atomically: true, encoding: .utf8)
         try GitFixture.run(["add", ".gitattributes"], in: root)
         try GitFixture.run(["status", "-f"], in: root, program: "git-crypt")
         XCTAssertEqual(try GitFixture.mfile(["hook", "run", "pre-commit"], in: root).status, 0)

@@ -1,31 +1,32 @@
 import Foundation
 import MaracBase
 import MaracJSON
+import MaracProtocol
+import MaracRepository
 
 /// `mfile calendar --year YYYY`: the weekdays of a year that are not working days, and why.
 enum CalendarCommand {
     static let command = Command(
         name: "calendar",
         summary: "list the non-working weekdays of a year (bank holidays and closures)",
-        usage: "calendar --year YYYY [--format text|json]",
         options: [
-            OptionSpec("--year", value: "YYYY", help: "the year to list (required)"),
-            OptionSpec("--format", value: "FORMAT", help: "text (default): one line a day; json"),
+            OptionSpec("--year", value: "YYYY", kind: .year, required: true, help: "the year to list"),
+            .format(["text", "json"], help: "text (default): one line a day; json"),
         ],
         details: """
             Working days skip weekends, England and Wales bank holidays (with substitute days and
             one-off holidays) and the closures in marac.toml's [calendar]. Each line:
             date, weekday, reason.
             """,
+        examples: ["mfile calendar --year 2026"],
         run: run)
 
     static func run(_ context: CommandContext) throws -> ExitStatus {
-        let format = try context.format(["text", "json"])
-        let year = try ProtocolCommandSupport.year(context)
-        let configuration = try ProtocolCommandSupport.configuration(context)
-        let protocolContext = try ProtocolCommandSupport.context(configuration, command: "calendar")
+        let year = Int(context.arguments.value("--year") ?? "") ?? LocalDate.today().year
+        let configuration = try ConfigurationFile.load(root: context.repositoryRoot())
+        let protocolContext = try ProtocolEngine.load(configuration)
         let days = protocolContext.calendar.nonWorkingWeekdays(in: year)
-        switch format {
+        switch context.format {
         case "json":
             let report: JSONValue = .object([
                 ("year", .integer(Int64(year))),

@@ -7,11 +7,10 @@ enum CheckCommand {
     static let command = Command(
         name: "check",
         summary: "list every deadline breach (IDVA, agenda, listing, actions, transfers, minutes, flags)",
-        usage: "check [--as-of DATE] [--format text|json] [--by case|meeting|agency]",
         options: [
-            OptionSpec("--as-of", value: "DATE", help: "check as things stood on DATE (default: today)"),
-            OptionSpec("--format", value: "FORMAT", help: "text (default): one line a breach; json"),
-            OptionSpec("--by", value: "GROUP", help: "case (default), meeting, or agency (the chasing list)"),
+            .asOf("check as things stood on DATE (default: today)"),
+            .format(["text", "json"], help: "text (default): one line a breach; json"),
+            OptionSpec("--by", value: "GROUP", kind: .choice(["case", "meeting", "agency"]), help: "case (default), meeting, or agency (the chasing list)"),
         ],
         details: """
             Each line: the case, meeting or agency; the rule; what (referral, action, ...); the
@@ -21,16 +20,16 @@ enum CheckCommand {
             perpetrator as another case) are listed after the breaches; they are not breaches.
             Exit status: 0 no breaches, 1 breaches, 2 usage or configuration error.
             """,
+        examples: ["mfile check --as-of 2026-11-23", "mfile check --by agency"],
         run: run)
 
     static func run(_ context: CommandContext) throws -> ExitStatus {
-        let format = try context.format(["text", "json"])
-        let grouping = try self.grouping(context)
-        let asOf = try context.asOf()
+        let grouping = context.arguments.value("--by").flatMap(Breach.Grouping.init(rawValue:)) ?? .case
+        let asOf = context.asOf
         let repository = try context.loadRepository()
-        let protocolContext = try ProtocolCommandSupport.context(repository, command: "check")
-        let report = BreachReport(check: BreachCheck(repository: repository, context: protocolContext, asOf: asOf))
-        switch format {
+        let protocolContext = try ProtocolEngine.load(repository.configuration)
+        let report = BreachReport(check: BreachCheck(repository: repository, engine: protocolContext, asOf: asOf))
+        switch context.format {
         case "json":
             context.console.print(JSONWriter.write(report.json(grouping), pretty: true))
         default:
@@ -39,13 +38,5 @@ enum CheckCommand {
             context.console.printError("\(count) breach\(count == 1 ? "" : "es") as of \(asOf) (\(protocolContext.rules.profile) profile)")
         }
         return report.breaches.isEmpty ? .ok : .findings
-    }
-
-    static func grouping(_ context: CommandContext) throws(UsageError) -> Breach.Grouping {
-        guard let text = context.arguments.value("--by") else { return .case }
-        guard let grouping = Breach.Grouping(rawValue: text) else {
-            throw UsageError("--by must be one of: case, meeting, agency")
-        }
-        return grouping
     }
 }

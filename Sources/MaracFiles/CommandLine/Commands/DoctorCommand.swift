@@ -9,17 +9,19 @@ enum DoctorCommand {
     static let command = Command(
         name: "doctor",
         summary: "check the records are safe in git: encrypted, unlocked, never committed in plain text",
-        usage: "doctor [--format text|json] | doctor --purge-history [--yes]",
         options: [
-            OptionSpec("--format", value: "FORMAT", help: "text (default): each problem and the command that fixes it; json"),
+            .format(["text", "json"], help: "text (default): each problem and the command that fixes it; json"),
             OptionSpec("--purge-history", help: "remove records' unencrypted versions from the history (git-filter-repo); shows what it would do"),
             OptionSpec("--yes", help: "with --purge-history: go ahead and rewrite the history"),
         ],
+        constraints: [.requires("--yes", "--purge-history")],
         details: """
-            Checks that every file under cases/ and meetings/ is encrypted by git-crypt when
-            committed (.gitattributes), that this copy is unlocked (records readable), that no
-            record was ever committed unencrypted (every version in the history), that rendered
-            papers (papers/) are kept out of git, and that the pre-commit hook is installed.
+            Checks that every file except the plain-text list (.gitattributes, .gitignore,
+            editor settings, schema/, templates/) is encrypted by git-crypt when committed
+            (each file there now and probes such as marac.toml, cases-old/ and *.bak), that no
+            attributes file switches that off, that this copy is unlocked, that no such file
+            was ever committed unencrypted (every version in the history), that rendered papers
+            are ignored or encrypted and .mfile/ is ignored, and that the hook is installed.
             Prints file paths and check names only, never what the records say.
             Run the commands it shows at the top of the git work tree.
             Exit status: 0 safe, 1 problems found, 2 not a git repository or usage error.
@@ -31,11 +33,10 @@ enum DoctorCommand {
             encryption already fixed. Afterwards every other copy (the server, other
             computers, CI) still has the old history: force-push, and clone again everywhere.
             """,
+        examples: ["mfile doctor", "mfile doctor --purge-history"],
         run: run)
 
     static func run(_ context: CommandContext) throws -> ExitStatus {
-        let format = try context.format(["text", "json"])
-        guard context.arguments.positional.isEmpty else { throw UsageError("doctor takes no arguments") }
         let root = try context.repositoryRoot()
         guard let layout = try VaultLayout.find(root: root) else {
             throw RepositoryError(VaultLayout.notARepositoryMessage(root))
@@ -43,9 +44,8 @@ enum DoctorCommand {
         if context.arguments.flag("--purge-history") {
             return try purge(layout, context)
         }
-        if context.arguments.flag("--yes") { throw UsageError("--yes goes with --purge-history") }
         let problems = try Doctor.check(layout)
-        switch format {
+        switch context.format {
         case "json":
             context.console.print(JSONWriter.write(.object([
                 ("repository", .string(root.path)),
@@ -55,11 +55,11 @@ enum DoctorCommand {
             ]), pretty: true))
         default:
             if problems.isEmpty {
-                context.console.print("The records in \(root.path) are safe in git: encrypted when committed, readable here, never committed unencrypted; papers are kept out of git and the pre-commit hook is installed.")
+                context.console.print(Doctor.safeSummary(root: root.path))
             } else {
                 context.console.write(problems.map(\.text).joined(separator: "\n"))
                 context.console.printError(
-                    "\(LintCommand.count(problems.count, "problem")) found; run the commands shown in \(layout.topLevel.path), then 'mfile doctor' again")
+                    "\(count(problems.count, "problem")) found; run the commands shown in \(layout.topLevel.path), then 'mfile doctor' again")
             }
         }
         return problems.isEmpty ? .ok : .findings
@@ -76,7 +76,7 @@ enum DoctorCommand {
             return .ok
         }
         guard context.arguments.flag("--yes") else {
-            console.print("These \(LintCommand.count(paths.count, "file")) have unencrypted versions in the history:")
+            console.print("These \(count(paths.count, "file")) have unencrypted versions in the history:")
             for path in paths { console.print("  \(path)") }
             console.print("""
 
@@ -88,7 +88,7 @@ enum DoctorCommand {
             return .findings
         }
         let report = try PurgeHistory.run(layout)
-        console.print("Removed \(LintCommand.count(report.blobCount, "unencrypted version")) of \(LintCommand.count(report.paths.count, "file")) from the history.")
+        console.print("Removed \(count(report.blobCount, "unencrypted version")) of \(count(report.paths.count, "file")) from the history.")
         if !report.recommitted.isEmpty {
             console.print("Committed again, encrypted: \(report.recommitted.joined(separator: ", "))")
         }

@@ -7,42 +7,38 @@ import MaracRepository
 enum FindCommand {
     static let command = Command(
         name: "find",
-        summary: "find people by name (tolerant of spelling, order, aliases) and their cases",
-        usage: "find QUERY [--dob DATE] [--ids-only] [--format text|json]",
+        summary: "find people by name (tolerant of spelling, order, aliases) or case reference, and their cases",
+        positionals: [PositionalSpec("QUERY", kind: .text, .oneOrMore)],
         options: [
-            OptionSpec("--dob", value: "DATE", help: "only people with this date of birth (or none recorded), YYYY-MM-DD"),
+            OptionSpec("--dob", value: "DATE", kind: .date, help: "only people with this date of birth (or none recorded), YYYY-MM-DD"),
             OptionSpec("--ids-only", help: "print the case ids only, one a line (for scripts)"),
-            OptionSpec("--format", value: "FORMAT", help: "text (default): one line a person; json"),
+            .format(["text", "json"], help: "text (default): one line a person; json"),
             OptionSpec("--no-refresh", help: "use the index as it stands, without checking every file's size and time (after 'mfile index')"),
         ],
         details: """
             Matches ignore case, spacing, accents, hyphens and apostrophes, and find the same
             words in another order, aliases, and names that sound alike or have one typing
-            slip. Ranked: exact, alias, swapped, sounds alike, one word; a matching --dob first.
+            slip. A case's reference in earlier records (reference, kept by 'mfile import';
+            case, spaces and hyphens ignored) finds its victim. Ranked: reference, exact, alias,
+            swapped, sounds alike, one word; a matching --dob first.
             The index is first checked against every record file's size and modification time
             and brought up to date if needed; --no-refresh skips that check (a damaged index is
             still detected and rebuilt), for scripts that have just run 'mfile index'.
             The output shows names: it is for the administrator's screen, not for sharing.
             Exit status: 0 someone found, 1 nobody found, 2 usage or I/O error.
             """,
+        examples: ["mfile find Jones", "mfile find \"sam okafor\" --dob 1990-04-12 --ids-only"],
         run: run)
 
     static func run(_ context: CommandContext) throws -> ExitStatus {
-        let format = try context.format(["text", "json"])
-        guard !context.arguments.positional.isEmpty else { throw UsageError("give a name to look for") }
         let query = NameQuery(context.arguments.positional.joined(separator: " "))
         guard !query.isEmpty else { throw UsageError("the name to look for has no letters") }
-        var dob: LocalDate?
-        if let text = context.arguments.value("--dob") {
-            guard let date = LocalDate(isoText: text) else { throw UsageError("--dob needs a date written YYYY-MM-DD") }
-            dob = date
-        }
+        let dob = context.arguments.date("--dob")
         let root = try context.repositoryRoot()
-        let born = dob
         let (found, refresh) = try IndexStore.withCurrentBytes(root: root, checkFreshness: !context.arguments.flag("--no-refresh")) { index in
-            Result { () throws(IndexFormat.Problem) in try PeopleSearch.find(query, dob: born, in: index) }
+            Result { () throws(IndexFormat.Problem) in try PeopleSearch.find(query, dob: dob, in: index) }
         }
-        IndexCommand.noteRefresh(refresh, context)
+        if let note = refresh.note { context.console.printError(note) }
         let hits: [PeopleSearch.Hit]
         switch found {
         case .success(let list): hits = list
@@ -54,7 +50,7 @@ enum FindCommand {
             var text = ""
             for hit in hits { for id in hit.caseIDs where seen.insert(id).inserted { text += id + "\n" } }
             context.console.write(text)
-        } else if format == "json" {
+        } else if context.format == "json" {
             context.console.print(JSONWriter.write(.array(hits.map(json)), pretty: true))
         } else {
             var text = ""

@@ -8,26 +8,23 @@ enum HookCommand {
     static let command = Command(
         name: "hook",
         summary: "install the pre-commit hook (hook install), or run its check (hook run pre-commit)",
-        usage: "hook install [--force] | hook run pre-commit",
-        options: [
-            OptionSpec("--force", help: "install: replace a pre-commit hook mfile did not write (it is kept as pre-commit.before-mfile)"),
-        ],
         details: """
-            The hook refuses a commit when the records have lint errors, or when a file under
-            cases/, meetings/ or papers/ would be committed without encryption. It names files
-            and rules only. Exit status of 'hook run': 0 commit allowed, 1 refused.
+            The hook refuses a commit when the records have lint errors, or when any file but
+            the few kept in plain text (.gitattributes, .gitignore, editor settings, schema/,
+            templates/) would be committed without encryption. It names files and rules only. Exit status of 'hook run': 0 commit allowed, 1 refused.
             """,
-        run: run)
-
-    static func run(_ context: CommandContext) throws -> ExitStatus {
-        let positional = context.arguments.positional
-        switch positional {
-        case ["install"]: return try install(context)
-        case ["run", "pre-commit"]: return try preCommit(context)
-        case ["run"]: throw UsageError("say which hook to run: 'mfile hook run pre-commit'")
-        default: throw UsageError("say what to do: 'mfile hook install' or 'mfile hook run pre-commit'")
-        }
-    }
+        subcommands: [
+            Command(
+                name: "install", summary: "install the pre-commit hook in this repository's git",
+                options: [
+                    OptionSpec("--force", help: "replace a pre-commit hook mfile did not write (it is kept as pre-commit.before-mfile)"),
+                ],
+                examples: ["mfile hook install"], run: install),
+            Command(
+                name: "run", summary: "run a hook's check (what git runs before each commit)",
+                positionals: [PositionalSpec("HOOK", kind: .choice(["pre-commit"]))],
+                examples: ["mfile hook run pre-commit"], run: preCommit),
+        ])
 
     static func layout(_ context: CommandContext) throws -> VaultLayout {
         let root = try context.repositoryRoot()
@@ -56,20 +53,15 @@ enum HookCommand {
         let console = context.console
         if !verdict.lintErrors.isEmpty {
             for finding in verdict.lintErrors { console.printError(finding.line) }
-            console.printError("mfile: commit refused: \(LintCommand.count(verdict.lintErrors.count, "lint error")) in the records (listed above); correct them, check with 'mfile lint', then commit again")
+            console.printError("mfile: commit refused: \(count(verdict.lintErrors.count, "lint error")) in the records (listed above); correct them, check with 'mfile lint', then commit again")
         }
         if !verdict.plaintext.isEmpty {
             console.printError("mfile: commit refused: these files would be committed WITHOUT encryption:")
             for path in verdict.plaintext { console.printError("  \(path)") }
-            if verdict.uncoveredFolders.isEmpty {
+            if verdict.uncovered.isEmpty {
                 console.printError("Stage them again encrypted with: git-crypt status -f")
             } else {
-                let folders = verdict.uncoveredFolders.map { $0 + "/" }.joined(separator: ", ")
-                console.printError(".gitattributes does not encrypt \(folders); fix it and stage the files again with:")
-                for folder in verdict.uncoveredFolders {
-                    console.printError("  " + GitCrypt.addAttributeCommand(layout.gitPath(folder)))
-                }
-                console.printError("  git-crypt status -f")
+                console.printError(".gitattributes (or one in their folder) does not send \(verdict.uncovered.count == verdict.plaintext.count ? "them" : "\(verdict.uncovered.count) of them") through git-crypt; 'mfile doctor' shows the line to change, then stage them again with: git-crypt status -f")
             }
         }
         return verdict.refused ? .findings : .ok

@@ -7,7 +7,6 @@ enum IndexCommand {
     static let command = Command(
         name: "index",
         summary: "build the people-and-case index used by find and links (incremental)",
-        usage: "index [--full]",
         options: [OptionSpec("--full", help: "ignore the stored index and read every file")],
         details: """
             The index (.mfile/index, never committed) holds every victim, perpetrator and child
@@ -17,6 +16,7 @@ enum IndexCommand {
             find, links and stats bring the index up to date themselves when it is stale, and
             rebuild it when it is damaged; running index first only saves them the time.
             """,
+        examples: ["mfile index", "mfile index --full"],
         run: run)
 
     static func run(_ context: CommandContext) throws -> ExitStatus {
@@ -41,14 +41,5 @@ enum IndexCommand {
                 + "\(outcome.filesReused) unchanged; repeats and links worked out for \(outcome.casesRelated) case\(outcome.casesRelated == 1 ? "" : "s")"
                 + note + String(format: " in %.2f s", seconds))
         return .ok
-    }
-
-    /// A one-line note on standard error when a command had to refresh the index.
-    static func noteRefresh(_ refresh: IndexStore.Refresh, _ context: CommandContext) {
-        switch refresh {
-        case .fresh: break
-        case .updated: context.console.printError("note: the index was out of date and has been brought up to date")
-        case .rebuilt(let reason): context.console.printError("note: the index was rebuilt (\(reason))")
-        }
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import MaracBase
 import MaracDefaults
 import MaracJSON
+import MaracReports
 import MaracRepository
 import MaracVault
 
@@ -9,32 +10,33 @@ import MaracVault
 enum InitCommand {
     static let command = Command(
         name: "init",
-        summary: "create a new records repository (marac.toml, schema/, templates/, .gitignore)",
-        usage: "init DIR --profile west-midlands|gwent|liverpool [--name NAME] [--first-meeting DATE] [--encrypt]",
+        summary: "create a new records repository (marac.toml, schema/, templates/, .taplo.toml, .gitignore)",
+        positionals: [PositionalSpec("DIR", kind: .path)],
         options: [
-            OptionSpec("--profile", value: "PROFILE", help: "the protocol: west-midlands, gwent or liverpool"),
+            OptionSpec("--profile", value: "PROFILE", kind: .choice(profiles), help: "the protocol (needed unless DIR is already a records repository and --encrypt is given)"),
             OptionSpec("--name", value: "NAME", help: "the MARAC's name, printed on every paper"),
-            OptionSpec("--first-meeting", value: "DATE", help: "the date of the first meeting (default: today)"),
+            OptionSpec("--first-meeting", value: "DATE", kind: .date, help: "the date of the first meeting (default: today)"),
             OptionSpec("--encrypt", help: "keep the records encrypted in git (git + git-crypt); also for an existing repository"),
         ],
         details: """
-            With --encrypt, DIR becomes a git repository (if it is not one) whose case files,
-            meeting files and papers are encrypted by git-crypt when committed, with the
-            pre-commit hook installed. On an existing records repository, --encrypt only turns
-            encryption on (no --profile needed). Needs git and git-crypt
+            With --encrypt, DIR becomes a git repository (if it is not one) in which every file
+            is encrypted by git-crypt when committed except .gitattributes, .gitignore, editor
+            settings, schema/ and templates/; .mfile/ and /papers/ are ignored and the
+            pre-commit hook is installed. On an existing records repository, --encrypt only
+            turns encryption on (no --profile needed). Needs git and git-crypt
             (sudo apt-get install git git-crypt).
             """,
+        examples: ["mfile init records --profile gwent --name \"Example MARAC\" --encrypt", "mfile init . --encrypt"],
         run: run)
 
     static let profiles = ["west-midlands", "gwent", "liverpool"]
 
     static func run(_ context: CommandContext) throws -> ExitStatus {
         let arguments = context.arguments
-        guard arguments.positional.count == 1 else { throw UsageError("give one folder to create the repository in") }
         let encrypt = arguments.flag("--encrypt")
         if encrypt {
             try VaultSetup.requireTools()
-            let root = URL(fileURLWithPath: arguments.positional[0], relativeTo: context.workingDirectory).standardizedFileURL
+            let root = context.url(arguments.positional[0])
             if FileManager.default.fileExists(atPath: root.appendingPathComponent(RepositoryLocator.configurationFile).path) {
                 return try turnOnEncryption(root, context, created: false)
             }
@@ -42,23 +44,18 @@ enum InitCommand {
         guard let profile = arguments.value("--profile") else {
             throw UsageError("choose a protocol profile with --profile (\(profiles.joined(separator: ", ")))")
         }
-        guard profiles.contains(profile) else {
-            throw UsageError("--profile must be one of: \(profiles.joined(separator: ", "))")
-        }
-        var firstMeeting = LocalDate.today()
-        if let text = arguments.value("--first-meeting") {
-            guard let date = LocalDate(isoText: text) else { throw UsageError("--first-meeting needs a date written YYYY-MM-DD") }
-            firstMeeting = date
-        }
+        let firstMeeting = arguments.date("--first-meeting") ?? LocalDate.today()
         let name = arguments.value("--name") ?? "MARAC"
-        let root = URL(fileURLWithPath: arguments.positional[0], relativeTo: context.workingDirectory).standardizedFileURL
+        let root = context.url(arguments.positional[0])
         let configuration = root.appendingPathComponent(RepositoryLocator.configurationFile)
         if FileManager.default.fileExists(atPath: configuration.path) {
             throw RepositoryError("\(configuration.path) already exists; nothing was changed")
         }
 
         try AtomicWrite.write(configurationText(name: name, profile: profile, firstMeeting: firstMeeting), to: configuration, mode: .createNew)
-        for file in DefaultFiles.all {
+        // The data return's categories stay built in (they follow SafeLives with each release)
+        // until a repository keeps its own copy.
+        for file in DefaultFiles.all where file.path != DataReturnCategories.file {
             try AtomicWrite.write(file.content, to: root.appendingPathComponent(file.path), mode: .createNew)
         }
         try AtomicWrite.write(gitignore, to: root.appendingPathComponent(".gitignore"), mode: .createNew)
@@ -69,6 +66,8 @@ enum InitCommand {
             Created a MARAC records repository in \(root.path) (profile \(profile)).
             Next: edit marac.toml (the MARAC's name, meeting dates, partner agencies), then
             add a case with 'mfile new case' and check it with 'mfile lint'.
+            Editors complete and check fields as you type when this folder is opened in VS Code
+            with the Even Better TOML extension (.taplo.toml names each file's schema).
             """)
         return encrypt ? try turnOnEncryption(root, context, created: true) : .ok
     }
@@ -101,18 +100,22 @@ enum InitCommand {
 
     static let gitignore = """
         # mfile's index and rendered papers never go into git
-        .mfile/
-        papers/
+        /.mfile/
+        /papers/
 
         """
 
     static func configurationText(name: String, profile: String, firstMeeting: LocalDate) -> String {
-        let agencies: [(String, String, Bool, Bool)] = [
-            ("police", "Police", true, false), ("idva", "IDVA Service", true, false),
-            ("probation", "Probation Service", true, false), ("children", "Children's Social Care", true, true),
-            ("adults", "Adult Social Care", true, false), ("housing", "Housing", true, false),
-            ("health", "Health (Safeguarding)", true, false), ("mental-health", "Mental Health Services", false, false),
-            ("education", "Education Safeguarding", false, true), ("substance", "Drug and Alcohol Service", false, false),
+        // (id, name, core, children, kind): the kind is what the protocol rules read.
+        let agencies: [(String, String, Bool, Bool, String)] = [
+            ("police", "Police", true, false, "police"), ("idva", "IDVA Service", true, false, "idva"),
+            ("probation", "Probation Service", true, false, "probation"),
+            ("children", "Children's Social Care", true, true, "children"),
+            ("adults", "Adult Social Care", true, false, "adults"), ("housing", "Housing", true, false, "housing"),
+            ("health", "Health (Safeguarding)", true, false, "health"),
+            ("mental-health", "Mental Health Services", false, false, "health"),
+            ("education", "Education Safeguarding", false, true, "education"),
+            ("substance", "Drug and Alcohol Service", false, false, "other"),
         ]
         var text = """
             name = \(JSONWriter.quoted(name))
@@ -132,8 +135,8 @@ enum InitCommand {
             first_meeting = \(firstMeeting)
 
             """
-        for (id, agencyName, core, children) in agencies {
-            text += "\n[[agency]]\nid = \"\(id)\"\nname = \"\(agencyName)\"\ncore = \(core)\n"
+        for (id, agencyName, core, children, kind) in agencies {
+            text += "\n[[agency]]\nid = \"\(id)\"\nname = \"\(agencyName)\"\nkind = \"\(kind)\"\ncore = \(core)\n"
             if children { text += "children = true\n" }
         }
         return text

@@ -8,29 +8,32 @@ enum LintCommand {
     static let command = Command(
         name: "lint",
         summary: "check every case and meeting file (schema, ids, agencies, required reasons)",
-        usage: "lint [PATH...] [--format text|json] [--strict]",
+        positionals: [PositionalSpec("PATH", kind: .path, .zeroOrMore)],
         options: [
-            OptionSpec("--format", value: "FORMAT", help: "text (default): one line a finding; json"),
+            .format(["text", "json"], help: "text (default): one line a finding; json"),
             OptionSpec("--strict", help: "exit 1 on warnings too"),
+            .asOf("dates after DATE are in the future (default today)"),
         ],
         details: """
             Each finding is one line: path:line:col: error|warning: message [rule-id]
             With PATHs (files or folders), only findings in them are shown; the whole repository
             is still read so that checks across records work.
             Exit status: 0 clean, 1 findings, 2 usage or I/O error.
-            """,
+
+            The rules:
+            """ + LintRule.allCases.map { "\n  \($0.rawValue.padding(toLength: 24, withPad: " ", startingAt: 0))  \($0.summary)" }.joined(),
+        examples: ["mfile lint", "mfile lint cases/2026 --format json", "mfile lint --as-of 2026-11-23"],
         run: run)
 
     static func run(_ context: CommandContext) throws -> ExitStatus {
-        let format = try context.format(["text", "json"])
         let root = try context.repositoryRoot()
         let paths = try context.arguments.positional.map { try repositoryRelativePath($0, context: context, root: root) }
-        let report = try Linter.lint(at: root)
+        let report = try Linter.lint(at: root, asOf: context.asOf)
         let findings = Linter.restrict(report.findings, to: paths)
         let errors = findings.filter { $0.severity == .error }.count
         let warnings = findings.count - errors
 
-        switch format {
+        switch context.format {
         case "json":
             let report: JSONValue = .object([
                 ("files", .integer(Int64(report.fileCount))),
@@ -49,8 +52,6 @@ enum LintCommand {
         let failing = context.arguments.flag("--strict") ? findings.count : errors
         return failing > 0 ? .findings : .ok
     }
-
-    static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 
     /// A PATH argument as a path relative to the repository root; it must exist inside it.
     static func repositoryRelativePath(_ argument: String, context: CommandContext, root: URL) throws -> String {

@@ -1,5 +1,7 @@
 import MaracBase
 import MaracJSON
+import MaracProtocol
+import MaracRepository
 
 /// `mfile rules`: the repository's effective protocol rules, each with its value, origin and
 /// source.
@@ -7,9 +9,8 @@ enum RulesCommand {
     static let command = Command(
         name: "rules",
         summary: "list the protocol rules in force (profile values and marac.toml overrides)",
-        usage: "rules [--format text|json] [--describe]",
         options: [
-            OptionSpec("--format", value: "FORMAT", help: "text (default): one line a rule; json"),
+            .format(["text", "json"], help: "text (default): one line a rule; json"),
             OptionSpec("--describe", help: "text: add a line saying what each rule means"),
         ],
         details: """
@@ -18,13 +19,13 @@ enum RulesCommand {
             or marac.toml line that sets it.
             Exit status: 0, or 2 when marac.toml's profile, [rules] or [calendar] is wrong.
             """,
+        examples: ["mfile rules --describe"],
         run: run)
 
     static func run(_ context: CommandContext) throws -> ExitStatus {
-        let format = try context.format(["text", "json"])
-        let configuration = try ProtocolCommandSupport.configuration(context)
-        let protocolContext = try ProtocolCommandSupport.context(configuration, command: "rules")
-        switch format {
+        let configuration = try ConfigurationFile.load(root: context.repositoryRoot())
+        let protocolContext = try ProtocolEngine.load(configuration)
+        switch context.format {
         case "json":
             context.console.print(JSONWriter.write(protocolContext.effective.json(), pretty: true))
         default:

@@ -3,18 +3,19 @@ import MaracBase
 import MaracJSON
 import MaracProtocol
 import MaracRecords
+import MaracRepository
 
 /// `mfile schedule`: each MARAC's meeting dates with their referral cut-off and agenda window.
 enum ScheduleCommand {
     static let command = Command(
         name: "schedule",
         summary: "list the meeting dates, referral cut-offs and agenda windows (text, ics, json)",
-        usage: "schedule [--year YYYY | --from DATE] [--format text|ics|json]",
         options: [
-            OptionSpec("--year", value: "YYYY", help: "the meetings of this calendar year"),
-            OptionSpec("--from", value: "DATE", help: "the meetings of the 12 months from DATE (default: today)"),
-            OptionSpec("--format", value: "FORMAT", help: "text (default); ics (iCalendar, RFC 5545); json"),
+            OptionSpec("--year", value: "YYYY", kind: .year, help: "the meetings of this calendar year"),
+            OptionSpec("--from", value: "DATE", kind: .date, help: "the meetings of the 12 months from DATE (default: today)"),
+            .format(["text", "ics", "json"], help: "text (default); ics (iCalendar, RFC 5545); json"),
         ],
+        constraints: [.notTogether(["--year", "--from"])],
         details: """
             Meeting dates follow each [[marac]]'s frequency from its first_meeting: weekly and
             fortnightly every 7 and 14 days; monthly on the same weekday of the same week of the
@@ -25,13 +26,13 @@ enum ScheduleCommand {
             The ics file has the meeting, the referral cut-off and the last day to circulate
             the agenda as all-day events, for a shared calendar.
             """,
+        examples: ["mfile schedule --year 2027", "mfile schedule --from 2026-12-01 --format ics > marac.ics"],
         run: run)
 
     static func run(_ context: CommandContext) throws -> ExitStatus {
-        let format = try context.format(["text", "ics", "json"])
-        let (from, through) = try range(context)
-        let configuration = try ProtocolCommandSupport.configuration(context)
-        let protocolContext = try ProtocolCommandSupport.context(configuration, command: "schedule")
+        let (from, through) = range(context.arguments)
+        let configuration = try ConfigurationFile.load(root: context.repositoryRoot())
+        let protocolContext = try ProtocolEngine.load(configuration)
         let meetings = MeetingSchedule.meetings(
             of: configuration, from: from, through: through, rules: protocolContext.rules,
             calendar: protocolContext.calendar)
@@ -39,7 +40,7 @@ enum ScheduleCommand {
         for marac in unscheduled {
             context.console.printError("mfile schedule: MARAC \(marac.id) has no frequency or first_meeting in marac.toml; it is left out")
         }
-        switch format {
+        switch context.format {
         case "ics":
             context.console.write(ics(meetings, configuration: configuration))
         case "json":
@@ -53,17 +54,11 @@ enum ScheduleCommand {
 
     /// `--year` (that year) or `--from` (12 months from it, less a day); default: 12 months
     /// from today.
-    static func range(_ context: CommandContext) throws(UsageError) -> (LocalDate, LocalDate) {
-        if context.arguments.value("--year") != nil {
-            if context.arguments.value("--from") != nil { throw UsageError("give --year or --from, not both") }
-            let year = try ProtocolCommandSupport.year(context)
+    static func range(_ arguments: ParsedArguments) -> (LocalDate, LocalDate) {
+        if let year = arguments.value("--year").flatMap({ Int($0) }) {
             return (LocalDate(year: year, month: 1, day: 1), LocalDate(year: year, month: 12, day: 31))
         }
-        var from = LocalDate.today()
-        if let text = context.arguments.value("--from") {
-            guard let date = LocalDate(isoText: text) else { throw UsageError("--from needs a date written YYYY-MM-DD") }
-            from = date
-        }
+        let from = arguments.date("--from") ?? LocalDate.today()
         return (from, from.adding(months: 12).adding(days: -1))
     }
 

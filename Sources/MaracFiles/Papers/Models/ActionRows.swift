@@ -1,5 +1,6 @@
 import MaracBase
 import MaracJSON
+import MaracProtocol
 import MaracRecords
 import MaracRepository
 
@@ -23,7 +24,7 @@ enum ActionRows {
     }
 
     static func row(_ action: Action, meeting: Meeting?, caseID: String?, configuration: Configuration, asOf: LocalDate? = nil) -> JSONValue {
-        let overdue = asOf.map { isOverdue(action, asOf: $0) } ?? false
+        let overdue = asOf.map { action.isOverdue(agreedOn: meeting?.date, asOf: $0) } ?? false
         return .object([
             ("id", PaperJSON.int(action.id)),
             ("meetingID", PaperJSON.text(meeting?.id)),
@@ -48,16 +49,10 @@ enum ActionRows {
         .object([("showCase", .bool(showCase)), ("rows", .array(rows))])
     }
 
-    /// Due before `asOf` and neither complete nor marked as impossible.
-    static func isOverdue(_ action: Action, asOf: LocalDate) -> Bool {
-        guard action.isOutstanding, let due = action.due else { return false }
-        return due < asOf
-    }
-
-    /// Every action agreed at meetings of `marac` before `date` that was still outstanding on
-    /// `date` (outstanding now, or completed or closed on or after it), for cases in `scope`.
+    /// Every action agreed at meetings of `marac` before `date` that was still outstanding as
+    /// of `date` (`Action.isOutstanding`), for cases in `scope`.
     static func outstanding(
-        before date: LocalDate, marac: String?, repository: Repository, scope: SessionScope, rules: PaperRules,
+        before date: LocalDate, marac: String?, repository: Repository, scope: SessionScope, engine: ProtocolEngine,
         caseID: String? = nil
     ) -> [Located] {
         var found: [Located] = []
@@ -65,20 +60,14 @@ enum ActionRows {
             guard let meetingDate = meeting.date, meetingDate < date, meeting.marac == marac else { continue }
             for hearing in meeting.hearings {
                 guard let id = hearing.caseID, caseID == nil || id == caseID,
-                    let record = repository.findCase(id), scope.includes(record, meeting: meeting, rules: rules)
+                    let record = repository.findCase(id), scope.includes(record, meeting: meeting, engine: engine)
                 else { continue }
-                for action in hearing.actions where stillOpen(action, on: date) {
+                for action in hearing.actions where action.isOutstanding(agreedOn: meetingDate, asOf: date) {
                     found.append(Located(meeting: meeting, record: record, action: action))
                 }
             }
         }
         return found
-    }
-
-    static func stillOpen(_ action: Action, on date: LocalDate) -> Bool {
-        if action.isOutstanding { return true }
-        if let closedOn = action.completed ?? action.updated { return closedOn >= date }
-        return false
     }
 
     /// Meetings by date, then MARAC, then file: a stable order whatever order files load in.

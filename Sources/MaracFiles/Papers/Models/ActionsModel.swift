@@ -1,5 +1,6 @@
 import MaracBase
 import MaracJSON
+import MaracProtocol
 import MaracRepository
 
 /// Each agency's open and overdue actions across meetings, as a template context.
@@ -8,9 +9,10 @@ public enum ActionsModel {
     ///
     /// - Parameters:
     ///   - agency: only this agency's actions (an `[[agency]]` id), else every agency's.
-    ///   - asOf: overdue means due before this date and neither complete nor impossible.
+    ///   - asOf: the actions outstanding as of this date (`Action.isOutstanding`); overdue
+    ///     means also due before it.
     public static func context(
-        repository: Repository, rules: PaperRules, agency: String?, asOf: LocalDate, scope: SessionScope,
+        repository: Repository, engine: ProtocolEngine, agency: String?, asOf: LocalDate, scope: SessionScope,
         format: PaperFormat
     ) throws(PaperError) -> JSONValue {
         let configuration = repository.configuration
@@ -22,9 +24,9 @@ public enum ActionsModel {
         for meeting in ActionRows.sortedMeetings(repository) {
             for hearing in meeting.hearings {
                 guard let id = hearing.caseID, let record = repository.findCase(id),
-                    scope.includes(record, meeting: meeting, rules: rules)
+                    scope.includes(record, meeting: meeting, engine: engine)
                 else { continue }
-                for action in hearing.actions where action.isOutstanding {
+                for action in hearing.actions where action.isOutstanding(agreedOn: meeting.date, asOf: asOf) {
                     let key = action.agency ?? ""
                     if let agency, key != agency { continue }
                     byAgency[key, default: []].append(ActionRows.Located(meeting: meeting, record: record, action: action))
@@ -43,7 +45,7 @@ public enum ActionsModel {
             let rows = sorted.map {
                 ActionRows.row($0.action, meeting: $0.meeting, caseID: $0.record.id, configuration: configuration, asOf: asOf)
             }
-            let overdue = sorted.filter { ActionRows.isOverdue($0.action, asOf: asOf) }.count
+            let overdue = sorted.filter { $0.action.isOverdue(agreedOn: $0.meeting.date, asOf: asOf) }.count
             return .object([
                 ("agency", key.isEmpty ? .string("Agency not given") : PaperJSON.agencyName(key, configuration)),
                 ("agencyID", PaperJSON.text(key)),

@@ -1,9 +1,11 @@
 import MaracJSON
+import MaracProtocol
 import MaracRecords
 import MaracRepository
 
 /// The agenda of a meeting as a template context: the cases in its meeting file, ordered by
-/// `AgendaPlan`, with what agencies need to research for each.
+/// the protocol engine (`ProtocolEngine.agendaOrder`), with what agencies need to research for
+/// each.
 public enum AgendaModel {
     /// The context for `agenda.*` templates.
     ///
@@ -11,41 +13,45 @@ public enum AgendaModel {
     ///   - start: when the first case is heard, minutes after midnight.
     ///   - scope: `.general` leaves out every closed-session case; `.closed` lists only them.
     public static func context(
-        meeting: Meeting, repository: Repository, rules: PaperRules, start: Int,
+        meeting: Meeting, repository: Repository, engine: ProtocolEngine, start: Int,
         scope: SessionScope, format: PaperFormat
     ) -> JSONValue {
         let configuration = repository.configuration
-        let heard = MeetingCases(meeting, in: repository, scope: scope, rules: rules).heard
-        let entries = heard.map {
-            AgendaPlan.Entry(
-                record: $0.record, hearing: $0.hearing,
-                referral: MeetingCases.referral(of: $0.record, for: meeting.date), fileOrder: $0.fileOrder)
+        let records = ProtocolRecords(engine: engine, repository: repository)
+        let heard = MeetingCases(meeting, in: repository, scope: scope, engine: engine).heard
+        let candidates = heard.map { heard in
+            records.agendaCandidate(CaseSummary(heard.record), date: meeting.date, kind: meeting.kind, fileOrder: heard.fileOrder)
         }
-        let plan = AgendaPlan(entries: entries, rules: rules, start: start)
+        let order = engine.agendaOrder(candidates, start: start)
+        func item(_ index: Int, _ placed: AgendaOrder.Item?) -> JSONValue {
+            AgendaModel.item(
+                record: heard[index].record, hearing: heard[index].hearing, candidate: candidates[index],
+                number: placed?.number, slot: placed?.slot, configuration: configuration)
+        }
 
         var sections: [JSONValue] = []
-        for section in AgendaPlan.Section.allCases {
-            let items = plan.items.filter { $0.section == section }
+        for section in AgendaSection.allCases {
+            let items = order.items.filter { $0.section == section }
             guard !items.isEmpty else { continue }
             sections.append(.object([
                 ("id", .string(section.rawValue)),
                 ("title", .string(section.title)),
-                ("hasSlots", .bool(section.hasSlots)),
-                ("items", .array(items.map { item(entry: $0.entry, number: $0.number, slot: $0.slot, section: $0.section, configuration: configuration, rules: rules) })),
+                ("hasSlots", .bool(order.timed && section.isHeard)),
+                ("items", .array(items.map { item($0.index, $0) })),
             ]))
         }
-        let overflow = plan.overflow.map {
-            item(entry: $0, number: nil, slot: nil, section: nil, configuration: configuration, rules: rules)
-        }
-        let timetable = plan.items.map { item -> JSONValue in
-            .object([
-                ("number", .integer(Int64(item.number))),
-                ("time", item.slot.map { .string(PaperText.clock(minutes: $0.start)) } ?? .string("info only")),
-                ("caseID", PaperJSON.text(item.entry.record.id)),
-                ("section", .string(item.section.title)),
-                ("children", .string(item.entry.hasChildren ? "yes" : "no")),
-                ("repeat", .string(item.entry.isRepeat ? "yes" : "no")),
-                ("risk", risk(item.entry.referral)),
+        let overflow = order.overflow.map { item($0, nil) }
+        let timetable = order.items.map { placed -> JSONValue in
+            let candidate = candidates[placed.index]
+            let time = placed.slot.map { PaperText.clock(minutes: $0.start) } ?? (placed.section.isHeard ? "" : "info only")
+            return .object([
+                ("number", .integer(Int64(placed.number))),
+                ("time", .string(time)),
+                ("caseID", PaperJSON.text(candidate.caseID)),
+                ("section", .string(placed.section.title)),
+                ("children", .string(candidate.hasChildren ? "yes" : "no")),
+                ("repeat", .string(candidate.isRepeat ? "yes" : "no")),
+                ("risk", risk(MeetingCases.referral(of: heard[placed.index].record, heard: candidate.referral))),
             ])
         }
         return .object([
@@ -54,24 +60,25 @@ public enum AgendaModel {
                 scope: scope, format: format,
                 extra: [("meetingID", PaperJSON.text(meeting.id))])),
             ("start", .string(PaperText.clock(minutes: start))),
-            ("end", .string(PaperText.clock(minutes: plan.end))),
-            ("caseCount", .integer(Int64(plan.items.count))),
-            ("hasCases", .bool(!plan.items.isEmpty)),
+            ("end", .string(PaperText.clock(minutes: order.end))),
+            ("timed", .bool(order.timed)),
+            ("caseCount", .integer(Int64(order.items.count))),
+            ("hasCases", .bool(!order.items.isEmpty)),
             ("timetable", .array(timetable)),
             ("sections", .array(sections)),
-            ("cap", PaperJSON.int(rules.maxCases)),
+            ("cap", PaperJSON.int(engine.rules.maxCasesPerMeeting)),
             ("hasOverflow", .bool(!overflow.isEmpty)),
             ("overflow", .array(overflow)),
-            ("childrenFirst", .bool(plan.items.contains { $0.section == .withChildren })),
+            ("childrenFirst", .bool(order.items.contains { $0.section == .withChildren })),
+            ("riskFirst", .bool(engine.rules.agendaHighestRiskFirst)),
         ])
     }
 
     static func item(
-        entry: AgendaPlan.Entry, number: Int?, slot: (start: Int, end: Int)?, section: AgendaPlan.Section?,
-        configuration: Configuration, rules: PaperRules
+        record: Case, hearing: Hearing?, candidate: AgendaCandidate, number: Int?, slot: (start: Int, end: Int)?,
+        configuration: Configuration
     ) -> JSONValue {
-        let record = entry.record
-        let referral = entry.referral
+        let referral = MeetingCases.referral(of: record, heard: candidate.referral)
         var people = record.victim.map { [PaperJSON.person($0)] } ?? []
         people += record.perpetrators.map(PaperJSON.person)
         people += record.children.map(PaperJSON.person)
@@ -81,16 +88,16 @@ public enum AgendaModel {
             ("slotEnd", slot.map { .string(PaperText.clock(minutes: $0.end)) } ?? .null),
             ("slotMinutes", slot.map { .integer(Int64($0.end - $0.start)) } ?? .null),
             ("caseID", PaperJSON.text(record.id)),
-            ("repeat", .bool(entry.isRepeat)),
-            ("infoOnly", .bool(entry.isInfoOnly)),
-            ("claresLaw", .bool(entry.isClaresLaw)),
-            ("transferOut", .bool(entry.isTransferOut)),
-            ("hasChildren", .bool(entry.hasChildren)),
+            ("repeat", .bool(candidate.isRepeat)),
+            ("infoOnly", .bool(candidate.isInfoOnly)),
+            ("claresLaw", .bool(candidate.isClaresLaw)),
+            ("transferOut", .bool(candidate.isTransferOut)),
+            ("hasChildren", .bool(candidate.hasChildren)),
             ("referringAgency", PaperJSON.agencyName(referral?.agency, configuration)),
             ("referrer", PaperJSON.text(referral?.referrer)),
             ("received", PaperJSON.date(referral?.received)),
             ("risk", risk(referral)),
-            ("presentedBy", PaperJSON.agencyName(entry.hearing?.presentedBy, configuration)),
+            ("presentedBy", PaperJSON.agencyName(hearing?.presentedBy, configuration)),
             ("people", .array(people)),
         ])
     }

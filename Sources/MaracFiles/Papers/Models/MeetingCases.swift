@@ -1,4 +1,5 @@
 import MaracBase
+import MaracProtocol
 import MaracRecords
 import MaracRepository
 
@@ -14,7 +15,7 @@ struct MeetingCases {
     /// Hearings naming a case id that no case file has (left off every paper).
     var unknownCaseIDs: [String]
 
-    init(_ meeting: Meeting, in repository: Repository, scope: SessionScope, rules: PaperRules) {
+    init(_ meeting: Meeting, in repository: Repository, scope: SessionScope, engine: ProtocolEngine) {
         var heard: [Heard] = []
         var unknown: [String] = []
         for (index, hearing) in meeting.hearings.enumerated() {
@@ -22,7 +23,7 @@ struct MeetingCases {
                 unknown.append(hearing.caseID ?? "(no case id)")
                 continue
             }
-            if scope.includes(record, meeting: meeting, rules: rules) {
+            if scope.includes(record, meeting: meeting, engine: engine) {
                 heard.append(Heard(record: record, hearing: hearing, fileOrder: index))
             }
         }
@@ -30,16 +31,9 @@ struct MeetingCases {
         self.unknownCaseIDs = unknown
     }
 
-    /// The referral that brings `record` to a meeting on `date`: the latest one received by
-    /// then that was not returned, else the latest of all.
-    static func referral(of record: Case, for date: LocalDate?) -> Referral? {
-        let candidates = record.referrals.filter { referral in
-            referral.decision != .returned
-                && (date == nil || referral.received == nil || referral.received! <= date!)
-        }
-        return (candidates.isEmpty ? record.referrals : candidates).max { a, b in
-            (a.received ?? LocalDate(year: 0, month: 1, day: 1), a.number)
-                < (b.received ?? LocalDate(year: 0, month: 1, day: 1), b.number)
-        }
+    /// The referral that brings `record` to a meeting on `date`
+    /// (`CaseSummary.referralHeard(on:)`).
+    static func referral(of record: Case, heard: ReferralSummary?) -> Referral? {
+        heard.flatMap { summary in record.referrals.first { $0.number == summary.number } }
     }
 }

@@ -1,4 +1,6 @@
+import MaracBase
 import MaracJSON
+import MaracProtocol
 import MaracRecords
 import MaracRepository
 
@@ -7,11 +9,11 @@ public enum MinutesModel {
     /// The context for `minutes.*` templates: attendance, apologies, outstanding actions from
     /// earlier meetings, then each hearing in `scope`.
     public static func context(
-        meeting: Meeting, repository: Repository, rules: PaperRules, scope: SessionScope, format: PaperFormat
+        meeting: Meeting, repository: Repository, engine: ProtocolEngine, scope: SessionScope, format: PaperFormat
     ) -> JSONValue {
-        let heard = MeetingCases(meeting, in: repository, scope: scope, rules: rules).heard
+        let heard = MeetingCases(meeting, in: repository, scope: scope, engine: engine).heard
         let earlier = meeting.date.map {
-            ActionRows.outstanding(before: $0, marac: meeting.marac, repository: repository, scope: scope, rules: rules)
+            ActionRows.outstanding(before: $0, marac: meeting.marac, repository: repository, scope: scope, engine: engine)
         } ?? []
         return build(
             title: "Minutes", meeting: meeting, heard: heard, earlier: earlier, repository: repository,
@@ -21,24 +23,24 @@ public enum MinutesModel {
     /// The context for `case-minutes.*`: one case's hearing at the meeting, and its own
     /// outstanding actions from earlier meetings.
     public static func caseContext(
-        meeting: Meeting, caseID: String, repository: Repository, rules: PaperRules, scope: SessionScope,
+        meeting: Meeting, caseID: String, repository: Repository, engine: ProtocolEngine, scope: SessionScope,
         format: PaperFormat
     ) throws(PaperError) -> JSONValue {
         guard let record = repository.findCase(caseID) else {
-            throw PaperError("no case with id \(caseID) in cases/; give a case id as written in its file name")
+            throw PaperError("no case with id \(ShownID.caseID(caseID)) in cases/; give a case id as written in its file name")
         }
         guard let index = meeting.hearings.firstIndex(where: { $0.caseID == caseID }) else {
-            throw PaperError("case \(caseID) is not heard at meeting \(meeting.id ?? meeting.file); list it as a [[hearing]] in \(meeting.file) or give the meeting it was heard at")
+            throw PaperError("case \(ShownID.caseID(caseID)) is not heard at meeting \(meeting.id ?? meeting.file); list it as a [[hearing]] in \(meeting.file) or give the meeting it was heard at")
         }
-        guard scope.includes(record, meeting: meeting, rules: rules) else {
+        guard scope.includes(record, meeting: meeting, engine: engine) else {
             throw scope == .general
-                ? PaperError("case \(caseID) is heard in a closed session; its minutes are kept apart: add --closed")
-                : PaperError("case \(caseID) is not a closed-session case; render its minutes without --closed")
+                ? PaperError("case \(ShownID.caseID(caseID)) is heard in a closed session; its minutes are kept apart: add --closed")
+                : PaperError("case \(ShownID.caseID(caseID)) is not a closed-session case; render its minutes without --closed")
         }
         let heard = [MeetingCases.Heard(record: record, hearing: meeting.hearings[index], fileOrder: index)]
         let earlier = meeting.date.map {
             ActionRows.outstanding(
-                before: $0, marac: meeting.marac, repository: repository, scope: scope, rules: rules, caseID: caseID)
+                before: $0, marac: meeting.marac, repository: repository, scope: scope, engine: engine, caseID: caseID)
         } ?? []
         return build(
             title: "Case minutes", meeting: meeting, heard: heard, earlier: earlier, repository: repository,
@@ -115,14 +117,14 @@ public enum MinutesModel {
         let actions = heard.hearing.actions.map {
             ActionRows.row($0, meeting: meeting, caseID: record.id, configuration: configuration)
         }
-        var people = record.victim.map { [PaperJSON.person($0)] } ?? []
-        people += record.perpetrators.map(PaperJSON.person)
-        people += record.children.map(PaperJSON.person)
+        let referrals = ReferralRows.rows(record, upTo: meeting.date, configuration: configuration)
         return .object([
             ("number", .integer(Int64(number))),
             ("caseID", PaperJSON.text(record.id)),
             ("victim", PaperJSON.text(record.victim?.name)),
-            ("people", .array(people)),
+            ("people", .array(PaperJSON.people(record))),
+            ("referrals", .array(referrals)),
+            ("hasReferrals", .bool(!referrals.isEmpty)),
             ("presentedBy", PaperJSON.agencyName(heard.hearing.presentedBy, configuration)),
             ("professionalsMeetingNeeded", .bool(heard.hearing.professionalsMeetingNeeded)),
             ("information", .array(groups)),

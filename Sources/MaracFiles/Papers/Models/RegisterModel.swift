@@ -1,15 +1,16 @@
 import MaracJSON
+import MaracProtocol
 import MaracRecords
 import MaracRepository
 
 /// The case register as a template context: one row a case, closed-session rows reduced to
 /// the id unless the closed session's own register is asked for.
 public enum RegisterModel {
-    public static func context(repository: Repository, rules: PaperRules, scope: SessionScope, format: PaperFormat) -> JSONValue {
+    public static func context(repository: Repository, engine: ProtocolEngine, scope: SessionScope, format: PaperFormat) -> JSONValue {
         let meetings = ActionRows.sortedMeetings(repository)
         let cases = repository.cases.sorted { ($0.id ?? $0.file) < ($1.id ?? $1.file) }
         let rows = cases.map { record -> JSONValue in
-            let closed = SessionScope.isClosedSession(record, rules: rules)
+            let closed = engine.isClosedSession(record)
                 || meetings.contains { $0.kind == .closed && $0.hearings.contains { $0.caseID == record.id } }
             if closed && scope == .general {
                 return .object([

@@ -7,28 +7,29 @@ import MaracRecords
 import MaracRepository
 
 /// The notice telling one agency which flags to lift, rendered from
-/// `templates/flag-notice.md.mustache` (or the built-in copy when the repository has none).
+/// `templates/flag-notice.md.mustache` (the repository's own, else the built-in one).
 ///
 /// A notice names people: it is a paper, written under `papers/` (kept out of git, or
 /// encrypted) or to standard output when asked, never to a log.
 public enum FlagNotice {
-    public static let templatePath = "templates/flag-notice.md.mustache"
-
-    /// The template: the repository's own, else the built-in one.
-    public static func template(root: URL) throws -> MustacheTemplate {
-        let url = root.appendingPathComponent(templatePath)
-        if FileManager.default.fileExists(atPath: url.path) {
-            return try MustacheTemplate(source: String(decoding: try FileSystem.read(url), as: UTF8.self), name: templatePath)
-        }
-        return try MustacheTemplate(source: builtInTemplate, name: templatePath)
-    }
-
     /// The notice for `agency` about `cases` (all due, already filtered to this agency).
     public static func render(
-        _ template: MustacheTemplate, agency: Configuration.Agency, cases: [(due: FlagSweep.Due, record: Case)],
+        agency: Configuration.Agency, cases: [(due: FlagSweep.Due, record: Case)],
         repository: Repository, period: RulePeriod, asOf: LocalDate
-    ) throws -> String {
-        let context: JSONValue = .object([
+    ) throws(PaperError) -> String {
+        let context = self.context(agency: agency, cases: cases, repository: repository, period: period, asOf: asOf)
+        return try PaperTemplates(root: repository.root).render(template: templateName, context: context, escaping: .markdown)
+    }
+
+    /// The template's name (`templates/flag-notice.md.mustache`).
+    public static let templateName = "flag-notice.md"
+
+    /// What the template is rendered with.
+    public static func context(
+        agency: Configuration.Agency, cases: [(due: FlagSweep.Due, record: Case)],
+        repository: Repository, period: RulePeriod, asOf: LocalDate
+    ) -> JSONValue {
+        .object([
             ("marking", .string(repository.configuration.marking)),
             ("marac_name", .string(repository.configuration.name)),
             ("as_of", .string(asOf.description)),
@@ -38,7 +39,6 @@ public enum FlagNotice {
             ("one_case", .bool(cases.count == 1)),
             ("cases", .array(cases.map { caseContext($0.due, $0.record) })),
         ])
-        return try template.render(context, escaping: .markdown)
     }
 
     static func caseContext(_ due: FlagSweep.Due, _ record: Case) -> JSONValue {
@@ -57,33 +57,4 @@ public enum FlagNotice {
             })),
         ])
     }
-
-    /// The shipped template (the same text as the demo's `templates/flag-notice.md.mustache`).
-    public static let builtInTemplate = """
-        **{{marking}}**
-
-        # MARAC flags to lift: {{agency.name}}
-
-        {{marac_name}}, {{as_of}}
-
-        The flag period ({{flag_period}}) has ended, with no repeat referral, for the
-        {{case_count}} case{{^one_case}}s{{/one_case}} below. Please remove the MARAC flags (markers,
-        alerts, warnings) from the records of the people named, on every system of {{agency.name}},
-        and reply to the MARAC administrator to confirm.
-
-        {{#cases}}
-        ## Case {{id}}
-
-        Flag period ended {{ended}} (last incident or referral {{start}}).
-
-        | Role | Name | Also known as | Date of birth |
-        |---|---|---|---|
-        {{#people}}
-        | {{role}} | {{name}} | {{aliases}} | {{dob}} |
-        {{/people}}
-
-        {{/cases}}
-        **{{marking}}**
-
-        """
 }

@@ -1,0 +1,76 @@
+import MaracBase
+import MaracRecords
+import MaracRepository
+
+/// A repository's records as the protocol questions see them, read once: every case's and
+/// meeting's summary, each case's hearing dates, and the repeats and links among the cases.
+/// Lint builds it from what it keeps of each file; check, the papers and sweep from the
+/// loaded repository. The same records give the same answers whoever asks.
+public struct ProtocolRecords: Sendable {
+    public let engine: ProtocolEngine
+    public let cases: [CaseSummary]
+    public let meetings: [MeetingSummary]
+    /// Repeats and linked cases (`RepeatDetection`), under the engine's rules and calendar.
+    public let detection: RepeatDetection
+    package let hearings: HearingIndex
+    private let caseIndex: [String: Int]
+    /// Cases joined by repeats (same victim and perpetrator, each referral within the repeat
+    /// window of the one before): case index to its group's member indices.
+    private let repeatGroups: [Int: [Int]]
+
+    public init(engine: ProtocolEngine, cases: [CaseSummary], meetings: [MeetingSummary]) {
+        self.engine = engine
+        self.cases = cases
+        self.meetings = meetings
+        var caseIndex: [String: Int] = [:]
+        for (index, record) in cases.enumerated() {
+            if let id = record.id, caseIndex[id] == nil { caseIndex[id] = index }
+        }
+        self.caseIndex = caseIndex
+        hearings = HearingIndex(meetings.compactMap { meeting in meeting.date.map { ($0, meeting.hearings.map(\.caseID)) } })
+        detection = RepeatDetection.analyse(
+            cases, rules: engine.rules, hearings: hearings.dates, calendar: engine.calendar)
+        repeatGroups = ProtocolRecords.groups(detection.repeats, caseIndex: caseIndex)
+    }
+
+    /// The records of a loaded repository.
+    public init(engine: ProtocolEngine, repository: Repository) {
+        self.init(engine: engine, cases: repository.cases.map(CaseSummary.init), meetings: repository.meetings.map(MeetingSummary.init))
+    }
+
+    /// The case with id `id`, if a file has it.
+    public func summary(of id: String) -> CaseSummary? { caseIndex[id].map { cases[$0] } }
+
+    /// The dates of the meetings that heard case `id`, in order.
+    public func hearingDates(of id: String) -> [LocalDate] { hearings.dates[id] ?? [] }
+
+    /// The cases repeat-linked with case `id` (itself included).
+    func repeatGroup(of id: String) -> [CaseSummary] {
+        guard let index = caseIndex[id] else { return [] }
+        return (repeatGroups[index] ?? [index]).map { cases[$0] }
+    }
+
+    private static func groups(_ repeats: [RepeatDetection.Repeat], caseIndex: [String: Int]) -> [Int: [Int]] {
+        var parent: [Int: Int] = [:]
+        func root(_ x: Int) -> Int {
+            var x = x
+            while let p = parent[x], p != x { x = p }
+            return x
+        }
+        for found in repeats {
+            guard let a = caseIndex[found.caseID], let b = caseIndex[found.previousCaseID], a != b else { continue }
+            parent[a] = parent[a] ?? a
+            parent[b] = parent[b] ?? b
+            let ra = root(a), rb = root(b)
+            if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
+        }
+        var members: [Int: [Int]] = [:]
+        for x in parent.keys { members[root(x), default: []].append(x) }
+        var groups: [Int: [Int]] = [:]
+        for list in members.values {
+            let sorted = list.sorted()
+            for x in sorted { groups[x] = sorted }
+        }
+        return groups
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+import MaracBase
+import MaracPapers
+import MaracProtocol
+import MaracRecords
+import MaracRepository
+import MaracVault
+
+/// `mfile sweep` as one workflow: the cases whose flag period has ended, each agency's notice
+/// to lift its flags, and (when asked) the lifting recorded in each case file and committed.
+public enum Sweep {
+    /// Where the notices go.
+    public enum NoticeTarget: Sendable, Equatable {
+        /// `papers/flag-notices/DATE/` in the repository (kept out of git, or encrypted).
+        case papersFolder
+        /// A folder of the user's choice (refused when git would keep it in plain text).
+        case folder(URL)
+        /// Returned as text, written nowhere.
+        case text
+    }
+
+    public struct Request: Sendable {
+        public var asOf: LocalDate
+        public var notices: NoticeTarget
+        /// Record `[flag] lifted` and `notice` in each due case file.
+        public var apply: Bool
+        /// With `apply`: commit the changed case files (the message names case ids only).
+        public var commit: Bool
+
+        public init(asOf: LocalDate, notices: NoticeTarget = .papersFolder, apply: Bool = false, commit: Bool = false) {
+            self.asOf = asOf
+            self.notices = notices
+            self.apply = apply
+            self.commit = commit
+        }
+    }
+
+    public struct Outcome: Sendable {
+        public var asOf: LocalDate
+        public var period: RulePeriod
+        /// The cases whose flags are due to be lifted, by case id.
+        public var due: [FlagSweep.Due]
+        /// Cases already recorded as lifted on `asOf` (their notices are written again).
+        public var alreadyLifted: [FlagSweep.Due]
+        /// The notice files written (absolute paths), or none with `.text`.
+        public var noticeFiles: [String]
+        /// The notices' text, with `.text`.
+        public var noticeTexts: [String]
+        /// The case files changed (repository-relative).
+        public var applied: [String]
+        public var failed: [FlagLifting.Failure]
+        public var committed: Bool
+    }
+
+    /// Runs the sweep. Nothing in `cases/` changes unless `apply`; with `commit` outside a git
+    /// repository nothing changes at all.
+    public static func run(_ request: Request, repository: Repository) throws -> Outcome {
+        let root = repository.root
+        if request.commit, try VaultLayout.find(root: root) == nil {
+            throw RepositoryError(VaultLayout.notARepositoryMessage(root) + "; nothing was changed (or run without --commit)")
+        }
+        let engine = try ProtocolEngine.load(repository.configuration)
+        let period = try flagPeriod(engine)
+        let records = ProtocolRecords(engine: engine, repository: repository)
+        let due = FlagSweep.due(repository, records: records, asOf: request.asOf)
+        let alreadyLifted = FlagSweep.liftedOn(request.asOf, repository, records: records)
+        let lock = request.apply || request.notices != .text ? try RepositoryLock.acquire(root: root) : nil
+        var outcome = Outcome(
+            asOf: request.asOf, period: period, due: due, alreadyLifted: alreadyLifted, noticeFiles: [], noticeTexts: [],
+            applied: [], failed: [], committed: false)
+        try writeNotices(
+            (due + alreadyLifted).sorted { $0.caseID < $1.caseID }, to: request.notices, repository: repository,
+            period: period, asOf: request.asOf, into: &outcome)
+        if request.apply {
+            (outcome.applied, outcome.failed) = FlagLifting.apply(due, asOf: request.asOf, root: root)
+            if request.commit, !outcome.applied.isEmpty {
+                try FlagLifting.commit(outcome.applied, due: due, asOf: request.asOf, root: root)
+                outcome.committed = true
+            }
+        }
+        withExtendedLifetime(lock) {}
+        return outcome
+    }
+
+    /// The effective flag period (every profile has SafeLives' twelve months [002 §3 duty 7]),
+    /// or why there is none.
+    public static func flagPeriod(_ engine: ProtocolEngine) throws -> RulePeriod {
+        guard let period = engine.rules.flagPeriod else {
+            throw RepositoryError("marac.toml's [rules] switch the flag period off (flag_months = false), so no flags are due to be lifted; set one, e.g. flag_months = 12")
+        }
+        return period
+    }
+
+    /// One notice per agency with flags to lift.
+    static func writeNotices(
+        _ due: [FlagSweep.Due], to target: NoticeTarget, repository: Repository, period: RulePeriod, asOf: LocalDate,
+        into outcome: inout Outcome
+    ) throws {
+        guard !due.isEmpty else { return }
+        let folder: URL?
+        switch target {
+        case .papersFolder:
+            folder = repository.root.appendingPathComponent("\(Repository.papersFolder)/flag-notices/\(asOf)")
+        case .folder(let url):
+            folder = url
+        case .text:
+            folder = nil
+        }
+        if let folder { try PapersGuard.check(folder, root: repository.root) }
+        for agency in repository.configuration.agencies {
+            let cases = due.filter { $0.agencies.contains(agency.id) }.compactMap { item in
+                repository.findCase(item.caseID).map { (due: item, record: $0) }
+            }
+            guard !cases.isEmpty else { continue }
+            let text = try FlagNotice.render(agency: agency, cases: cases, repository: repository, period: period, asOf: asOf)
+            if let folder {
+                let url = folder.appendingPathComponent("\(agency.id).md")
+                try AtomicWrite.write(text, to: url, access: .ownerOnly)
+                outcome.noticeFiles.append(url.path)
+            } else {
+                outcome.noticeTexts.append(text)
+            }
+        }
+    }
+}
