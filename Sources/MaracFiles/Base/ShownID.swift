@@ -8,13 +8,9 @@ public enum ShownID {
     public static let invalidName = "(an id that is not valid)"
     public static let invalidKey = "(a key that is not a plain field name)"
 
-    /// A case id: `YYYY-TTTT-NNN` (year, a 4-letter tag in Crockford's base 32, a number).
-    public static func isCaseID(_ text: String) -> Bool {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard text.utf8.count <= 32, parts.count == 3, parts[0].count == 4, parts[1].count == 4, parts[2].count >= 3 else { return false }
-        let tag = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".utf8
-        return parts[0].utf8.allSatisfy(isDigit) && parts[1].utf8.allSatisfy(tag.contains) && parts[2].utf8.allSatisfy(isDigit)
-    }
+    /// A case id: any path-safe id of letters, digits and hyphens (`CaseID.isValid`; `mfile
+    /// new case` allocates `YYYY-TTTT-NNN`, a MARAC may keep its own references).
+    public static func isCaseID(_ text: String) -> Bool { CaseID.isValid(text) }
 
     /// A MARAC or agency id: lower-case letters, digits and `-`, starting with a letter or digit.
     public static func isName(_ text: String) -> Bool {

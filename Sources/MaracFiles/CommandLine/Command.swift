@@ -73,9 +73,11 @@ public struct CommandContext: Sendable {
         try RepositoryLocator.find(from: workingDirectory, explicit: arguments.value("--repo"))
     }
 
-    /// Loads the repository once.
+    /// Loads the repository once (with a progress line on a terminal).
     public func loadRepository() throws(RepositoryError) -> Repository {
-        try Repository.load(at: repositoryRoot())
+        let progress = console.progress("reading records", unit: "files")
+        defer { progress?.finish() }
+        return try Repository.load(at: repositoryRoot(), progress: progress)
     }
 
     /// `--format`'s value, else its first choice.

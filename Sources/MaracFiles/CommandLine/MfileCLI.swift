@@ -12,6 +12,7 @@ public enum MfileCLI {
         NewCommand.command,
         ImportCommand.command,
         CheckCommand.command,
+        PlanCommand.command,
         RenderCommand.command,
         ScheduleCommand.command,
         CalendarCommand.command,

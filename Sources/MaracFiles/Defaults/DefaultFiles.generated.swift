@@ -64,7 +64,7 @@ gender = ["male", "trans-man"]
   ],
   "properties": {
     "id": {
-      "description": "The case id, written by `mfile new case` (year, this copy's 4-letter tag, a number). The file must be named <id>.toml. Never reuse or change an id.",
+      "description": "The case id: letters, digits and hyphens (at most 64), starting and ending with a letter or digit. `mfile new case` writes year, this copy's 4-letter tag and a number (2026-EXMP-001); a MARAC moving to mfile may keep its own references as ids (EXB-25-0311). The file must be named <id>.toml. Never reuse or change an id.",
       "$ref": "#/$defs/caseId"
     },
     "reference": {
@@ -291,9 +291,9 @@ gender = ["male", "trans-man"]
   "additionalProperties": false,
   "$defs": {
     "caseId": {
-      "title": "a case id written like 2026-EXMP-001, as mfile new case gives it",
+      "title": "a case id of letters, digits and hyphens, such as 2026-EXMP-001",
       "type": "string",
-      "pattern": "^[0-9]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9]{3,}$"
+      "pattern": "^[A-Za-z0-9]([A-Za-z0-9-]{0,62}[A-Za-z0-9])?$"
     },
     "date": {
       "title": "a date written year first without quotes, such as 1985-02-11",
@@ -650,6 +650,8 @@ gender = ["male", "trans-man"]
       "enum": ["west-midlands", "gwent", "liverpool"]
     },
     "marking": {"description": "The protective marking printed at the top and bottom of every page, e.g. OFFICIAL-SENSITIVE.", "type": "string", "minLength": 1},
+    "adopted": {"description": "The day this MARAC started keeping its records in mfile. Meetings held before it carry no paper deadlines (agenda circulation, minutes, written information from absent agencies) and referrals received before it no IDVA or listing deadlines: records imported from before mfile are history, not breaches. Actions, flags and everything dated on or after it are checked as usual. Leave out when every record was kept in mfile from the start.", "$ref": "#/$defs/date"},
+    "handling_statement": {"description": "The statement printed at the top of every agenda on how recipients must treat it (who it concerns, what it may be used for, whom to ask). Gwent's profile prints its protocol's email warning (001 §4.5) unless this says otherwise; write \"\" for none.", "type": "string"},
     "retention_months": {"description": "Months after a case closes before its personal details are purged. Leave out to keep everything.", "type": "integer", "minimum": 1},
     "rules": {
       "description": "Local changes to the profile's rules: a rule id and its new value, or false to switch a rule off. `mfile rules --describe` lists every rule.",
@@ -768,6 +770,8 @@ gender = ["male", "trans-man"]
       "enum": ["scheduled", "emergency", "closed"]
     },
     "chair": {"description": "Who chaired the meeting.", "type": "string", "minLength": 1},
+    "time": {"description": "When the meeting starts (a TOML time, e.g. 09:30:00); printed on the agenda, whose first case is heard then unless 'mfile render agenda --start' says otherwise.", "$ref": "#/$defs/time"},
+    "venue": {"description": "Where the meeting is held (a room, or a secure video call), printed on the agenda.", "type": "string", "minLength": 1},
     "agenda_circulated": {"description": "The date the agenda was sent to partners.", "$ref": "#/$defs/date"},
     "minutes_approved": {"description": "The date the chair approved the minutes.", "$ref": "#/$defs/date"},
     "minutes_circulated": {"description": "The date the minutes were sent out.", "$ref": "#/$defs/date"},
@@ -815,12 +819,13 @@ gender = ["male", "trans-man"]
   "additionalProperties": false,
   "$defs": {
     "date": {"title": "a date written year first without quotes, such as 1985-02-11", "type": "string", "format": "date"},
+    "caseId": {"title": "a case id of letters, digits and hyphens, such as 2026-EXMP-001", "type": "string", "pattern": "^[A-Za-z0-9]([A-Za-z0-9-]{0,62}[A-Za-z0-9])?$"},
     "time": {"title": "a time of day written with colons and without quotes, such as 09:30:00", "type": "string", "pattern": "^[0-2][0-9]:[0-5][0-9](:[0-6][0-9](\\.[0-9]+)?)?$"},
     "hearing": {
       "type": "object",
       "required": ["case"],
       "properties": {
-        "case": {"description": "The case heard: a case id.", "type": "string", "minLength": 1},
+        "case": {"description": "The case heard: its id, the name of its file under cases/ without .toml.", "$ref": "#/$defs/caseId"},
         "presented_by": {"description": "The agency presenting the case: an [[agency]] id.", "type": "string", "minLength": 1},
         "professionals_meeting": {"description": "The date a professionals' meeting was held after this hearing, when one was needed.", "$ref": "#/$defs/date"},
         "moved_for": {"description": "The agency (an [[agency]] id) for which the chair moved this case from its place on the agenda; Liverpool allows no more than two a day per agency.", "type": "string", "minLength": 1},
@@ -985,6 +990,7 @@ table.data tr { break-inside: avoid; }
 .case { margin: 0 0 10pt; }
 .case-head { break-after: avoid; }
 .marker { display: inline-block; border: 1pt solid #000; padding: 0 3pt; font-size: 8.5pt; font-weight: bold; margin-left: 4pt; }
+.handling { border: 1pt solid #000; padding: 3pt 6pt; margin: 4pt 0; font-size: 9pt; break-inside: avoid; }
 .slot { font-weight: bold; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 1pt 8pt; margin: 2pt 0 4pt; }
 dl.facts dt { font-weight: bold; }
@@ -1259,16 +1265,39 @@ No open actions.
 {{> _head.html}}
 <body>
 {{> _frame-top.html}}
+{{#handling}}
+<section class="handling">
+<p>{{handling}}</p>
+</section>
+{{/handling}}
 <section>
 <dl class="facts">
 <dt>Meeting</dt><dd>{{paper.meetingID}}</dd>
+{{#time}}
+<dt>Starts</dt><dd>{{time}}</dd>
+{{/time}}
+{{#venue}}
+<dt>Venue</dt><dd>{{venue}}</dd>
+{{/venue}}
+<dt>Circulated</dt><dd>{{#circulated}}{{circulated}}{{/circulated}}{{^circulated}}{{#circulateBy}}due by {{circulateBy}}{{/circulateBy}}{{^circulateBy}}not recorded{{/circulateBy}}{{/circulated}}</dd>
 <dt>Cases</dt><dd>{{caseCount}}{{#hasCases}}{{#timed}}, heard from {{start}} to {{end}}{{/timed}}{{^timed}}, from {{start}}{{/timed}}{{/hasCases}}</dd>
 </dl>
 <ol>
 <li>Introductions; the chair reads the confidentiality statement and everyone present signs it.</li>
-<li>Outstanding actions from earlier meetings.</li>
+<li>Outstanding actions from earlier meetings (below).</li>
 <li>Cases, in the order below.{{#childrenFirst}} Cases with children are heard first, so children's agencies can leave after them.{{/childrenFirst}}{{#riskFirst}} The highest-risk cases are heard first.{{/riskFirst}}</li>
 </ol>
+</section>
+<section>
+<h2>Outstanding actions from earlier meetings</h2>
+{{#hasEarlierActions}}
+{{#earlierActions}}
+{{> _actions.html}}
+{{/earlierActions}}
+{{/hasEarlierActions}}
+{{^hasEarlierActions}}
+<p>None.</p>
+{{/hasEarlierActions}}
 </section>
 {{#hasCases}}
 <section>
@@ -1291,9 +1320,12 @@ No open actions.
 <h2>{{title}}</h2>
 {{#items}}
 <article class="case">
-<h3 class="case-head">{{number}}. Case {{caseID}}{{#slotStart}} <span class="slot">{{slotStart}}-{{slotEnd}}</span> ({{slotMinutes}} min){{/slotStart}}{{#repeat}}<span class="marker">REPEAT</span>{{/repeat}}{{#infoOnly}}<span class="marker">FOR INFORMATION ONLY</span>{{/infoOnly}}{{#claresLaw}}<span class="marker">CLARE'S LAW</span>{{/claresLaw}}{{#transferOut}}<span class="marker">TRANSFER OUT</span>{{/transferOut}}</h3>
+<h3 class="case-head">{{number}}. Case {{caseID}}{{#slotStart}} <span class="slot">{{slotStart}}-{{slotEnd}}</span> ({{slotMinutes}} min){{/slotStart}}{{#repeat}}<span class="marker">REPEAT</span>{{/repeat}}{{#infoOnly}}<span class="marker">FOR INFORMATION ONLY</span>{{/infoOnly}}{{#claresLaw}}<span class="marker">CLARE'S LAW</span>{{/claresLaw}}{{#transferOut}}<span class="marker">TRANSFER OUT</span>{{/transferOut}}{{#hasLinks}}<span class="marker">LINKED</span>{{/hasLinks}}</h3>
 <dl class="facts">
-<dt>Referred by</dt><dd>{{referringAgency}}{{#received}} (received {{received}}){{/received}}</dd>
+<dt>Referred by</dt><dd>{{#referrer}}{{referrer}}, {{/referrer}}{{referringAgency}}{{#received}} (received {{received}}){{/received}}</dd>
+{{#hasLinks}}
+<dt>Linked cases</dt><dd>{{linked}}</dd>
+{{/hasLinks}}
 {{#risk}}
 <dt>Risk</dt><dd>{{risk}}</dd>
 {{/risk}}
@@ -1327,12 +1359,28 @@ No open actions.
 """###),
         ("templates/agenda.md.mustache", ###"""
 {{> _heading.md}}
+{{#handling}}
 
-Meeting: {{paper.meetingID}}. Cases: {{caseCount}}{{#hasCases}}{{#timed}}, heard from {{start}} to {{end}}{{/timed}}{{^timed}}, from {{start}}{{/timed}}{{/hasCases}}.
+> {{handling}}
+{{/handling}}
+
+Meeting: {{paper.meetingID}}{{#time}}, starting {{time}}{{/time}}{{#venue}}, at {{venue}}{{/venue}}. Circulated: {{#circulated}}{{circulated}}{{/circulated}}{{^circulated}}{{#circulateBy}}due by {{circulateBy}}{{/circulateBy}}{{^circulateBy}}not recorded{{/circulateBy}}{{/circulated}}. Cases: {{caseCount}}{{#hasCases}}{{#timed}}, heard from {{start}} to {{end}}{{/timed}}{{^timed}}, from {{start}}{{/timed}}{{/hasCases}}.
 
 1. Introductions; the chair reads the confidentiality statement and everyone present signs it.
-2. Outstanding actions from earlier meetings.
+2. Outstanding actions from earlier meetings (below).
 3. Cases, in the order below.{{#childrenFirst}} Cases with children are heard first, so children's agencies can leave after them.{{/childrenFirst}}{{#riskFirst}} The highest-risk cases are heard first.{{/riskFirst}}
+
+## Outstanding actions from earlier meetings
+{{#hasEarlierActions}}
+
+{{#earlierActions}}
+{{> _actions.md}}
+{{/earlierActions}}
+{{/hasEarlierActions}}
+{{^hasEarlierActions}}
+
+None.
+{{/hasEarlierActions}}
 {{#hasCases}}
 
 ## Timetable
@@ -1352,9 +1400,9 @@ No cases are listed for this meeting.
 ## {{title}}
 {{#items}}
 
-### {{number}}. Case {{caseID}}{{#slotStart}}, {{slotStart}}-{{slotEnd}} ({{slotMinutes}} min){{/slotStart}}{{#repeat}} [REPEAT]{{/repeat}}{{#infoOnly}} [FOR INFORMATION ONLY]{{/infoOnly}}{{#claresLaw}} [CLARE'S LAW]{{/claresLaw}}{{#transferOut}} [TRANSFER OUT]{{/transferOut}}
+### {{number}}. Case {{caseID}}{{#slotStart}}, {{slotStart}}-{{slotEnd}} ({{slotMinutes}} min){{/slotStart}}{{#repeat}} [REPEAT]{{/repeat}}{{#infoOnly}} [FOR INFORMATION ONLY]{{/infoOnly}}{{#claresLaw}} [CLARE'S LAW]{{/claresLaw}}{{#transferOut}} [TRANSFER OUT]{{/transferOut}}{{#hasLinks}} [LINKED]{{/hasLinks}}
 
-Referred by: {{referringAgency}}{{#received}} (received {{received}}){{/received}}{{#risk}}. Risk: {{risk}}{{/risk}}{{#presentedBy}}. Presented by: {{presentedBy}}{{/presentedBy}}.
+Referred by: {{#referrer}}{{referrer}}, {{/referrer}}{{referringAgency}}{{#received}} (received {{received}}){{/received}}{{#risk}}. Risk: {{risk}}{{/risk}}{{#presentedBy}}. Presented by: {{presentedBy}}{{/presentedBy}}.{{#hasLinks}} Linked cases: {{linked}}.{{/hasLinks}}
 
 {{> _people.md}}
 {{/items}}

@@ -50,8 +50,9 @@ public enum IndexBuilder {
         try update(root: root, previous: nil)
     }
 
-    /// Brings a stored index (or nothing: a full build) up to date with the files under `root`.
-    package static func update(root: URL, previous: IndexFormat.RawIndex?) throws(RepositoryError) -> Outcome {
+    /// Brings a stored index (or nothing: a full build) up to date with the files under `root`;
+    /// `progress` counts the files read again.
+    package static func update(root: URL, previous: IndexFormat.RawIndex?, progress: ProgressLine? = nil) throws(RepositoryError) -> Outcome {
         var timer = PhaseTimer()
         let configBytes = try FileSystem.read(root.appendingPathComponent(configurationFile))
         try RecordAccess.requireUnlocked(configBytes)
@@ -85,7 +86,11 @@ public enum IndexBuilder {
         }
         removed += old[j...]
 
-        let read = toRead.parallelMap { i, entry in readEntry(listing[i], root: root, previous: entry) }
+        progress?.begin(toRead.count)
+        let read = toRead.parallelMap { i, entry in
+            defer { progress?.advance() }
+            return readEntry(listing[i], root: root, previous: entry)
+        }
         // Never an index without a file it could not read: the command says so instead.
         if read.contains(where: { $0.problem == .locked }) { throw RepositoryError(RecordAccess.lockedMessage) }
         let unreadable = listingProblems + read.compactMap { entry -> Diagnostic? in

@@ -25,13 +25,15 @@ enum CrossRecordRules {
         var findings: [Diagnostic] = []
         for record in cases {
             guard let id = record.id else { continue }
-            if let first = firstFile[id] {
+            // Ids differing only in capitals name the same file on macOS and Windows.
+            if let first = firstFile[id.lowercased()] {
+                let capitals = first.hasSuffix("/\(id).toml") ? "" : " (ids that differ only in capitals name the same file on Windows and macOS)"
                 findings.append(Diagnostic(
                     file: record.file, position: record.idPosition,
-                    message: "case id \(ShownID.caseID(id)) is also used by \(first); each case needs its own id (allocate one with 'mfile new case')",
+                    message: "case id \(ShownID.caseID(id)) is also used by \(first)\(capitals); each case needs its own id (allocate one with 'mfile new case')",
                     rule: .duplicateCaseID))
             } else {
-                firstFile[id] = record.file
+                firstFile[id.lowercased()] = record.file
             }
         }
         return findings

@@ -11,13 +11,13 @@ import MaracRepository
 public enum Linter {
     /// Reads and lints the repository at `root` in one pass; `overlay` lints it as if those
     /// record files (relative paths) held those bytes (see `RepositoryScan.run`). Dates after
-    /// `asOf` (default today) are in the future.
+    /// `asOf` (default today) are in the future. `progress` counts the files read.
     public static func lint(
-        at root: URL, overlay: [String: [UInt8]] = [:], asOf: LocalDate = .today()
+        at root: URL, overlay: [String: [UInt8]] = [:], asOf: LocalDate = .today(), progress: ProgressLine? = nil
     ) throws(RepositoryError) -> LintReport {
         var timer = PhaseTimer()
         var engine: Result<ProtocolEngine, RulesError> = .failure(RulesError([]))
-        let scan = try RepositoryScan<RecordFacts>.run(at: root, overlay: overlay) { configuration in
+        let scan = try RepositoryScan<RecordFacts>.run(at: root, overlay: overlay, progress: progress) { configuration in
             engine = Result { () throws(RulesError) in try ProtocolEngine.load(configuration) }
             let context = LintContext(configuration, engine: try? engine.get(), asOf: asOf)
             return { record, findings in

@@ -11,7 +11,9 @@ public enum Papers {
     /// What to render and how.
     public struct Request: Sendable {
         public enum Paper: Sendable {
-            case agenda(meeting: String, start: Int)
+            /// `start`: when the first case is heard, minutes after midnight (`nil`: the
+            /// meeting file's `time`, else 09:30).
+            case agenda(meeting: String, start: Int?)
             case minutes(meeting: String)
             case caseMinutes(meeting: String, caseID: String)
             case actions(agency: String?, asOf: LocalDate)

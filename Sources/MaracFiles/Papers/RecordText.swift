@@ -6,6 +6,12 @@ import MaracRecords
 extension Meeting {
     /// Who chaired the meeting.
     var chair: String? { table["chair"]?.string }
+    /// Where it is held.
+    var venue: String? { table["venue"]?.string }
+    /// When it starts, `HH:MM`.
+    var time: String? { table["time"].flatMap(PaperText.time) }
+    /// When it starts, minutes after midnight.
+    var startMinutes: Int? { time.flatMap { PaperText.minutes(clock: $0) } }
 }
 
 extension Attendee {

@@ -96,7 +96,12 @@ public struct Breach: Sendable, Hashable {
             if let shownMeeting { parts.append("meeting \(shownMeeting)") }
         }
         if grouping != .agency, let shownAgency { parts.append("agency \(shownAgency)") }
-        parts.append("due \(due)")
+        return (parts + [outcome]).joined(separator: "  ")
+    }
+
+    /// The due date, note, whether it was done, how late, and the reference in brackets.
+    public var outcome: String {
+        var parts = ["due \(due)"]
         if let note { parts.append(note) }
         if late != nil, !early {
             // Whether it was done, never the date in the record: output carries deadline dates only.

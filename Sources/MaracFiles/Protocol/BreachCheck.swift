@@ -93,9 +93,11 @@ public struct BreachReport: Sendable {
         links = check.detection.links
     }
 
-    /// Text lines grouped as asked, then the linked cases (reported, not breaches).
+    /// Text lines grouped as asked (by agency: the chasing list, `ChasingList`), then the
+    /// linked cases (reported, not breaches).
     public func textLines(_ grouping: Breach.Grouping) -> [String] {
-        var lines = breaches.sorted(by: Breach.order(grouping)).map { $0.line(grouping) }
+        var lines = grouping == .agency
+            ? ChasingList(breaches).textLines : breaches.sorted(by: Breach.order(grouping)).map { $0.line(grouping) }
         for link in links {
             lines.append("\(link.caseIDs.map(ShownID.caseID).joined(separator: "  "))  linked-case  \(link.kind.rawValue)  (reported, not a breach)")
         }
@@ -114,13 +116,16 @@ public struct BreachReport: Sendable {
             members.append(breach.json)
         }
         if let current { groups.append((current, .array(members))) }
-        return .object([
+        var fields: [(String, JSONValue)] = [
             ("as_of", .string(asOf.description)),
             ("profile", .string(profile)),
             ("by", .string(grouping.rawValue)),
             ("count", .integer(Int64(breaches.count))),
             ("breaches", .array(sorted.map(\.json))),
             ("groups", .object(groups)),
+        ]
+        if grouping == .agency { fields.append(("chasing", ChasingList(breaches).json)) }
+        return .object(fields + [
             ("linked", .array(links.map { link in
                 .object([("cases", .array(link.caseIDs.map { .string(ShownID.caseID($0)) })), ("kind", .string(link.kind.rawValue))])
             })),

@@ -6,12 +6,15 @@ extension BreachCheck {
     /// case cap (`meeting-over-cap`, counted by `ProtocolEngine.countsTowardsCap`), cases moved
     /// for one agency (`cases-moved-over-limit`), minutes approval where marac.toml sets a time
     /// (`minutes-late`, `minutes-not-approved`), and written information from absent agencies
-    /// (`written-information-late`, `written-information-missing`).
+    /// (`written-information-late`, `written-information-missing`). A meeting held before the
+    /// MARAC kept its records in mfile (`ProtocolEngine.predatesAdoption`) has none of these
+    /// paper deadlines; its cap and moved cases are still counted.
     func meetingBreaches() -> [Breach] {
         var found: [Breach] = []
         for (meeting, summary) in zip(repository.meetings, records.meetings) {
             guard let date = meeting.date, let id = meeting.id else { continue }
-            found += agendaBreaches(meeting, date: date, id: id)
+            let papers = !engine.predatesAdoption(date)
+            if papers { found += agendaBreaches(meeting, date: date, id: id) }
             if let cap = rules.maxCasesPerMeeting {
                 let cases = records.agendaCandidates(summary).filter(engine.countsTowardsCap).count
                 if cases > cap {
@@ -26,7 +29,7 @@ extension BreachCheck {
                     note: "\(count) cases moved, limit \(rules.maxCasesMovedPerAgency ?? 0)",
                     protocolRule: .maxCasesMovedPerAgency, reference: reference(.maxCasesMovedPerAgency)))
             }
-            if let period = rules.minutesApproval, date <= asOf,
+            if papers, let period = rules.minutesApproval, date <= asOf,
                 let breach = deadlineBreach(
                     "minutes-late", period: period, ruleID: .minutesApprovalDays,
                     due: period.deadline(after: date, in: calendar), done: meeting.minutesApproved,
@@ -34,7 +37,7 @@ extension BreachCheck {
             {
                 found.append(breach)
             }
-            if let period = rules.absentAgencyWrittenInfo {
+            if papers, let period = rules.absentAgencyWrittenInfo {
                 let due = period.date(before: date, in: calendar)
                 for (index, apology) in meeting.apologies.enumerated() {
                     // Written information marked as sent without a date is taken as on time.

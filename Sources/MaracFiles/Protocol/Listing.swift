@@ -30,7 +30,8 @@ public struct ListingDue: Sendable {
 /// is not accepted; when it was received before the case was transferred in (the sending
 /// MARAC heard it); when it is a Gwent repeat that goes to the IDVA only [001 §4.2.3]; when
 /// the case was closed, or its transfer out notified or sent, on or before that meeting's
-/// day; or when it came before the schedule's first cut-off (heard before the records began).
+/// day; or when it came before the schedule's first cut-off or before marac.toml's `adopted`
+/// (`ProtocolEngine.predatesAdoption`): heard before the records began.
 ///
 /// The meetings are the MARAC's schedule (marac.toml), each replaced by a recorded meeting of
 /// the MARAC within 7 days of it (a moved meeting); emergency meetings are not listings.
@@ -70,18 +71,34 @@ public struct ListingPlanner {
               let marac = engine.configuration.marac(maracID), let frequency = marac.frequency,
               let first = marac.firstMeeting
         else { return nil }
+        if engine.predatesAdoption(referral) { return nil }
         let start = engine.rules.listingByReceipt ? (referral.received ?? accepted) : accepted
         if let transferredIn = record.transferredIn, let received = referral.received, received < transferredIn { return nil }
         if records.detection.repeatOf(caseID: id, referral: referral.number)?.idvaOnly == true { return nil }
         guard let target = targetMeeting(start: start, marac: marac, frequency: frequency, first: first) else { return nil }
-        if let closed = record.closed, closed <= target.date { return nil }
-        if record.transfers.contains(where: { $0.direction == .out && ($0.notified ?? $0.sent).map { $0 <= target.date } == true }) {
-            return nil
-        }
+        if isGone(record, by: target.date) { return nil }
         let heard = records.hearingDates(of: id).first { $0 >= start }
         let due = target.agendaWindow?.latest ?? target.date
         let unit = engine.rules.agendaWindowMin.map(BreachCheck.countingUnit) ?? .days
         return ListingDue(meeting: target, due: due, unit: unit, start: start, heard: heard)
+    }
+
+    /// The meeting of MARAC `maracID` that something arising on `start` goes to: the first
+    /// whose referral cut-off is on or after it (the schedule's, or the recorded meeting that
+    /// replaced it), as for a referral; `nil` before the schedule's first cut-off or for a
+    /// MARAC with no schedule. Cases from an emergency MARAC and actions that came back
+    /// incomplete go to the next meeting this way (`plannedCases`).
+    public mutating func meeting(listingFrom start: LocalDate, marac maracID: String) -> ScheduledMeeting? {
+        guard let marac = engine.configuration.marac(maracID), let frequency = marac.frequency, let first = marac.firstMeeting
+        else { return nil }
+        return targetMeeting(start: start, marac: marac, frequency: frequency, first: first)
+    }
+
+    /// The case need not be heard at a meeting on `date`: it was closed, or its transfer out
+    /// notified or sent, on or before that day.
+    func isGone(_ record: CaseSummary, by date: LocalDate) -> Bool {
+        if let closed = record.closed, closed <= date { return true }
+        return record.transfers.contains { $0.direction == .out && ($0.notified ?? $0.sent).map { $0 <= date } == true }
     }
 
     /// Where the protocols say a referral goes to the next meeting.

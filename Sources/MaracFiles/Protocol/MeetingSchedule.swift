@@ -66,6 +66,17 @@ public enum MeetingSchedule {
             agendaWindow: rules.agendaWindow(meeting: date, calendar: calendar))
     }
 
+    /// A meeting of MARAC `marac` held on `date` (a recorded one, wherever the schedule puts
+    /// its own), with its referral cut-off and agenda window.
+    public static func meeting(
+        on date: LocalDate, marac: String, configuration: Configuration, rules: ProtocolRules, calendar: WorkingCalendar
+    ) -> ScheduledMeeting {
+        ScheduledMeeting(
+            marac: marac, date: date,
+            referralCutoff: referralCutoff(meeting: date, marac: configuration.marac(marac), rules: rules, calendar: calendar),
+            agendaWindow: rules.agendaWindow(meeting: date, calendar: calendar))
+    }
+
     /// The referral cut-off of a meeting on `meeting` (see the type's description).
     public static func referralCutoff(
         meeting: LocalDate, marac: Configuration.Marac?, rules: ProtocolRules, calendar: WorkingCalendar

@@ -44,6 +44,18 @@ public struct ProtocolRecords: Sendable {
     /// The dates of the meetings that heard case `id`, in order.
     public func hearingDates(of id: String) -> [LocalDate] { hearings.dates[id] ?? [] }
 
+    /// The links of case `id` (same victim or same perpetrator as another case,
+    /// `RepeatDetection.links`) as they stood on `date`: each other case had a referral by
+    /// then, so a paper of a past meeting never shows a case that came later. `nil`: every link.
+    public func links(of id: String, asOf date: LocalDate?) -> [RepeatDetection.Link] {
+        detection.links(of: id).filter { link in
+            guard let date else { return true }
+            return link.caseIDs.allSatisfy { other in
+                summary(of: other)?.referrals.contains { $0.received.map { $0 <= date } ?? true } ?? false
+            }
+        }
+    }
+
     /// The cases repeat-linked with case `id` (itself included).
     func repeatGroup(of id: String) -> [CaseSummary] {
         guard let index = caseIndex[id] else { return [] }

@@ -7,6 +7,7 @@ public struct Case: Sendable {
 
     /// The file, relative to the repository root.
     public var file: String
+    /// The case id as written; shown only through `ShownID.caseID` (`CaseID` says what is valid).
     public var id: String?
     /// The case's reference in the records kept before mfile (`mfile import` writes it).
     public var reference: String?

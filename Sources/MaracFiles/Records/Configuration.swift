@@ -42,6 +42,12 @@ public struct Configuration: Sendable {
     public var name: String
     public var profile: String
     public var marking: String
+    /// The day the MARAC started keeping its records in mfile (`adopted`); see
+    /// `ProtocolEngine.predatesAdoption`.
+    public var adopted: LocalDate?
+    /// `handling_statement`: how recipients must treat the agenda (see
+    /// `ProtocolEngine.handlingStatement`); an empty text for none.
+    public var handlingStatement: String?
     public var retentionMonths: Int?
     /// The `[rules]` table: local overrides of the profile.
     public var rules: TOMLTable
@@ -56,6 +62,8 @@ public struct Configuration: Sendable {
         name = reader.string("name") ?? ""
         profile = reader.string("profile") ?? ""
         marking = reader.string("marking") ?? ""
+        adopted = reader.date("adopted", &problems)
+        handlingStatement = reader.string("handling_statement")
         retentionMonths = reader.int("retention_months")
         rules = table["rules"]?.table ?? TOMLTable()
         maracs = reader.tables("marac").compactMap { marac in

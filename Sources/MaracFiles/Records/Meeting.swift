@@ -71,6 +71,7 @@ public struct Apology: Sendable {
 
 /// One case heard at a meeting, with what was shared and the actions agreed.
 public struct Hearing: Sendable {
+    /// The case heard, as written; shown only through `ShownID.caseID`.
     public var caseID: String?
     public var presentedBy: String?
     public var professionalsMeetingNeeded: Bool

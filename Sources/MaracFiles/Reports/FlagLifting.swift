@@ -18,10 +18,16 @@ public enum FlagLifting {
     /// `TOMLEditor` (only the `[flag]` lines change) and `AtomicWrite` (each file is wholly
     /// old or wholly new, even after a crash). Returns the files changed (root-relative) and
     /// those that could not be changed; a file that fails leaves the others to go ahead.
-    public static func apply(_ due: [FlagSweep.Due], asOf: LocalDate, root: URL) -> (applied: [String], failed: [Failure]) {
+    /// `progress` counts the cases done.
+    public static func apply(
+        _ due: [FlagSweep.Due], asOf: LocalDate, root: URL, progress: ProgressLine? = nil
+    ) -> (applied: [String], failed: [Failure]) {
         var applied: [String] = []
         var failed: [Failure] = []
+        progress?.begin(due.count)
+        defer { progress?.finish() }
         for item in due {
+            defer { progress?.advance() }
             do {
                 let url = root.appendingPathComponent(item.file)
                 StaleTemporaries.remove(for: url)

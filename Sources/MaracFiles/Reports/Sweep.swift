@@ -53,8 +53,9 @@ public enum Sweep {
     }
 
     /// Runs the sweep. Nothing in `cases/` changes unless `apply`; with `commit` outside a git
-    /// repository nothing changes at all.
-    public static func run(_ request: Request, repository: Repository) throws -> Outcome {
+    /// repository nothing changes at all. `progress` counts the case files as the lifting is
+    /// recorded.
+    public static func run(_ request: Request, repository: Repository, progress: ProgressLine? = nil) throws -> Outcome {
         let root = repository.root
         if request.commit, try VaultLayout.find(root: root) == nil {
             throw RepositoryError(VaultLayout.notARepositoryMessage(root) + "; nothing was changed (or run without --commit)")
@@ -72,7 +73,7 @@ public enum Sweep {
             (due + alreadyLifted).sorted { $0.caseID < $1.caseID }, to: request.notices, repository: repository,
             period: period, asOf: request.asOf, into: &outcome)
         if request.apply {
-            (outcome.applied, outcome.failed) = FlagLifting.apply(due, asOf: request.asOf, root: root)
+            (outcome.applied, outcome.failed) = FlagLifting.apply(due, asOf: request.asOf, root: root, progress: progress)
             if request.commit, !outcome.applied.isEmpty {
                 try FlagLifting.commit(outcome.applied, due: due, asOf: request.asOf, root: root)
                 outcome.committed = true

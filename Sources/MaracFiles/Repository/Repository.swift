@@ -41,8 +41,8 @@ public struct Repository: Sendable {
 
     /// Reads `marac.toml`, the schemas, and every file under `cases/` and `meetings/` (in
     /// parallel), parsing and validating each file once, and keeps every record.
-    public static func load(at root: URL) throws(RepositoryError) -> Repository {
-        let scan = try RepositoryScan<LoadedRecord>.run(at: root) { _ in { record, _ in record } }
+    public static func load(at root: URL, progress: ProgressLine? = nil) throws(RepositoryError) -> Repository {
+        let scan = try RepositoryScan<LoadedRecord>.run(at: root, progress: progress) { _ in { record, _ in record } }
         var cases: [Case] = []
         var meetings: [Meeting] = []
         for record in scan.summaries {
@@ -97,9 +97,10 @@ public struct RepositoryScan<Summary: Sendable>: Sendable {
     /// `summarize` is given the configuration and returns the per-file reduction, which may
     /// add diagnostics about its file. `overlay` gives record files (relative paths under
     /// `cases/` or `meetings/`) read from memory instead of disk, new or in place of a file:
-    /// the repository as a change would leave it, without writing it.
+    /// the repository as a change would leave it, without writing it. `progress` counts the
+    /// record files as they are done.
     public static func run(
-        at root: URL, overlay: [String: [UInt8]] = [:],
+        at root: URL, overlay: [String: [UInt8]] = [:], progress: ProgressLine? = nil,
         summarize: (Configuration) -> @Sendable (LoadedRecord, inout [Diagnostic]) -> Summary
     ) throws(RepositoryError) -> RepositoryScan {
         let configFile = RepositoryLocator.configurationFile
@@ -130,8 +131,10 @@ public struct RepositoryScan<Summary: Sendable>: Sendable {
         let meetingFiles = listed(Repository.meetingsFolder, meetingListing.files)
         let files = caseFiles.map { ($0, RecordKind.case) } + meetingFiles.map { ($0, RecordKind.meeting) }
         let rootPath = root.path
+        progress?.begin(files.count)
         let results = files.parallelMap { file, kind in
-            RecordFile.load(file, kind: kind, rootPath: rootPath, bytes: overlay[file], schemas: schemas, summarize: reduce)
+            defer { progress?.advance() }
+            return RecordFile.load(file, kind: kind, rootPath: rootPath, bytes: overlay[file], schemas: schemas, summarize: reduce)
         }
         if results.contains(where: \.locked) { throw RepositoryError(RecordAccess.lockedMessage) }
         let unreadable = caseListing.problems + meetingListing.problems + results.compactMap(\.unreadable)

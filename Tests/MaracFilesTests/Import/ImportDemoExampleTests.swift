@@ -69,6 +69,19 @@ final class ImportDemoExampleTests: XCTestCase {
             XCTAssertFalse(check.stdout.contains("\(meeting)  minutes-not-approved"), check.stdout)
         }
 
+        // README: the day the MARAC adopted mfile makes the imported past history, not breaches;
+        // its actions and flags are still chased.
+        try replaceLine(in: root.appendingPathComponent("marac.toml"), containing: "marking = ", with: "marking = \"OFFICIAL-SENSITIVE\"\nadopted = 2026-08-01")
+        XCTAssertEqual(try mfile(["lint"]).status, 0)
+        let adopted = try mfile(["check", "--as-of", "2026-11-23"])
+        for meeting in ["2026-06-04-north", "2026-07-02-north"] {
+            XCTAssertFalse(adopted.stdout.contains("\(meeting)  agenda-missing"), adopted.stdout)
+        }
+        XCTAssertFalse(adopted.stdout.contains("\(begum)  idva-referral-late"), adopted.stdout)
+        XCTAssertTrue(adopted.stdout.contains("\(dunmore)  action-overdue  action 1  meeting 2026-07-02-north"), adopted.stdout)
+        XCTAssertTrue(adopted.stdout.contains("\(hadfield)  flag-expired"), adopted.stdout)
+        XCTAssertTrue(adopted.stdout.contains("2026-09-03-north  written-information-missing"), "the demo's own meetings are after it")
+
         let sweep = try mfile(["sweep", "--as-of", "2026-11-23", "--notices", "-"])
         XCTAssertTrue(sweep.stderr.contains("  \(hadfield)  ended 2026-09-15"), sweep.stderr)
         XCTAssertTrue(sweep.stderr.contains("  \(rowe)  ended 2026-10-06"), sweep.stderr)

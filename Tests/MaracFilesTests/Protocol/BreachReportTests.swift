@@ -26,12 +26,25 @@ final class BreachReportTests: XCTestCase {
             "2026-TEST-001  action-no-update  action 3  meeting 2026-11-12-north  agency housing  due 2026-11-19  not done  4 days late  [West Midlands MARAC Partnership Operating Protocol §12]",
             "2026-TEST-002  idva-referral-late  referral[1]  due 2026-11-03  done late  2 working days late  [West Midlands MARAC Partnership Operating Protocol §9]",
         ])
-        XCTAssertEqual(report.textLines(.agency).map { String($0.prefix(while: { $0 != " " })) }, ["housing", "housing", "marac-team"])
+        // The chasing list: the overdue action that also had no update is one line with both.
+        XCTAssertEqual(report.textLines(.agency), [
+            "housing: 1 to chase",
+            "  action 3  case 2026-TEST-001  meeting 2026-11-12-north  action-overdue  due 2026-11-17  not done  6 days late  [West Midlands MARAC Partnership Operating Protocol §8, §12]; action-no-update  due 2026-11-19  not done  4 days late  [West Midlands MARAC Partnership Operating Protocol §12]",
+            "marac-team: 1 to chase",
+            "  referral[1]  case 2026-TEST-002  idva-referral-late  due 2026-11-03  done late  2 working days late  [West Midlands MARAC Partnership Operating Protocol §9]",
+        ])
         XCTAssertEqual(report.textLines(.meeting).map { String($0.prefix(while: { $0 != " " })) }, ["2026-11-12-north", "2026-11-12-north", "2026-TEST-002"])
         let json = report.json(.agency)
         XCTAssertEqual(json["count"], .integer(3))
         guard case .object(let groups)? = json["groups"] else { return XCTFail() }
         XCTAssertEqual(groups.map(\.key), ["housing", "marac-team"])
+        guard case .array(let chasing)? = json["chasing"] else { return XCTFail("no chasing list") }
+        XCTAssertEqual(chasing.map { $0["agency"] }, [.string("housing"), .string("marac-team")])
+        XCTAssertEqual(chasing.map { $0["count"] }, [.integer(1), .integer(1)])
+        guard case .array(let housing)? = chasing[0]["items"], case .array(let both)? = housing.first?["breaches"] else { return XCTFail() }
+        XCTAssertEqual(housing.first?["item"], .string("action 3"))
+        XCTAssertEqual(both.map { $0["rule"] }, [.string("action-overdue"), .string("action-no-update")])
+        XCTAssertNil(report.json(.case)["chasing"], "only the agency grouping is a chasing list")
         guard case .array(let breaches)? = json["breaches"] else { return XCTFail() }
         XCTAssertEqual(breaches.last?["done"], .bool(true))
         XCTAssertEqual(breaches.last?["unit"], .string("working-days"))

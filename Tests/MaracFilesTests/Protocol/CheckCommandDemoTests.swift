@@ -56,11 +56,34 @@ final class CheckCommandDemoTests: XCTestCase {
         XCTAssertTrue(result.stderr.contains("9 breaches as of 2026-11-23"))
 
         let byAgency = try mfile(["check", "--as-of", "2026-11-23", "--by", "agency"])
-        let agencies = byAgency.stdout.split(separator: "\n").filter { !$0.contains("linked-case") }.map { String($0.split(separator: " ")[0]) }
-        XCTAssertEqual(agencies, ["children", "housing"] + Array(repeating: "marac-team", count: 6) + ["substance"])
+        let headings = byAgency.stdout.split(separator: "\n").filter { !$0.hasPrefix(" ") && !$0.contains("linked-case") }
+        XCTAssertEqual(headings, ["children: 1 to chase", "housing: 1 to chase", "marac-team: 6 to chase", "substance: 1 to chase"])
+        XCTAssertTrue(byAgency.stdout.contains(
+            "housing: 1 to chase\n  action 2  case 2026-EXMP-012  meeting 2026-11-05-north  action-overdue  due 2026-11-19  not done  4 days late  ["),
+            byAgency.stdout)
         XCTAssertEqual(try mfile(["check", "--as-of", "2026-11-23", "--by", "agency"]).stdout, byAgency.stdout, "stable")
         let byMeeting = try mfile(["check", "--as-of", "2026-11-23", "--by", "meeting"])
         XCTAssertTrue(byMeeting.stdout.contains("2026-11-05-north  action-overdue  action 2  case 2026-EXMP-012  agency housing  due 2026-11-19"))
+    }
+
+    /// The Friday chasing list (issue 15, item 7): on 15 December action 6 of 2026-11-05 is
+    /// both past its due date and without an update: one line, both breaches, counted once.
+    func testChasingListGivesOneLinePerAction() throws {
+        let result = try mfile(["check", "--as-of", "2026-12-15", "--by", "agency"])
+        XCTAssertEqual(result.status, 1)
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        let action6 = lines.filter { $0.hasPrefix("  action 6  case 2026-EXMP-011") }
+        XCTAssertEqual(action6, [
+            "  action 6  case 2026-EXMP-011  meeting 2026-11-05-north  action-no-update  due 2026-11-12  not done  33 days late  [West Midlands MARAC Partnership Operating Protocol §12]; action-overdue  due 2026-12-10  not done  5 days late  [West Midlands MARAC Partnership Operating Protocol §8, §12]",
+        ])
+        let children = try XCTUnwrap(lines.firstIndex(of: "children: 2 to chase"), result.stdout)
+        XCTAssertEqual(lines[children + 1], action6[0], "under its agency, earliest due first")
+        XCTAssertTrue(lines[children + 2].hasPrefix("  action 1  case 2026-EXMP-012"))
+        XCTAssertTrue(lines.contains("housing: 2 to chase"))
+        let json = try JSONParser.parse(try mfile(["check", "--as-of", "2026-12-15", "--by", "agency", "--format", "json"]).stdout)
+        guard case .array(let chasing)? = json["chasing"] else { return XCTFail("no chasing list") }
+        XCTAssertEqual(chasing.first?["agency"], .string("children"))
+        XCTAssertEqual(chasing.first?["count"], .integer(2))
     }
 
     func testDemoHasNoPersonalValuesInOutput() throws {

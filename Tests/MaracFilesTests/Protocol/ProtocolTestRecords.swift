@@ -88,9 +88,9 @@ enum Records {
 
     static func configuration(
         profile: String, frequency: String = "monthly", firstMeeting: String = "2026-01-08",
-        closures: [String] = [], rules: [(String, T)] = [], maracExtra: [(String, T)] = []
+        closures: [String] = [], rules: [(String, T)] = [], maracExtra: [(String, T)] = [], extra: [(String, T)] = []
     ) -> Configuration {
-        let table = T.table([
+        let members: [(String, T)] = [
             ("name", .s("Test MARAC")), ("profile", .s(profile)), ("rules", .t(rules)),
             ("calendar", .t([("region", .s("england-and-wales")), ("closures", .a(closures.map { .d(day($0)) }))])),
             ("marac", .a([.t([("id", .s("north")), ("name", .s("North")), ("frequency", .s(frequency)),
@@ -100,7 +100,8 @@ enum Records {
                 .t([("id", .s("health")), ("name", .s("Health")), ("kind", .s("health"))]),
                 .t([("id", .s("housing")), ("name", .s("Housing")), ("kind", .s("housing"))]),
             ])),
-        ])
+        ]
+        let table = T.table(extra + members)
         var problems: [Diagnostic] = []
         return Configuration(table: table, problems: &problems)
     }
@@ -113,10 +114,11 @@ enum Records {
 
     static func check(
         _ profile: String, asOf: String, cases: [Case] = [], meetings: [Meeting] = [], closures: [String] = [],
-        rules: [(String, T)] = [], frequency: String = "monthly", firstMeeting: String = "2026-01-08"
+        rules: [(String, T)] = [], frequency: String = "monthly", firstMeeting: String = "2026-01-08",
+        extra: [(String, T)] = []
     ) throws -> [Breach] {
         let configuration = configuration(
-            profile: profile, frequency: frequency, firstMeeting: firstMeeting, closures: closures, rules: rules)
+            profile: profile, frequency: frequency, firstMeeting: firstMeeting, closures: closures, rules: rules, extra: extra)
         let repository = repository(configuration, cases: cases, meetings: meetings)
         let engine = try ProtocolEngine.load(configuration)
         return BreachCheck(repository: repository, engine: engine, asOf: day(asOf)).breaches()

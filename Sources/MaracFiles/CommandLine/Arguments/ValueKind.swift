@@ -19,6 +19,8 @@ public enum ValueKind: Sendable, Equatable {
     case quarter
     /// An id: letters, digits, hyphens and underscores (a case, meeting, agency or MARAC id).
     case id
+    /// A case id (`CaseID`): letters, digits and hyphens.
+    case caseID
     /// One of these words.
     case choice([String])
 
@@ -41,6 +43,8 @@ public enum ValueKind: Sendable, Equatable {
             return ValueKind.quarter(value) == nil ? "needs a quarter written YYYYQN, e.g. 2026Q3" : nil
         case .id:
             return ValueKind.isID(value) ? nil : "takes an id (letters, digits and hyphens)"
+        case .caseID:
+            return CaseID.isValid(value) ? nil : "takes a case id (letters, digits and hyphens, such as 2026-EXMP-001)"
         case .choice(let words):
             return words.contains(value) ? nil : "must be one of: \(words.joined(separator: ", "))"
         }

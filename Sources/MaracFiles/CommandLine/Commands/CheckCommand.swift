@@ -13,7 +13,9 @@ enum CheckCommand {
             OptionSpec("--by", value: "GROUP", kind: .choice(["case", "meeting", "agency"]), help: "case (default), meeting, or agency (the chasing list)"),
         ],
         details: """
-            Each line: the case, meeting or agency; the rule; what (referral, action, ...); the
+            --by agency is the chasing list: each agency with how many things to chase, then one
+            line per action (apology, referral, case) with every breach of it, separated by "; ".
+            Otherwise each line: the case, meeting or agency; the rule; what (referral, action, ...); the
             due date; "done late" or "not done"; how late (working days where the rule
             counts working days); the protocol section in brackets. Only the rules the
             profile has on (see 'mfile rules') are checked. Linked cases (same victim or same

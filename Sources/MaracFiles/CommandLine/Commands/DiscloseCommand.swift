@@ -7,7 +7,7 @@ enum DiscloseCommand {
     static let command = Command(
         name: "disclose",
         summary: "disclose a case's papers (DHR, court, subject access) and record the decision",
-        positionals: [PositionalSpec("CASE", kind: .id)],
+        positionals: [PositionalSpec("CASE", kind: .caseID)],
         options: [
             OptionSpec("--to", value: "NAME", required: true, help: "who receives the papers"),
             OptionSpec("--basis", value: "TEXT", required: true, help: "the lawful basis and why sharing is necessary (every disclosure records why)"),

@@ -31,7 +31,9 @@ enum IndexCommand {
             case .none: break
             }
         }
-        let outcome = try IndexBuilder.update(root: root, previous: previous)
+        let progress = context.console.progress("index", unit: "files")
+        let outcome = try IndexBuilder.update(root: root, previous: previous, progress: progress)
+        progress?.finish()
         if !outcome.unchanged { try IndexStore.save(outcome.bytes, root: root) }
         let seconds = Date().timeIntervalSince(started)
         let cases = outcome.caseCount, meetings = outcome.meetingCount

@@ -28,7 +28,9 @@ enum LintCommand {
     static func run(_ context: CommandContext) throws -> ExitStatus {
         let root = try context.repositoryRoot()
         let paths = try context.arguments.positional.map { try repositoryRelativePath($0, context: context, root: root) }
-        let report = try Linter.lint(at: root, asOf: context.asOf)
+        let progress = context.console.progress("lint", unit: "files")
+        let report = try Linter.lint(at: root, asOf: context.asOf, progress: progress)
+        progress?.finish()
         let findings = Linter.restrict(report.findings, to: paths)
         let errors = findings.filter { $0.severity == .error }.count
         let warnings = findings.count - errors

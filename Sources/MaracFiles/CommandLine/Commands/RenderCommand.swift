@@ -30,9 +30,9 @@ enum RenderCommand {
             Command(
                 name: "agenda", summary: "the agenda of a meeting, in order, with time slots and the case cap",
                 positionals: [meeting],
-                options: [OptionSpec("--start", value: "HH:MM", kind: .time, help: "when the first case is heard (default 09:30)")],
+                options: [OptionSpec("--start", value: "HH:MM", kind: .time, help: "when the first case is heard (default: the meeting file's time, else 09:30)")],
                 examples: ["mfile render agenda 2026-11-05-north --output agenda.html"],
-                run: { try render(.agenda(meeting: $0.arguments.positional[0], start: PaperText.minutes(clock: $0.arguments.value("--start") ?? "09:30") ?? 570), $0) }),
+                run: { try render(.agenda(meeting: $0.arguments.positional[0], start: $0.arguments.value("--start").flatMap { PaperText.minutes(clock: $0) }), $0) }),
             Command(
                 name: "minutes", summary: "the minutes of a meeting",
                 positionals: [meeting],
@@ -41,7 +41,7 @@ enum RenderCommand {
             Command(
                 name: "case-minutes",
                 summary: "the minutes of one case's hearing at a meeting, with its referral; --all: one file per case heard",
-                positionals: [meeting, PositionalSpec("CASE", kind: .id, .optional)],
+                positionals: [meeting, PositionalSpec("CASE", kind: .caseID, .optional)],
                 options: [
                     OptionSpec("--all", help: "every case heard at the meeting, one file each in --output-dir (West Midlands sends one PDF per case)"),
                     OptionSpec("--output-dir", value: "DIR", kind: .path, help: "with --all: the folder for the files, named case-minutes-MEETING-CASE.pdf (or .html, .md)"),

@@ -44,7 +44,7 @@ enum SweepCommand {
         }
         let outcome = try Sweep.run(
             Sweep.Request(asOf: asOf, notices: notices, apply: arguments.flag("--apply"), commit: arguments.flag("--commit")),
-            repository: context.loadRepository())
+            repository: context.loadRepository(), progress: context.console.progress("sweep: recording the lifting", unit: "cases"))
         let console = context.console
         for text in outcome.noticeTexts { console.write(text + "\n") }
         switch context.format {

@@ -38,7 +38,7 @@ enum TransferCommand {
         subcommands: [
             Command(
                 name: "out", summary: "send a case to another MARAC: an encrypted bundle, and the transfer recorded",
-                positionals: [PositionalSpec("CASE", kind: .id)],
+                positionals: [PositionalSpec("CASE", kind: .caseID)],
                 options: [
                     OptionSpec("--to", value: "NAME", required: true, help: "the receiving MARAC"),
                     OptionSpec("--recipient", value: "KEY", repeatable: true, help: "the receiving MARAC's age public key (age1...) or a recipients file; without it age asks for a passphrase"),
@@ -76,7 +76,7 @@ enum TransferCommand {
                 run: acknowledge),
             Command(
                 name: "minutes", summary: "the sending MARAC's case minutes of a case transferred in",
-                positionals: [PositionalSpec("CASE", kind: .id), PositionalSpec("MEETING", kind: .id)],
+                positionals: [PositionalSpec("CASE", kind: .caseID), PositionalSpec("MEETING", kind: .id)],
                 options: [OptionSpec("--output", value: "PATH", kind: .path, help: "write the paper to PATH (default standard output)")],
                 examples: ["mfile transfer minutes 2026-EXMP-020 2026-10-01-north"],
                 run: minutes),

@@ -23,8 +23,12 @@ enum ActionRows {
         }
     }
 
+    /// One action as a row. With `asOf`, as it stood that day: overdue by then, and an action
+    /// finished later shown as still outstanding (a past meeting's papers never show what
+    /// happened after it).
     static func row(_ action: Action, meeting: Meeting?, caseID: String?, configuration: Configuration, asOf: LocalDate? = nil) -> JSONValue {
         let overdue = asOf.map { action.isOverdue(agreedOn: meeting?.date, asOf: $0) } ?? false
+        let finishedLater = asOf.map { asOf in action.finishedOn.map { $0 > asOf } ?? false } ?? false
         return .object([
             ("id", PaperJSON.int(action.id)),
             ("meetingID", PaperJSON.text(meeting?.id)),
@@ -34,9 +38,9 @@ enum ActionRows {
             ("owner", PaperJSON.text(action.owner)),
             ("text", PaperJSON.text(action.text)),
             ("due", PaperJSON.date(action.due)),
-            ("status", .string(statusLabel(action.status))),
-            ("statusClass", .string(action.status?.rawValue ?? "unknown")),
-            ("completed", PaperJSON.date(action.completed)),
+            ("status", .string(finishedLater ? "open" : statusLabel(action.status))),
+            ("statusClass", .string(finishedLater ? "open" : action.status?.rawValue ?? "unknown")),
+            ("completed", finishedLater ? .null : PaperJSON.date(action.completed)),
             ("note", PaperJSON.text(action.note)),
             ("overdue", .bool(overdue)),
             ("daysOverdue", overdue ? PaperJSON.int(action.due.map { $0.days(to: asOf!) }) : .null),

@@ -1,3 +1,4 @@
+import MaracBase
 import MaracJSON
 import MaracProtocol
 import MaracRecords
@@ -5,17 +6,26 @@ import MaracRepository
 
 /// The agenda of a meeting as a template context: the cases in its meeting file, ordered by
 /// the protocol engine (`ProtocolEngine.agendaOrder`), with what agencies need to research for
-/// each.
+/// each: the people, who referred, whether it is a repeat and which cases it is linked to
+/// [004 "Receiving the agenda"]; the meeting's time, venue and circulation, the MARAC's
+/// handling statement [001 §4.5] and the actions still outstanding from earlier meetings.
+///
+/// The agenda is as things stood on the meeting day, so a past meeting's agenda renders the
+/// same later: the referral heard is the latest received by then, a transfer out counts only
+/// once notified or sent by then, links only to cases referred by then, and actions are
+/// outstanding as of that day.
 public enum AgendaModel {
     /// The context for `agenda.*` templates.
     ///
     /// - Parameters:
-    ///   - start: when the first case is heard, minutes after midnight.
+    ///   - start: when the first case is heard, minutes after midnight (`nil`: the meeting
+    ///     file's `time`, else 09:30).
     ///   - scope: `.general` leaves out every closed-session case; `.closed` lists only them.
     public static func context(
-        meeting: Meeting, repository: Repository, engine: ProtocolEngine, start: Int,
+        meeting: Meeting, repository: Repository, engine: ProtocolEngine, start: Int?,
         scope: SessionScope, format: PaperFormat
     ) -> JSONValue {
+        let start = start ?? meeting.startMinutes ?? 9 * 60 + 30
         let configuration = repository.configuration
         let records = ProtocolRecords(engine: engine, repository: repository)
         let heard = MeetingCases(meeting, in: repository, scope: scope, engine: engine).heard
@@ -26,7 +36,8 @@ public enum AgendaModel {
         func item(_ index: Int, _ placed: AgendaOrder.Item?) -> JSONValue {
             AgendaModel.item(
                 record: heard[index].record, hearing: heard[index].hearing, candidate: candidates[index],
-                number: placed?.number, slot: placed?.slot, configuration: configuration)
+                number: placed?.number, slot: placed?.slot, configuration: configuration,
+                links: heard[index].record.id.map { records.links(of: $0, asOf: meeting.date) } ?? [])
         }
 
         var sections: [JSONValue] = []
@@ -54,11 +65,25 @@ public enum AgendaModel {
                 ("risk", risk(MeetingCases.referral(of: heard[placed.index].record, heard: candidate.referral))),
             ])
         }
+        let earlier = meeting.date.map {
+            ActionRows.outstanding(before: $0, marac: meeting.marac, repository: repository, scope: scope, engine: engine)
+        } ?? []
+        let earlierRows = earlier.map {
+            ActionRows.row($0.action, meeting: $0.meeting, caseID: $0.record.id, configuration: configuration, asOf: meeting.date)
+        }
+        let window = meeting.date.flatMap { engine.rules.agendaWindow(meeting: $0, calendar: engine.calendar) }
         return .object([
             ("paper", PaperJSON.paper(
                 title: "Agenda", configuration: configuration, maracID: meeting.marac, date: meeting.date,
                 scope: scope, format: format,
                 extra: [("meetingID", PaperJSON.text(meeting.id))])),
+            ("time", PaperJSON.text(meeting.time)),
+            ("venue", PaperJSON.text(meeting.venue)),
+            ("circulated", meeting.agendaCirculated.map { .string(PaperText.longDate($0)) } ?? .null),
+            ("circulateBy", meeting.agendaCirculated == nil ? window.map { .string(PaperText.longDate($0.latest)) } ?? .null : .null),
+            ("handling", PaperJSON.text(engine.handlingStatement)),
+            ("earlierActions", ActionRows.table(earlierRows, showCase: true)),
+            ("hasEarlierActions", .bool(!earlierRows.isEmpty)),
             ("start", .string(PaperText.clock(minutes: start))),
             ("end", .string(PaperText.clock(minutes: order.end))),
             ("timed", .bool(order.timed)),
@@ -76,8 +101,13 @@ public enum AgendaModel {
 
     static func item(
         record: Case, hearing: Hearing?, candidate: AgendaCandidate, number: Int?, slot: (start: Int, end: Int)?,
-        configuration: Configuration
+        configuration: Configuration, links: [RepeatDetection.Link]
     ) -> JSONValue {
+        // "2025-EXMP-014 (same perpetrator), ...": ids, never names.
+        let linked = links.compactMap { link -> String? in
+            guard let other = link.caseIDs.first(where: { $0 != record.id }) else { return nil }
+            return "\(ShownID.caseID(other)) (\(link.kind == .sameVictim ? "same victim" : "same perpetrator"))"
+        }
         let referral = MeetingCases.referral(of: record, heard: candidate.referral)
         var people = record.victim.map { [PaperJSON.person($0)] } ?? []
         people += record.perpetrators.map(PaperJSON.person)
@@ -98,6 +128,8 @@ public enum AgendaModel {
             ("received", PaperJSON.date(referral?.received)),
             ("risk", risk(referral)),
             ("presentedBy", PaperJSON.agencyName(hearing?.presentedBy, configuration)),
+            ("linked", linked.isEmpty ? .null : .string(linked.joined(separator: ", "))),
+            ("hasLinks", .bool(!linked.isEmpty)),
             ("people", .array(people)),
         ])
     }

@@ -71,7 +71,7 @@ public enum MinutesModel {
             ])
         }
         let earlierRows = earlier.map {
-            ActionRows.row($0.action, meeting: $0.meeting, caseID: $0.record.id, configuration: configuration)
+            ActionRows.row($0.action, meeting: $0.meeting, caseID: $0.record.id, configuration: configuration, asOf: meeting.date)
         }
         let hearings = heard.enumerated().map { number, heard in
             hearing(heard, number: number + 1, meeting: meeting, configuration: configuration)
