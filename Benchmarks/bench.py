@@ -2,7 +2,8 @@
 """Times mfile's commands and their peers on generated repositories, in one interleaved run.
 
 usage: Benchmarks/bench.py [--sizes 10000 100000] [--corpora repo large] [--runs 5]
-                           [--slow-runs 3] [--timeout 300] [--no-peers] [--output FILE]
+                           [--slow-runs 3] [--timeout 120] [--peer-timeout 900] [--no-peers]
+                           [--output FILE]
 
 For each size and corpus (`repo`: Benchmarks/generate.py N; `large`: the same cases with
 meeting files about three times larger, generate.py N --large-meetings) the repository is
@@ -19,7 +20,8 @@ change in the machine's speed touches all of them alike):
           (a dry run), stats (a quarter)
 
 A command whose first run takes longer than 20 s is run `--slow-runs` times in all, without
-a warm-up; a run that passes `--timeout` seconds is stopped and shown as such. Each run's
+a warm-up; a run of mfile that passes `--timeout` seconds (a peer: `--peer-timeout`) is
+stopped and shown as such. Each run's
 wall time, CPU time (user + system) and peak resident memory come from the kernel (wait4).
 The report gives medians, the largest peak memory, and each command's ratio to its group's
 reference taken round by round (the median of the paired ratios), with the date, the machine
@@ -57,8 +59,8 @@ TARGETS = {
 
 
 class Command:
-    def __init__(self, group, name, argv, reference=False, cwd=None):
-        self.group, self.name, self.argv, self.reference, self.cwd = group, name, argv, reference, cwd
+    def __init__(self, group, name, argv, reference=False, cwd=None, peer=False):
+        self.group, self.name, self.argv, self.reference, self.cwd, self.peer = group, name, argv, reference, cwd, peer
         self.runs = []          # (wall, cpu, peak KiB, exit status) of each counted run
         self.timed_out = False
         self.slow = False
@@ -126,8 +128,8 @@ def commands(repo, mfile, peers):
         if shutil.which("taplo"):
             listed.append(Command("lint", "taplo lint", ["sh", "-c",
                 f"taplo lint --schema 'file://{case_schema}' 'cases/**/*.toml' && "
-                f"taplo lint --schema 'file://{meeting_schema}' 'meetings/**/*.toml'"], cwd=r))
-        listed.append(Command("lint", "tomllib + jsonschema", [sys.executable, str(ROOT / "Benchmarks/lint_python.py"), r]))
+                f"taplo lint --schema 'file://{meeting_schema}' 'meetings/**/*.toml'"], cwd=r, peer=True))
+        listed.append(Command("lint", "tomllib + jsonschema", [sys.executable, str(ROOT / "Benchmarks/lint_python.py"), r], peer=True))
     listed += [
         Command("find", "mfile find (freshness check)", [mfile, "find", QUERY, "--ids-only", "--repo", r]),
         Command("find", "mfile find --no-refresh", [mfile, "find", QUERY, "--ids-only", "--no-refresh", "--repo", r]),
@@ -141,10 +143,13 @@ def commands(repo, mfile, peers):
     return listed
 
 
-def measure(listed, runs, slow_runs, timeout):
+def measure(listed, runs, slow_runs, timeout, peer_timeout):
     """A warm-up round, then rounds of one run of each command still to run, in turn."""
+    def limit(command):
+        return peer_timeout if command.peer else timeout
+
     for command in listed:
-        first = run_once(command, timeout)
+        first = run_once(command, limit(command))
         if first is None:
             command.timed_out = True
         elif first[0] > SLOW_SECONDS:
@@ -155,7 +160,7 @@ def measure(listed, runs, slow_runs, timeout):
             wanted = slow_runs if command.slow else runs
             if command.timed_out or len(command.runs) >= wanted:
                 continue
-            result = run_once(command, timeout)
+            result = run_once(command, limit(command))
             if result is None:
                 command.timed_out = True
             else:
@@ -168,7 +173,7 @@ def paired_ratio(command, reference):
     return statistics.median(pairs) if pairs else None
 
 
-def report(size, corpus, files, size_bytes, listed, timeout):
+def report(size, corpus, files, size_bytes, listed, timeout, peer_timeout):
     lines = [f"### {corpus}-{size}: {files} record files, {size_bytes / 1e6:.1f} MB", "",
              "| group | command | runs | wall (median) | CPU (median) | peak memory | ratio to reference | target (issue 16) |",
              "|---|---|---:|---:|---:|---:|---:|---|"]
@@ -176,11 +181,12 @@ def report(size, corpus, files, size_bytes, listed, timeout):
         members = [c for c in listed if c.group == group]
         reference = next((c for c in members if c.reference), None)
         for c in members:
+            limit = peer_timeout if c.peer else timeout
             if not c.runs:
-                cells = [f"over {timeout} s" if c.timed_out else "-", "-", "-"]
+                cells = [f"over {limit} s" if c.timed_out else "-", "-", "-"]
             else:
                 walls = [r[0] for r in c.runs]
-                cells = [f"{statistics.median(walls):.3f} s" + (f" (then over {timeout} s)" if c.timed_out else ""),
+                cells = [f"{statistics.median(walls):.3f} s" + (f" (then over {limit} s)" if c.timed_out else ""),
                          f"{statistics.median(r[1] for r in c.runs):.3f} s",
                          f"{max(r[2] for r in c.runs) / 1024:.0f} MiB"]
                 failed = sorted({r[3] for r in c.runs if r[3] not in (0, 1)})
@@ -203,7 +209,8 @@ def main():
     parser.add_argument("--corpora", nargs="+", default=["repo", "large"], choices=["repo", "large"])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--slow-runs", type=int, default=3)
-    parser.add_argument("--timeout", type=int, default=300)
+    parser.add_argument("--timeout", type=int, default=120, help="seconds a run of mfile may take")
+    parser.add_argument("--peer-timeout", type=int, default=900, help="seconds a run of taplo or Python may take")
     parser.add_argument("--no-peers", action="store_true", help="leave out taplo and Python")
     parser.add_argument("--output", type=pathlib.Path)
     args = parser.parse_args()
@@ -229,8 +236,8 @@ def main():
             print(f"{corpus}-{size}: preparing", file=sys.stderr)
             repo, files, size_bytes = prepare(size, corpus, mfile)
             listed = commands(repo, mfile, peers=not args.no_peers)
-            measure(listed, args.runs, args.slow_runs, args.timeout)
-            sections.append(report(size, corpus, files, size_bytes, listed, args.timeout))
+            measure(listed, args.runs, args.slow_runs, args.timeout, args.peer_timeout)
+            sections.append(report(size, corpus, files, size_bytes, listed, args.timeout, args.peer_timeout))
             print(sections[-1], file=sys.stderr)
     finished = datetime.datetime.now(datetime.timezone.utc)
     footer = [f"Finished {finished:%Y-%m-%d %H:%M} UTC; load average at the end: {machine_load()}."]
