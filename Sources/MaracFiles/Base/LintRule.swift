@@ -23,6 +23,20 @@ public enum LintRule: String, Sendable, CaseIterable, Comparable {
     case agencyKindMissing = "agency-kind-missing"
     case idvaBeforeReferral = "idva-before-referral"
     case liftedInFuture = "lifted-in-future"
+    case victimUnderAge = "victim-under-age"
+    case youngPersonDASH = "young-person-dash"
+    case incidentNotRecent = "incident-not-recent"
+    case decisionByMissing = "decision-by-missing"
+    case decisionByRole = "decision-by-role"
+    case returnReason = "return-reason"
+    case signInOutMissing = "sign-in-out-missing"
+    case signOutBeforeIn = "sign-out-before-in"
+    case minutesCirculatedUnapproved = "minutes-circulated-unapproved"
+    case meritGrade = "merit-grade"
+    case notInformedReason = "not-informed-reason"
+    case informedConsentConflict = "informed-consent-conflict"
+    case retentionKeyMoved = "retention-key-moved"
+    case closedDateMissing = "closed-date-missing"
     case io
     case outsideLink = "outside-link"
 
@@ -52,6 +66,28 @@ public enum LintRule: String, Sendable, CaseIterable, Comparable {
         case .agencyKindMissing: "a profile rule that reads who referred (police, health) where no `[[agency]]` has that `kind` (a warning)"
         case .idvaBeforeReferral: "an IDVA referral dated before the referral to MARAC arrived (a warning)"
         case .liftedInFuture: "flags lifted on a date after today, or after `--as-of` (a warning)"
+        case .victimUnderAge:
+            "a referral (not returned) of a victim younger than the profile's `min_victim_age` on the day it arrived"
+        case .youngPersonDASH:
+            "where the profile's `young_person_dash` is on: the adult DASH for a victim aged 16-17 on the day the referral arrived, or the Young Persons DASH for one aged 18 or over (a warning)"
+        case .incidentNotRecent:
+            "a referral on visible high risk or escalation whose incident is older than the profile's `recent_incident_months` before it arrived (a warning)"
+        case .decisionByMissing:
+            "a referral accepted or returned below the threshold by score (professional judgement, escalation without counts) without `decided_by`, where the profile's `below_threshold_decision` is on"
+        case .decisionByRole:
+            "`decided_by` names none of the roles the profile has decide on such a referral (a warning)"
+        case .returnReason: "a returned referral without `return_reason`, where the profile's `return_reason_required` is on"
+        case .signInOutMissing: "an attendee without `signed_in` or `signed_out`, where the profile's `sign_in_out_times` is on"
+        case .signOutBeforeIn: "an attendee signed out before signing in"
+        case .minutesCirculatedUnapproved:
+            "minutes circulated before the chair approved them (or with no `minutes_approved`), where the profile's `minutes_approved_before_circulation` is on"
+        case .meritGrade:
+            "`merit_grade` below the band the MeRIT score gives (a case may only be graded higher), or above it without `judgement_reason` (a warning)"
+        case .notInformedReason:
+            "`victim_informed = false` without `victim_not_informed_reason`, where the profile's `victim_not_informed_on_agenda` is on"
+        case .informedConsentConflict: "`victim_informed = false` on a referral whose `consent` is \"given\" (a warning)"
+        case .retentionKeyMoved: "`retention_months` at the top of marac.toml, where earlier versions read it; it belongs under `[rules]` (a warning)"
+        case .closedDateMissing: "a case with `status = \"closed\"` and no `closed` date, so its retention period cannot start (a warning)"
         case .io: "a record file or folder that cannot be read (it stops every command: exit 2)"
         case .outsideLink: "a link under `cases/`, `meetings/` or `templates/` that leads out of the repository (it stops every command: exit 2)"
         }

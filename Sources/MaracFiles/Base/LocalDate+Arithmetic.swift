@@ -73,6 +73,12 @@ extension LocalDate {
         LocalDate(dayNumber: dayNumber + days)
     }
 
+    /// Whole years from this date (a date of birth) to `date`: the age on `date`. A 29 February
+    /// birthday is reached on 1 March in other years.
+    public func age(on date: LocalDate) -> Int {
+        date.year - year - ((date.month, date.day) < (month, day) ? 1 : 0)
+    }
+
     /// The same day `months` months later (earlier when negative); a day past the end of the
     /// target month becomes its last day (2026-01-31 + 1 month = 2026-02-28).
     public func adding(months: Int) -> LocalDate {

@@ -101,8 +101,22 @@ gender = ["male", "trans-man"]
       ]
     },
     "closed": {
-      "description": "The date the case was closed.",
+      "description": "The date the case was closed. A closed case's retention period (marac.toml [rules] retention_months) starts from the latest of this, the end of its flag period, its last hearing and its last disclosure; lint warns when a closed case has none.",
       "$ref": "#/$defs/date"
+    },
+    "retention_hold": {
+      "description": "True to keep the case beyond its retention period: 'mfile sweep' never lists it for destruction while this is set (for example a domestic homicide review, court proceedings, a subject access request or a complaint; give retention_hold_reason).",
+      "type": "boolean"
+    },
+    "retention_hold_reason": {
+      "description": "Why the case is kept: dhr (a domestic homicide or safeguarding review), court, subject-access, complaint, other.",
+      "enum": [
+        "dhr",
+        "court",
+        "subject-access",
+        "complaint",
+        "other"
+      ]
     },
     "victim": {
       "description": "The person at risk.",
@@ -397,11 +411,11 @@ gender = ["male", "trans-man"]
           "minLength": 1
         },
         "incident": {
-          "description": "The date of the latest incident.",
+          "description": "The date of the latest incident. Liverpool: an incident more than 3 months before the referral arrived is referred on professional judgement only (003 App.5).",
           "$ref": "#/$defs/date"
         },
         "risk_tool": {
-          "description": "The risk assessment used: dash (DASH RIC), dash-young-person (for victims aged 16-17), merit (MeRIT).",
+          "description": "The risk assessment used: dash (DASH RIC), dash-young-person (the Young Persons DASH, for victims aged 16-17 on the day the referral arrived; West Midlands, 000 §9), merit (MeRIT).",
           "enum": [
             "dash",
             "dash-young-person",
@@ -412,6 +426,14 @@ gender = ["male", "trans-man"]
           "description": "DASH: the number of ticks (0-27). MeRIT: the score.",
           "type": "integer",
           "minimum": 0
+        },
+        "merit_grade": {
+          "description": "MeRIT: the band the referrer graded the case up to on professional judgement, with the reason in judgement_reason ('if you feel that this case should have been graded HIGHER, please do so', Liverpool 003 App.5): GOLD, SILVER or BRONZE. Never below the band the score gives. Liverpool's agenda shows it.",
+          "enum": [
+            "GOLD",
+            "SILVER",
+            "BRONZE"
+          ]
         },
         "police_incidents_12m": {
           "description": "Police incidents in the last 12 months (for escalation). Another window is written the same way, e.g. police_incidents_6m: the profile's escalation_window_months says which one is read.",
@@ -459,8 +481,17 @@ gender = ["male", "trans-man"]
           "type": "string",
           "minLength": 1
         },
+        "victim_informed": {
+          "description": "Whether the victim knows the case is going to MARAC. false: not told (for example, not safe to contact); give victim_not_informed_reason. Not the same as consent to share.",
+          "type": "boolean"
+        },
+        "victim_not_informed_reason": {
+          "description": "Why the victim was not told the case is going to MARAC (e.g. not safe to contact). West Midlands: 'the reason why the victim has not been informed will be recorded on the MARAC referral form and the MARAC agenda' (000 §9), so it is printed on the agenda.",
+          "type": "string",
+          "minLength": 1
+        },
         "decision": {
-          "description": "accepted (listed for a meeting), returned (form incomplete or threshold not evidenced), pending.",
+          "description": "accepted (listed for a meeting), returned (form incomplete or threshold not evidenced; Liverpool: also a referral filed for information only, 003 App.6), pending.",
           "enum": [
             "accepted",
             "returned",
@@ -471,10 +502,35 @@ gender = ["male", "trans-man"]
           "description": "The date of the decision.",
           "$ref": "#/$defs/date"
         },
+        "decided_by": {
+          "description": "Who decided on, or quality-assured, a referral that does not meet the threshold by score (professional judgement, escalation without counts), or returned it: roles, never names. West Midlands: the coordinator and the chair or vice-chair (000 §9); Liverpool: the chair for police referrals, the Vulnerable Victims Lead (or the coordinator, 003 App.6) for other agencies' (003 MOP §2.5). One of chair, vice-chair, coordinator, administrator, vulnerable-victims-lead.",
+          "type": "array",
+          "minItems": 1,
+          "uniqueItems": true,
+          "items": {
+            "enum": [
+              "chair",
+              "vice-chair",
+              "coordinator",
+              "administrator",
+              "vulnerable-victims-lead"
+            ]
+          }
+        },
         "return_reason": {
-          "description": "Why the form was returned.",
+          "description": "Why the form was returned (required where the profile's return_reason_required is on: West Midlands 000 §9, 004; Gwent 001 §4.3; Liverpool 003 MOP §2.5). Liverpool's referrals 'filed for information purposes' (003 App.6) are recorded as returned.",
           "type": "string",
           "minLength": 1
+        },
+        "return_category": {
+          "description": "The kind of reason, for the figures (no free text): incomplete (form not filled in), illegible, threshold-not-evidenced (the form does not show the threshold is met), wrong-form, other.",
+          "enum": [
+            "incomplete",
+            "illegible",
+            "threshold-not-evidenced",
+            "wrong-form",
+            "other"
+          ]
         },
         "idva_referred": {
           "description": "The date the IDVA service was told of the case.",
@@ -503,8 +559,16 @@ gender = ["male", "trans-man"]
       },
       "patternProperties": {
         "^local_": true,
-        "^police_incidents_[1-9][0-9]{0,2}m$": {"description": "Police incidents counted over this many months (for escalation).", "type": "integer", "minimum": 0},
-        "^crimes_[1-9][0-9]{0,2}m$": {"description": "Crimes counted over this many months (for escalation).", "type": "integer", "minimum": 0}
+        "^police_incidents_[1-9][0-9]{0,2}m$": {
+          "description": "Police incidents counted over this many months (for escalation).",
+          "type": "integer",
+          "minimum": 0
+        },
+        "^crimes_[1-9][0-9]{0,2}m$": {
+          "description": "Crimes counted over this many months (for escalation).",
+          "type": "integer",
+          "minimum": 0
+        }
       },
       "additionalProperties": false
     },
@@ -529,6 +593,10 @@ gender = ["male", "trans-man"]
           "description": "Out: the date the transfer was sent.",
           "$ref": "#/$defs/date"
         },
+        "receipt_confirmed": {
+          "description": "Out: the date the receiving MARAC confirmed it received the transfer safely (Gwent: 'The receiving co-ordinator will be asked to confirm that the information has been received safely', 001 §4.13).",
+          "$ref": "#/$defs/date"
+        },
         "to": {
           "description": "Out: the receiving MARAC.",
           "type": "string",
@@ -544,7 +612,7 @@ gender = ["male", "trans-man"]
           "$ref": "#/$defs/date"
         },
         "acknowledged": {
-          "description": "In: the date receipt was acknowledged.",
+          "description": "In: the date receipt was acknowledged to the sending MARAC. Liverpool: by the time the case is listed, the agenda deadline of the next meeting after it was received, unless marac.toml sets transfer_in_ack_days (003 MOP §2.11).",
           "$ref": "#/$defs/date"
         },
         "signed_by": {
@@ -636,6 +704,148 @@ gender = ["male", "trans-man"]
 }
 
 """###),
+        ("schema/destroyed.schema.json", ###"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "title": "Destruction record",
+  "description": "destroyed/YYYY.toml: the cases destroyed in year YYYY after their retention period ('mfile sweep --purge --apply'), one [[destroyed]] table each. Ids and dates only, never a name, a date of birth, an address or a reason in words. Encrypted in git like the records (git-crypt).",
+  "type": "object",
+  "properties": {
+    "destroyed": {
+      "description": "Each case destroyed.",
+      "type": "array",
+      "items": {
+        "type": "object",
+        "required": [
+          "case",
+          "status",
+          "retention_start",
+          "retention_months",
+          "review_due",
+          "decided",
+          "decided_by",
+          "destroyed",
+          "removed"
+        ],
+        "properties": {
+          "case": {
+            "description": "The case id destroyed (never a name).",
+            "$ref": "#/$defs/caseId"
+          },
+          "marac": {
+            "description": "The MARAC that heard it: an id from marac.toml.",
+            "type": "string",
+            "pattern": "^[a-z0-9][a-z0-9-]*$"
+          },
+          "status": {
+            "description": "closed or transferred-out, as the case file said.",
+            "enum": [
+              "closed",
+              "transferred-out"
+            ]
+          },
+          "closed": {
+            "description": "The day the case was closed (or its transfer out sent).",
+            "$ref": "#/$defs/date"
+          },
+          "retention_start": {
+            "description": "The latest of closure, flag period end, last hearing and last disclosure.",
+            "$ref": "#/$defs/date"
+          },
+          "retention_months": {
+            "description": "The retention period applied (marac.toml [rules] retention_months).",
+            "type": "integer",
+            "minimum": 1
+          },
+          "review_due": {
+            "description": "The day the retention period ended.",
+            "$ref": "#/$defs/date"
+          },
+          "decided": {
+            "description": "The day destruction was decided.",
+            "$ref": "#/$defs/date"
+          },
+          "decided_by": {
+            "description": "Who decided, by role: chair, coordinator, steering-group, data-protection-officer.",
+            "enum": [
+              "chair",
+              "coordinator",
+              "steering-group",
+              "data-protection-officer"
+            ]
+          },
+          "decision_ref": {
+            "description": "The meeting that decided it, as its id (<date>-<marac>).",
+            "type": "string",
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}-[a-z0-9][a-z0-9-]*$"
+          },
+          "destroyed": {
+            "description": "The day the files were removed.",
+            "$ref": "#/$defs/date"
+          },
+          "removed": {
+            "description": "The repository paths removed (the case file, its transfers/ folder).",
+            "type": "array",
+            "items": {
+              "type": "string",
+              "pattern": "^(cases|transfers)/[A-Za-z0-9/._-]+$"
+            }
+          },
+          "redacted_meetings": {
+            "description": "The meetings whose [[hearing]] of the case was removed, by id.",
+            "type": "array",
+            "items": {
+              "type": "string",
+              "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}-[a-z0-9][a-z0-9-]*$"
+            }
+          },
+          "disclosures_destroyed": {
+            "description": "How many [[disclosure]] entries of the case went with it.",
+            "type": "integer",
+            "minimum": 0
+          },
+          "papers_to_check": {
+            "description": "How many files under papers/ name the case id, left for the administrator to destroy by hand.",
+            "type": "integer",
+            "minimum": 0
+          },
+          "history_rewritten": {
+            "description": "The day every earlier version of the removed files was removed from the git history.",
+            "$ref": "#/$defs/date"
+          },
+          "blobs_removed": {
+            "description": "How many stored file versions the history rewrite removed.",
+            "type": "integer",
+            "minimum": 0
+          },
+          "meeting_history": {
+            "description": "kept-encrypted: earlier versions of the meeting files, which still hold the hearing, stay in the history, encrypted; rewritten: they were rewritten too.",
+            "enum": [
+              "kept-encrypted",
+              "rewritten"
+            ]
+          }
+        },
+        "additionalProperties": false
+      }
+    }
+  },
+  "additionalProperties": false,
+  "$defs": {
+    "date": {
+      "title": "a date written year first without quotes, such as 1985-02-11",
+      "type": "string",
+      "format": "date"
+    },
+    "caseId": {
+      "title": "a case id written like 2026-EXMP-001, as mfile new case gives it",
+      "type": "string",
+      "pattern": "^[0-9]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9]{3,}$"
+    }
+  }
+}
+
+"""###),
         ("schema/marac.schema.json", ###"""
 {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -652,13 +862,19 @@ gender = ["male", "trans-man"]
     "marking": {"description": "The protective marking printed at the top and bottom of every page, e.g. OFFICIAL-SENSITIVE.", "type": "string", "minLength": 1},
     "adopted": {"description": "The day this MARAC started keeping its records in mfile. Meetings held before it carry no paper deadlines (agenda circulation, minutes, written information from absent agencies) and referrals received before it no IDVA or listing deadlines: records imported from before mfile are history, not breaches. Actions, flags and everything dated on or after it are checked as usual. Leave out when every record was kept in mfile from the start.", "$ref": "#/$defs/date"},
     "handling_statement": {"description": "The statement printed at the top of every agenda on how recipients must treat it (who it concerns, what it may be used for, whom to ask). Gwent's profile prints its protocol's email warning (001 §4.5) unless this says otherwise; write \"\" for none.", "type": "string"},
-    "retention_months": {"description": "Months after a case closes before its personal details are purged. Leave out to keep everything.", "type": "integer", "minimum": 1},
+    "retention_months": {"description": "Earlier versions read the retention period here; it is now the rule retention_months under [rules] (still read here until moved; lint warns). No protocol sets a number.", "type": "integer", "minimum": 1},
     "rules": {
       "description": "Local changes to the profile's rules: a rule id and its new value, or false to switch a rule off. `mfile rules --describe` lists every rule.",
       "type": "object",
       "properties": {
+        "min_victim_age": {"description": "Youngest victim the MARAC takes referrals for: a victim younger on the day the referral arrived is an error unless the referral is returned", "anyOf": [{"type": "integer", "minimum": 0}, {"const": false}]},
         "dash_threshold": {"description": "Visible high risk: DASH RIC 'yes' ticks at or above this", "anyOf": [{"type": "integer", "minimum": 0}, {"const": false}]},
+        "young_person_dash": {"description": "Victims aged 16-17 on the day the referral arrived are assessed with the Young Persons DASH (risk_tool = \"dash-young-person\"), older victims with the DASH", "type": "boolean"},
+        "recent_incident_months": {"description": "A referral on visible high risk or escalation needs an incident within this long before it arrived; an older incident is referred on professional judgement", "anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": "^[0-9]{1,4} (month|months)$"}, {"const": false}]},
         "merit_threshold": {"description": "Visible high risk: MeRIT score at or above this", "anyOf": [{"type": "integer", "minimum": 0}, {"const": false}]},
+        "merit_gold_min": {"description": "MeRIT GOLD band starts at this score (a referrer may grade a case higher, merit_grade)", "anyOf": [{"type": "integer", "minimum": 0}, {"const": false}]},
+        "merit_silver_min": {"description": "MeRIT SILVER band starts at this score (up to GOLD minus 1)", "anyOf": [{"type": "integer", "minimum": 0}, {"const": false}]},
+        "merit_bronze_min": {"description": "MeRIT BRONZE band starts at this score (up to SILVER minus 1)", "anyOf": [{"type": "integer", "minimum": 0}, {"const": false}]},
         "professional_judgement": {"description": "Below-threshold referrals accepted on professional judgement, with the reason written down", "type": "boolean"},
         "escalation": {"description": "Escalating abuse (more severe or more frequent) is a referral criterion", "type": "boolean"},
         "escalation_police_incidents": {"description": "Escalation met at this many police incidents in the escalation window (or the crimes count)", "anyOf": [{"type": "integer", "minimum": 0}, {"const": false}]},
@@ -669,6 +885,8 @@ gender = ["male", "trans-man"]
         "hbv_automatic": {"description": "Every honour-based violence case must be referred, whatever the score", "type": "boolean"},
         "hbv_closed_session": {"description": "Honour-based violence cases are heard in a closed session", "type": "boolean"},
         "consent_reason_required": {"description": "A referral without the victim's consent records why consent was not obtained", "type": "boolean"},
+        "below_threshold_decision": {"description": "A referral below the threshold by score (professional judgement, escalation without counts) records who decided or quality-assured it (decided_by: roles, never names); West Midlands: the coordinator, chair or vice-chair; Liverpool: the chair for a police referral, the Vulnerable Victims Lead or the coordinator for another agency's", "type": "boolean"},
+        "return_reason_required": {"description": "A returned referral records why it was returned (return_reason)", "type": "boolean"},
         "dash_health_only": {"description": "A DASH score counts only on a referral from a health agency (kind = \"health\" in marac.toml); other agencies use MeRIT", "type": "boolean"},
         "repeat_window_months": {"description": "A further incident between the same victim and perpetrator within this long of the last referral is a repeat", "anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": "^[0-9]{1,4} (month|months)$"}, {"const": false}]},
         "repeat_idva_only_months": {"description": "A repeat within this long of the MARAC date, while the victim engages with the IDVA, goes to the IDVA only", "anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": "^[0-9]{1,4} (month|months)$"}, {"const": false}]},
@@ -684,20 +902,36 @@ gender = ["male", "trans-man"]
         "agenda_highest_risk_first": {"description": "Agenda lists the highest-risk cases first (within each group of the agenda)", "type": "boolean"},
         "agenda_clares_law_last": {"description": "Clare's Law requests are listed at the end of the agenda", "type": "boolean"},
         "agenda_transfers_out_last": {"description": "Outgoing transfers are listed at the end of the agenda", "type": "boolean"},
+        "agenda_merit_band": {"description": "The agenda gives each MeRIT score its band (GOLD, SILVER, BRONZE), or the band the referrer graded it up to", "type": "boolean"},
+        "victim_not_informed_on_agenda": {"description": "Where it was not safe to tell the victim the case goes to MARAC, the agenda gives the reason (victim_not_informed_reason)", "type": "boolean"},
         "repeat_info_only_listing": {"description": "Repeats needing no new safeguarding are listed 'for information only'", "type": "boolean"},
         "slot_minutes_with_children": {"description": "Time allowed for a case with children (no times on the agenda when off)", "anyOf": [{"type": "integer", "minimum": 0}, {"const": false}]},
         "slot_minutes_without_children": {"description": "Time allowed for a case without children (no times on the agenda when off)", "anyOf": [{"type": "integer", "minimum": 0}, {"const": false}]},
+        "core_agency_attendance": {"description": "Every core agency ([[agency]] core = true; one that works with children only when a case has children) attends each scheduled meeting or sends apologies", "type": "boolean"},
+        "core_agency_deputy_required": {"description": "A core agency whose representative cannot attend sends an alternative representative, not apologies", "type": "boolean"},
+        "presenter_must_attend": {"description": "A case is heard only with its presenter present: a hearing's presented_by agency is among the attendees", "type": "boolean"},
+        "sign_in_out_times": {"description": "Every attendee signs in and out, with the times (signed_in, signed_out)", "type": "boolean"},
         "absent_agency_written_info_days": {"description": "An agency that cannot attend sends written information at least this long before the meeting", "anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": "^[0-9]{1,4} (working day|working days|working-day|working-days|day|days)$"}, {"const": false}]},
         "max_cases_moved_per_agency": {"description": "Most cases moved on the agenda for one agency at one meeting (a hearing's moved_for)", "anyOf": [{"type": "integer", "minimum": 0}, {"const": false}]},
         "minutes_approval_days": {"description": "The chair approves the minutes within this long of the meeting (no protocol sets a number: off unless marac.toml sets one)", "anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": "^[0-9]{1,4} (working day|working days|working-day|working-days|day|days)$"}, {"const": false}]},
+        "minutes_approved_before_circulation": {"description": "The chair approves the minutes before they are circulated: minutes_circulated on or after minutes_approved", "type": "boolean"},
+        "minutes_circulation_list": {"description": "Full minutes go only to the approved list ([[agency]] minutes = true in marac.toml), which the minutes paper names", "type": "boolean"},
+        "circulation_list_review_months": {"description": "The minutes circulation list is checked this often ([circulation] reviewed in marac.toml)", "anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": "^[0-9]{1,4} (month|months)$"}, {"const": false}]},
         "action_chase_days": {"description": "Actions with no update are chased this long after the meeting", "anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": "^[0-9]{1,4} (working day|working days|working-day|working-days|day|days)$"}, {"const": false}]},
         "action_completion_days": {"description": "Agencies report actions complete (or that they cannot be completed) within this long of the meeting; an open or incomplete action after it is a breach even when updated", "anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": "^[0-9]{1,4} (working day|working days|working-day|working-days|day|days)$"}, {"const": false}]},
         "professionals_meeting_days": {"description": "An escalated case's professionals' meeting is held within this long of the MARAC", "anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": "^[0-9]{1,4} (working day|working days|working-day|working-days|day|days)$"}, {"const": false}]},
+        "professionals_meeting_incidents": {"description": "A professionals' meeting is recommended (reported, not a breach) when a case's referrals show this many incidents (distinct incident dates) in the window", "anyOf": [{"type": "integer", "minimum": 0}, {"const": false}]},
+        "professionals_meeting_window_months": {"description": "Window, up to the latest incident, in which incidents are counted for a professionals' meeting; reported until this long after it", "anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": "^[0-9]{1,4} (month|months)$"}, {"const": false}]},
         "complex_case_hearings": {"description": "A case heard this many times in the window triggers a complex case review", "anyOf": [{"type": "integer", "minimum": 0}, {"const": false}]},
         "complex_case_window_months": {"description": "Window in which hearings are counted for a complex case review", "anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": "^[0-9]{1,4} (month|months)$"}, {"const": false}]},
         "transfer_out_days": {"description": "Outgoing MARAC-to-MARAC transfer made within this long of learning the victim moved", "anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": "^[0-9]{1,4} (working day|working days|working-day|working-days|day|days)$"}, {"const": false}]},
+        "transfer_in_acknowledgement": {"description": "A transfer in is acknowledged (acknowledged) by the time it is listed: the agenda deadline of the next meeting after it was received, or transfer_in_ack_days", "type": "boolean"},
+        "transfer_in_ack_days": {"description": "A transfer in is acknowledged within this long of receipt (no protocol sets a number: off unless marac.toml sets one)", "anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": "^[0-9]{1,4} (working day|working days|working-day|working-days|day|days)$"}, {"const": false}]},
+        "transfer_out_receipt_confirmed": {"description": "The receiving MARAC confirms it received an outgoing transfer safely (receipt_confirmed): reported until it does", "type": "boolean"},
+        "emergency_relisting": {"description": "A case heard at an emergency MARAC is listed at the next scheduled MARAC (by that meeting's agenda deadline)", "type": "boolean"},
         "dhr_disclosure_days": {"description": "A domestic homicide review or safeguarding adult/child practice review panel receives minutes and action plans within this long of its request", "anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": "^[0-9]{1,4} (working day|working days|working-day|working-days|day|days)$"}, {"const": false}]},
-        "flag_months": {"description": "Victim and perpetrator files stay flagged this long after the last incident or referral", "anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": "^[0-9]{1,4} (month|months)$"}, {"const": false}]}
+        "flag_months": {"description": "Victim and perpetrator files stay flagged this long after the last incident or referral", "anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": "^[0-9]{1,4} (month|months)$"}, {"const": false}]},
+        "retention_months": {"description": "A closed case is listed by 'mfile sweep' for a destruction review this long after its retention start (no protocol sets a number: off unless marac.toml sets one)", "anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": "^[0-9]{1,4} (month|months)$"}, {"const": false}]}
       },
       "additionalProperties": false
     },
@@ -740,8 +974,9 @@ gender = ["male", "trans-man"]
         "properties": {
           "id": {"title": "a short id of lowercase letters, digits and hyphens, such as police", "description": "A short id used in records, e.g. police.", "type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$"},
           "name": {"description": "The agency's full name.", "type": "string", "minLength": 1},
-          "core": {"description": "True for a core agency expected at every meeting.", "type": "boolean"},
+          "core": {"description": "True for a core agency expected at every scheduled meeting (mfile check: core-agency-absent when it neither attends nor sends apologies; an agency with children = true only when a case heard has children). West Midlands lists its core agencies in 000 §8, Gwent in 001 §2.2; Liverpool requires every signatory agency (003 MOP §3.1, §9.1), so mark every signatory.", "type": "boolean"},
           "children": {"description": "True for an agency that works with children (cases with children are grouped so it can leave).", "type": "boolean"},
+          "minutes": {"description": "True for an agency on the approved list for the full minutes: 'Full minutes are only sent to agencies on the approved list of attendees' (Gwent 001 §4.9; Liverpool 003 MOP §10.10). The minutes paper names the list. Agencies only: marac.toml is not encrypted, so never a person's name or email address.", "type": "boolean"},
           "kind": {"description": "What kind of agency it is. Rules that depend on who referred a case read this, never the agency's id: police (the data return's police share; Gwent's IDVA time covers non-police referrals), health (Liverpool accepts the DASH from health agencies), idva, probation, children, adults, housing, education, other.", "enum": ["police", "health", "idva", "probation", "children", "adults", "housing", "education", "other"]}
         },
         "additionalProperties": false
@@ -766,7 +1001,7 @@ gender = ["male", "trans-man"]
     "marac": {"description": "Which MARAC met: an id from a [[marac]] table in marac.toml.", "type": "string", "minLength": 1},
     "date": {"description": "The meeting date. The file must be named <date>-<marac>.toml in the folder of its year.", "$ref": "#/$defs/date"},
     "kind": {
-      "description": "scheduled: a regular meeting. emergency: called at short notice. closed: a closed session (its papers are kept apart).",
+      "description": "scheduled: a regular meeting. emergency: called at short notice; each case it hears is listed again at the next scheduled MARAC (002 §2 IV; mfile check: emergency-not-relisted). closed: a closed session (its papers are kept apart).",
       "enum": ["scheduled", "emergency", "closed"]
     },
     "chair": {"description": "Who chaired the meeting.", "type": "string", "minLength": 1},
@@ -774,9 +1009,9 @@ gender = ["male", "trans-man"]
     "venue": {"description": "Where the meeting is held (a room, or a secure video call), printed on the agenda.", "type": "string", "minLength": 1},
     "agenda_circulated": {"description": "The date the agenda was sent to partners.", "$ref": "#/$defs/date"},
     "minutes_approved": {"description": "The date the chair approved the minutes.", "$ref": "#/$defs/date"},
-    "minutes_circulated": {"description": "The date the minutes were sent out.", "$ref": "#/$defs/date"},
+    "minutes_circulated": {"description": "The date the minutes were sent out. Gwent: only after the chair approved them, on or after minutes_approved (001 §4.9).", "$ref": "#/$defs/date"},
     "attendee": {
-      "description": "Each person present (one [[attendee]] table each).",
+      "description": "Each person present (one [[attendee]] table each). A core agency ([[agency]] core = true) with no attendee and no [[apology]] at a held scheduled meeting is reported by mfile check (core-agency-absent); in the West Midlands a case is heard only with its presenter present (004).",
       "type": "array",
       "items": {
         "type": "object",
@@ -786,8 +1021,9 @@ gender = ["male", "trans-man"]
           "name": {"description": "The attendee's name.", "type": "string", "minLength": 1},
           "role": {"description": "The attendee's role.", "type": "string", "minLength": 1},
           "confidentiality_signed": {"description": "True once the attendee has signed the confidentiality statement. Everyone present must sign.", "type": "boolean"},
-          "signed_in": {"description": "Sign-in time (a TOML time, e.g. 09:58:00).", "$ref": "#/$defs/time"},
-          "signed_out": {"description": "Sign-out time.", "$ref": "#/$defs/time"}
+          "signed_in": {"description": "Sign-in time (a TOML time, e.g. 09:58:00). Liverpool: every member signs in and out with the times (003 MOP §9.4, App.4).", "$ref": "#/$defs/time"},
+          "signed_out": {"description": "Sign-out time (not before signed_in).", "$ref": "#/$defs/time"},
+          "left_after_case": {"description": "For someone who left before the end: the id of the last case heard before leaving (003 App.4: 'identifying the last case number you heard before leaving the meeting').", "type": "string", "minLength": 1}
         },
         "patternProperties": {"^local_": true},
         "additionalProperties": false
@@ -826,7 +1062,7 @@ gender = ["male", "trans-man"]
       "required": ["case"],
       "properties": {
         "case": {"description": "The case heard: its id, the name of its file under cases/ without .toml.", "$ref": "#/$defs/caseId"},
-        "presented_by": {"description": "The agency presenting the case: an [[agency]] id.", "type": "string", "minLength": 1},
+        "presented_by": {"description": "The agency presenting the case: an [[agency]] id. West Midlands: 'Cases with no referrer in attendance will not be heard' (004), so it must have an [[attendee]] (mfile check: presenter-not-attending).", "type": "string", "minLength": 1},
         "professionals_meeting": {"description": "The date a professionals' meeting was held after this hearing, when one was needed.", "$ref": "#/$defs/date"},
         "moved_for": {"description": "The agency (an [[agency]] id) for which the chair moved this case from its place on the agenda; Liverpool allows no more than two a day per agency.", "type": "string", "minLength": 1},
         "professionals_meeting_needed": {"description": "True when the meeting asked for a professionals' meeting.", "type": "boolean"},
@@ -1116,6 +1352,9 @@ No actions agreed.
 <dt>Chair</dt><dd>{{paper.chair}}</dd>
 {{/paper.chair}}
 <dt>Approved by the chair</dt><dd>{{#paper.approved}}{{paper.approved}}{{/paper.approved}}{{^paper.approved}}not yet{{/paper.approved}}</dd>
+{{#paper.circulation}}
+<dt>Circulation</dt><dd>{{#caseReferrers}}{{caseReferrers}} (referred the case) and {{/caseReferrers}}the approved list for full minutes: {{list}}{{#reviewed}} (list reviewed {{reviewed}}){{/reviewed}}</dd>
+{{/paper.circulation}}
 </dl>
 {{#paper.draft}}
 <p class="draft">DRAFT: not yet approved by the chair. Do not circulate.</p>
@@ -1127,6 +1366,10 @@ No actions agreed.
         ("templates/_minutes-head.md.mustache", ###"""
 
 Meeting: {{paper.meetingID}}.{{#paper.chair}} Chair: {{paper.chair}}.{{/paper.chair}} Approved by the chair: {{#paper.approved}}{{paper.approved}}{{/paper.approved}}{{^paper.approved}}not yet{{/paper.approved}}.
+{{#paper.circulation}}
+
+Circulation: {{#caseReferrers}}{{caseReferrers}} (referred the case) and {{/caseReferrers}}the approved list for full minutes: {{list}}.{{#reviewed}} List reviewed {{reviewed}}.{{/reviewed}}
+{{/paper.circulation}}
 {{#paper.draft}}
 
 > **DRAFT: not yet approved by the chair. Do not circulate.**
@@ -1329,6 +1572,9 @@ No open actions.
 {{#risk}}
 <dt>Risk</dt><dd>{{risk}}</dd>
 {{/risk}}
+{{#notInformedReason}}
+<dt>Victim not informed</dt><dd>{{notInformedReason}}</dd>
+{{/notInformedReason}}
 {{#presentedBy}}
 <dt>Presented by</dt><dd>{{presentedBy}}</dd>
 {{/presentedBy}}
@@ -1403,6 +1649,10 @@ No cases are listed for this meeting.
 ### {{number}}. Case {{caseID}}{{#slotStart}}, {{slotStart}}-{{slotEnd}} ({{slotMinutes}} min){{/slotStart}}{{#repeat}} [REPEAT]{{/repeat}}{{#infoOnly}} [FOR INFORMATION ONLY]{{/infoOnly}}{{#claresLaw}} [CLARE'S LAW]{{/claresLaw}}{{#transferOut}} [TRANSFER OUT]{{/transferOut}}{{#hasLinks}} [LINKED]{{/hasLinks}}
 
 Referred by: {{#referrer}}{{referrer}}, {{/referrer}}{{referringAgency}}{{#received}} (received {{received}}){{/received}}{{#risk}}. Risk: {{risk}}{{/risk}}{{#presentedBy}}. Presented by: {{presentedBy}}{{/presentedBy}}.{{#hasLinks}} Linked cases: {{linked}}.{{/hasLinks}}
+{{#notInformedReason}}
+
+Victim not informed of this referral: {{notInformedReason}}
+{{/notInformedReason}}
 
 {{> _people.md}}
 {{/items}}
@@ -1766,6 +2016,11 @@ path = "./schema/meeting.schema.json"
 include = ["marac.toml"]
 [rule.schema]
 path = "./schema/marac.schema.json"
+
+[[rule]]
+include = ["destroyed/*.toml"]
+[rule.schema]
+path = "./schema/destroyed.schema.json"
 
 """###),
     ]

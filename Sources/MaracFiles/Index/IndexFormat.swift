@@ -11,13 +11,14 @@ import MaracBase
 ///
 /// A case record: id, reference (as written, then as `find` compares it), people (role, dob, names with their normalised and sound-key forms,
 /// gender, equality fields, in-household), referrals, transfer directions. A meeting record:
-/// marac, date, the case ids heard. Hearing dates are worked out from the meetings on loading.
+/// marac, date, the case ids heard, kind, attendees' agencies, apologies (agency, written). Hearing dates are worked out from the meetings on loading.
 /// A file that is short, of another version, fails its checksum or does not decode exactly
 /// to its end is an `IndexFormat.Problem`, and the index is rebuilt.
 public enum IndexFormat {
     public static let magic = Array("MFILEIDX".utf8)
     /// 3: a file that could not be read is never kept (earlier versions kept it as unreadable).
-    public static let version: UInt32 = 3
+    /// 4: a meeting keeps its kind, its attendees' agencies and its apologies (attendance counts).
+    public static let version: UInt32 = 4
     static let headerSize = 8 + 4 + 8 + 8
 
     /// Why a stored index cannot be used (it is then rebuilt).

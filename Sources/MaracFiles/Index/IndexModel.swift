@@ -148,4 +148,20 @@ public struct IndexedMeeting: Sendable {
     public var marac: String?
     public var date: LocalDate?
     public var hearingCaseIDs: [String]
+    public var kind: Meeting.Kind?
+    /// The agencies of its `[[attendee]]` tables, in file order (repeats kept).
+    public var attendedAgencies: [String]
+    /// Its `[[apology]]` tables: agency and whether written information came.
+    public var apologies: [IndexedApology]
+
+    /// Who came, for the attendance counts (`MeetingAttendance`).
+    public var attendance: MeetingAttendance {
+        MeetingAttendance(attended: attendedAgencies, apologies: apologies.map { ($0.agency, $0.written) })
+    }
+}
+
+/// One `[[apology]]` of a meeting, as the index keeps it.
+public struct IndexedApology: Sendable, Hashable {
+    public var agency: String
+    public var written: Bool
 }

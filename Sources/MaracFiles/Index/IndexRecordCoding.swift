@@ -165,6 +165,14 @@ enum IndexRecordCoding {
         w.date(m.date)
         w.count(m.hearingCaseIDs.count)
         for id in m.hearingCaseIDs { w.string(id) }
+        w.optionalString(m.kind?.rawValue)
+        w.count(m.attendedAgencies.count)
+        for agency in m.attendedAgencies { w.string(agency) }
+        w.count(m.apologies.count)
+        for apology in m.apologies {
+            w.string(apology.agency)
+            w.varint(apology.written ? 1 : 0)
+        }
     }
 
     static func decodeMeeting(_ r: inout ByteReader, file: String) throws(ByteReader.Malformed) -> IndexedMeeting {
@@ -172,7 +180,13 @@ enum IndexRecordCoding {
         let date = try r.date()
         var ids: [String] = []
         for _ in 0..<(try r.count()) { ids.append(try r.string()) }
-        return IndexedMeeting(file: file, marac: marac, date: date, hearingCaseIDs: ids)
+        let kind = try r.optionalString().flatMap(Meeting.Kind.init(rawValue:))
+        var attended: [String] = []
+        for _ in 0..<(try r.count()) { attended.append(try r.string()) }
+        var apologies: [IndexedApology] = []
+        for _ in 0..<(try r.count()) { apologies.append(IndexedApology(agency: try r.string(), written: try r.varint() != 0)) }
+        return IndexedMeeting(
+            file: file, marac: marac, date: date, hearingCaseIDs: ids, kind: kind, attendedAgencies: attended, apologies: apologies)
     }
 }
 

@@ -64,6 +64,11 @@ extension IndexedMeeting {
         marac = meeting.marac
         date = meeting.date
         hearingCaseIDs = meeting.hearings.compactMap(\.caseID)
+        kind = meeting.kind
+        attendedAgencies = meeting.attendees.compactMap(\.agency)
+        apologies = meeting.apologies.compactMap { apology in
+            apology.agency.map { IndexedApology(agency: $0, written: apology.writtenInformation) }
+        }
     }
 }
 

@@ -70,6 +70,15 @@ package enum CaseRules {
                     message: "\(reader.place) proceeds without consent but has no consent_reason; record why consent was not obtained",
                     rule: .consentReason))
             }
+            if let engine = context.engine {
+                findings += ReferralDutyRules.check(referral, of: record, engine: engine)
+            }
+        }
+        if record.status == .closed, record.closed == nil {
+            findings.append(Diagnostic(
+                file: file, position: root.position(of: "status"), severity: .warning,
+                message: "the case is closed but has no closed date; write the day it was closed (closed = YYYY-MM-DD): its retention period starts from it",
+                rule: .closedDateMissing))
         }
         if let lifted = record.flagLifted, lifted > context.asOf, let flag = root.subtable("flag") {
             findings.append(Diagnostic(

@@ -93,6 +93,9 @@ package struct LintContext: Sendable {
     /// `consent_reason_required` (on when marac.toml's protocol settings cannot be read; that
     /// is reported as an error of its own).
     let consentReasonRequired: Bool
+    /// The protocol engine, for the per-file rules that follow the profile; `nil` when
+    /// marac.toml's protocol settings cannot be read (those rules are then not checked).
+    let engine: ProtocolEngine?
 
     package init(_ configuration: Configuration, engine: ProtocolEngine?, asOf: LocalDate = .today()) {
         agencyIDs = configuration.agencies.map(\.id)
@@ -100,6 +103,7 @@ package struct LintContext: Sendable {
         self.asOf = asOf
         asOfIsToday = asOf == .today()
         consentReasonRequired = engine?.rules.consentReasonRequired ?? true
+        self.engine = engine
     }
 
     /// The context of `configuration`, loading its protocol settings.

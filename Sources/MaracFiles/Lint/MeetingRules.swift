@@ -1,4 +1,5 @@
 import MaracBase
+import MaracProtocol
 import MaracRecords
 import MaracRepository
 
@@ -24,12 +25,21 @@ enum MeetingRules {
             findings.append(finding)
         }
 
+        if let engine = context.engine, engine.rules.minutesCirculatedUnapproved(meeting) {
+            findings.append(Diagnostic(
+                file: file, position: root.position(of: "minutes_circulated"),
+                message: meeting.minutesApproved == nil
+                    ? "minutes_circulated is set but there is no minutes_approved; the \(engine.rules.profile) profile has the chair approve the minutes before they are circulated [minutes_approved_before_circulation: \(engine.reference(.minutesApprovedBeforeCirculation))]; record the approval date"
+                    : "minutes_circulated is before minutes_approved; the \(engine.rules.profile) profile has the chair approve the minutes before they are circulated [minutes_approved_before_circulation: \(engine.reference(.minutesApprovedBeforeCirculation))]; check both dates",
+                rule: .minutesCirculatedUnapproved))
+        }
         for attendee in meeting.attendees {
             if let finding = context.unknownAgency(
                 attendee.agency, field: "\(attendee.reader.place).agency", file: file, at: attendee.reader.position(of: "agency"))
             {
                 findings.append(finding)
             }
+            findings += signInOut(attendee, meeting: meeting, context: context)
             if !attendee.confidentialitySigned {
                 findings.append(Diagnostic(
                     file: file, position: attendee.reader.position(of: "confidentiality_signed"),
@@ -71,6 +81,35 @@ enum MeetingRules {
             for action in hearing.actions {
                 findings += actionFindings(action, file: file, context: context, seen: &actionIDs)
             }
+        }
+        return findings
+    }
+
+    /// `sign-in-out-missing` (where `sign_in_out_times` is on), `sign-out-before-in`, and a
+    /// `left_after_case` that names no case heard at the meeting (`unknown-case`).
+    private static func signInOut(_ attendee: Attendee, meeting: Meeting, context: LintContext) -> [Diagnostic] {
+        var findings: [Diagnostic] = []
+        let reader = attendee.reader, place = reader.place, file = meeting.file
+        if let engine = context.engine, engine.rules.isOn(.signInOutTimes) {
+            let missing = [("signed_in", attendee.signInTime), ("signed_out", attendee.signOutTime)].filter { $0.1 == nil }.map(\.0)
+            if !missing.isEmpty {
+                findings.append(Diagnostic(
+                    file: file, position: reader.position(of: missing[0]),
+                    message: "\(place) has no \(missing.joined(separator: " or ")); the \(engine.rules.profile) profile has every member sign in and out with the times [sign_in_out_times: \(engine.reference(.signInOutTimes))]; write the time, e.g. \(missing[0]) = 09:58:00",
+                    rule: .signInOutMissing))
+            }
+        }
+        if let signedIn = attendee.signInTime, let signedOut = attendee.signOutTime, signedOut < signedIn {
+            findings.append(Diagnostic(
+                file: file, position: reader.position(of: "signed_out"),
+                message: "\(place).signed_out is before \(place).signed_in; check both times",
+                rule: .signOutBeforeIn))
+        }
+        if let left = attendee.leftAfterCase, !meeting.hearings.contains(where: { $0.caseID == left }) {
+            findings.append(Diagnostic(
+                file: file, position: reader.position(of: "left_after_case"),
+                message: "\(place).left_after_case names a case that has no [[hearing]] in this meeting; write the id of the last case heard before leaving",
+                rule: .unknownCase))
         }
         return findings
     }

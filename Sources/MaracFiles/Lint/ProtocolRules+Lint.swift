@@ -34,8 +34,15 @@ enum ProtocolLint {
         let records = ProtocolRecords(engine: engine, cases: cases, meetings: meetings)
         var planner = ListingPlanner(records)
         var findings = agencyKinds(engine, file: file)
+        if let key = engine.configuration.table[member: "retention_months"] {
+            findings.append(Diagnostic(
+                file: file, position: key.keyRange.start, severity: .warning,
+                message: "retention_months belongs under [rules] now (it is a protocol rule, listed by 'mfile rules'); move the line under [rules]",
+                rule: .retentionKeyMoved))
+        }
         for record in cases {
             findings += criteriaMismatches(record, records: records)
+            findings += ReferralDutyRules.decisions(record, records: records)
             findings += unlisted(record, planner: &planner, asOf: asOf)
             findings += sessionAndListing(record, rules: engine.rules)
         }
@@ -120,7 +127,10 @@ enum ProtocolLint {
                     rule: .criteriaMismatch))
             }
             let otherMet = { (criterion: Referral.Criterion) in evaluation.met.contains { $0 != criterion } }
+            // An incident too old for these criteria is `incident-not-recent` (one line a problem).
+            let recent = rules.incidentIsRecent(referral)
             for criterion in referral.criteria where !evaluation.met.contains(criterion) {
+                if !recent, criterion == .visibleHighRisk || criterion == .escalation { continue }
                 switch criterion {
                 case .visibleHighRisk:
                     if let message = visibleHighRiskMessage(referral, engine: engine, place: place) { warn(message) }

@@ -40,4 +40,6 @@ extension Action {
 extension Referral {
     /// The person who referred.
     var referrer: String? { reader.string("referrer") }
+    /// Why the victim was not told the case goes to MARAC (printed on the West Midlands agenda).
+    var victimNotInformedReason: String? { reader.string("victim_not_informed_reason") }
 }

@@ -128,7 +128,10 @@ extension ProtocolEngine {
     /// no score or the profile does not score that tool for that agency.
     public func riskRank(_ referral: ReferralSummary) -> Double? {
         guard let score = referral.riskScore, let threshold = scoringThreshold(referral) else { return nil }
-        return Double(score) / Double(max(threshold, 1))
+        // A MeRIT case graded up to a higher band [003 App.5] ranks at least at that band.
+        let graded = referral.riskTool == "merit"
+            ? rules.gradedMeritBand(score: score, grade: referral.meritGrade).flatMap(rules.meritBandMinimum) ?? 0 : 0
+        return Double(max(score, graded)) / Double(max(threshold, 1))
     }
 
     /// Orders the cases of one agenda starting at `start` (minutes after midnight). Cases are

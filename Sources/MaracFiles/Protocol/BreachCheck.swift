@@ -34,6 +34,9 @@ public struct BreachCheck: Sendable {
         found += referralBreaches()
         found += listingBreaches()
         found += meetingBreaches()
+        found += attendanceBreaches()
+        found += circulationBreaches()
+        found += relistingBreaches()
         found += actionBreaches()
         found += caseBreaches()
         return found.sorted(by: Breach.order(.case))
@@ -84,20 +87,24 @@ public struct BreachReport: Sendable {
     public var asOf: LocalDate
     public var profile: String
     public var breaches: [Breach]
+    /// Recommendations and reminders that are not breaches (`BreachCheck.reported`).
+    public var reported: [Reported]
     public var links: [RepeatDetection.Link]
 
     public init(check: BreachCheck) {
         asOf = check.asOf
         profile = check.rules.profile
         breaches = check.breaches()
+        reported = check.reported()
         links = check.detection.links
     }
 
-    /// Text lines grouped as asked (by agency: the chasing list, `ChasingList`), then the
-    /// linked cases (reported, not breaches).
+    /// Text lines grouped as asked (by agency: the chasing list, `ChasingList`), then what is
+    /// reported but is not a breach, then the linked cases.
     public func textLines(_ grouping: Breach.Grouping) -> [String] {
         var lines = grouping == .agency
             ? ChasingList(breaches).textLines : breaches.sorted(by: Breach.order(grouping)).map { $0.line(grouping) }
+        lines += reported.map(\.line)
         for link in links {
             lines.append("\(link.caseIDs.map(ShownID.caseID).joined(separator: "  "))  linked-case  \(link.kind.rawValue)  (reported, not a breach)")
         }
@@ -123,6 +130,7 @@ public struct BreachReport: Sendable {
             ("count", .integer(Int64(breaches.count))),
             ("breaches", .array(sorted.map(\.json))),
             ("groups", .object(groups)),
+            ("reported", .array(reported.map(\.json))),
         ]
         if grouping == .agency { fields.append(("chasing", ChasingList(breaches).json)) }
         return .object(fields + [

@@ -23,6 +23,12 @@ public struct CaseSummary: Sendable {
     public var transfers: [Transfer]
     /// `[flag] lifted`.
     public var flagLifted: LocalDate?
+    /// `retention_hold = true`.
+    public var retentionHold: Bool
+    /// The latest `[[disclosure]]` date or request.
+    public var lastDisclosure: LocalDate?
+    /// A `[[disclosure]]` requested and not yet made.
+    public var disclosurePending: Bool
     /// The victim and perpetrators with their names normalised once, as the file is read.
     package var people: RepeatDetection.CasePeople
 
@@ -41,6 +47,9 @@ public struct CaseSummary: Sendable {
         referrals = record.referrals.map(ReferralSummary.init)
         transfers = record.transfers
         flagLifted = record.flagLifted
+        retentionHold = record.retentionHold
+        lastDisclosure = record.disclosures.flatMap { [$0.date, $0.requested].compactMap { $0 } }.max()
+        disclosurePending = record.disclosures.contains { $0.requested != nil && $0.date == nil }
         people = RepeatDetection.CasePeople(victim: record.victim, perpetrators: record.perpetrators)
     }
 
@@ -60,6 +69,9 @@ public struct CaseSummary: Sendable {
         self.referrals = referrals.map(ReferralSummary.init)
         transfers = hasTransferIn ? [Transfer(direction: .in)] : []
         flagLifted = nil
+        retentionHold = false
+        lastDisclosure = nil
+        disclosurePending = false
         people = RepeatDetection.CasePeople(victim: victim, perpetrators: perpetrators)
     }
 
@@ -105,9 +117,11 @@ public struct ReferralSummary: Sendable, ReferralFacts {
     public var agency: String?
     public var decision: Referral.Decision?
     public var decided: LocalDate?
+    public var decidedBy: [Referral.DecisionRole]
     public var idvaReferred: LocalDate?
     public var idvaEngaged: Bool?
     public var infoOnly: Bool
+    public var meritGrade: String?
     public var riskTool: String?
     public var riskScore: Int?
     public var policeIncidents: [Int: Int]
@@ -131,9 +145,11 @@ public struct ReferralSummary: Sendable, ReferralFacts {
         agency = referral.agency
         decision = referral.decision
         decided = referral.decided
+        decidedBy = referral.decidedBy
         idvaReferred = referral.idvaReferred
         idvaEngaged = referral.idvaEngaged
         infoOnly = referral.infoOnly
+        meritGrade = referral.meritGrade
         riskTool = referral.riskTool
         riskScore = referral.riskScore
         policeIncidents = referral.policeIncidents
@@ -158,6 +174,9 @@ public struct ReferralSummary: Sendable, ReferralFacts {
 
 /// What `ProtocolRules.evaluate` reads of a referral: a `Referral` or its summary.
 public protocol ReferralFacts {
+    var received: LocalDate? { get }
+    var incident: LocalDate? { get }
+    var decision: Referral.Decision? { get }
     var agency: String? { get }
     var riskTool: String? { get }
     var riskScore: Int? { get }

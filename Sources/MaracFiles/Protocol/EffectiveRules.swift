@@ -1,3 +1,5 @@
+import MaracRecords
+
 /// The rules a repository works by: its profile with marac.toml's `[rules]` overrides applied,
 /// every rule listed with where its value comes from.
 public struct EffectiveRules: Sendable {
@@ -40,4 +42,17 @@ public struct EffectiveRules: Sendable {
 
     /// The overridden rules only.
     public var overrides: [Entry] { entries.filter { $0.origin == .override } }
+
+    /// Earlier versions read `retention_months` at the top of marac.toml; it is now a rule in
+    /// `[rules]`. Until it is moved (lint warns, `retention-key-moved`), the old key sets the
+    /// rule when `[rules]` does not.
+    mutating func readRetentionKeyOfEarlierVersions(_ configuration: Configuration) {
+        guard let months = configuration.retentionMonths, months > 0, self[.retentionMonths].origin == .profile else { return }
+        let value = RuleValue.period(RulePeriod(months, .months))
+        rules[.retentionMonths] = value
+        let position = configuration.table[member: "retention_months"]?.keyRange.start
+        entries[RuleID.retentionMonths.order] = Entry(
+            id: .retentionMonths, value: value, origin: .override,
+            source: "marac.toml retention_months" + (position.map { " \($0.line):\($0.column)" } ?? "") + " (move it under [rules])")
+    }
 }

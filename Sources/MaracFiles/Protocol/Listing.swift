@@ -83,6 +83,16 @@ public struct ListingPlanner {
         return ListingDue(meeting: target, due: due, unit: unit, start: start, heard: heard)
     }
 
+    /// Where something that arrives on `start` for MARAC `maracID` must be listed, and by when:
+    /// the meeting `meeting(listingFrom:marac:)` gives, due the last day to circulate its agenda
+    /// (the meeting day without an agenda rule). Used for a transfer received [003 MOP §2.11] and
+    /// a case heard at an emergency MARAC [002 §2 IV].
+    public mutating func nextListing(from start: LocalDate, marac maracID: String?) -> ListingDue? {
+        guard let maracID, let target = meeting(listingFrom: start, marac: maracID) else { return nil }
+        let unit = engine.rules.agendaWindowMin.map(BreachCheck.countingUnit) ?? .days
+        return ListingDue(meeting: target, due: target.agendaWindow?.latest ?? target.date, unit: unit, start: start, heard: nil)
+    }
+
     /// The meeting of MARAC `maracID` that something arising on `start` goes to: the first
     /// whose referral cut-off is on or after it (the schedule's, or the recorded meeting that
     /// replaced it), as for a referral; `nil` before the schedule's first cut-off or for a

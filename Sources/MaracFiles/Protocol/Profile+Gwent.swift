@@ -10,8 +10,16 @@ extension ProtocolRules {
         .init(.escalationCrimes, .count(3), .gwentProtocol("§4.2.2")),
         .init(.escalationWindowMonths, .period(RulePeriod(12, .months)), .gwentProtocol("§4.2.2")),
         .init(.transferIn, .on, .gwentProtocol("§4.13")),
+        // "When referring an existing case into a MARAC from outside Gwent ... The receiving
+        // co-ordinator will be asked to confirm that the information has been received safely"
+        // [001 §4.13].
+        .init(.transferOutReceiptConfirmed, .on, .gwentProtocol("§4.13")),
         .init(.dvdsAutomatic, .on, .gwentProtocol("§4.2.2", "§4.14")),
         .init(.consentReasonRequired, .on, .gwentProtocol("§4.4")),
+        // "Incomplete or illegible forms or forms which do not evidence that the MARAC threshold
+        // has been met, may be rejected" [001 §4.3 step 3]. Gwent names no one who decides on a
+        // referral below the threshold, so below_threshold_decision stays off.
+        .init(.returnReasonRequired, .on, .gwentProtocol("§4.3")),
         // "within 12 months of the initial MARAC referral" [001 §4.2.3]; its footnote 5
         // ("previously been referred ... in the last 12 months") and SafeLives count from the
         // last referral, which is what mfile does.
@@ -32,6 +40,19 @@ extension ProtocolRules {
         // time but no place on the agenda and no order by risk, so neither is switched on.
         .init(.slotMinutesWithChildren, .count(15), .gwentProtocol("§4.10")),
         .init(.slotMinutesWithoutChildren, .count(10), .gwentProtocol("§4.10")),
+        // Core agencies "are therefore required to attend all MARAC meetings and provide an
+        // alternative representative in the event that the nominated representative is unable
+        // to attend" [001 §2.2].
+        .init(.coreAgencyAttendance, .on, .gwentProtocol("§2.2")),
+        .init(.coreAgencyDeputyRequired, .on, .gwentProtocol("§2.2")),
+        // "This information is then typed up and approved by the relevant MARAC Chair prior to
+        // secure electronic circulation to all attendees. Full minutes are only sent to agencies
+        // on the approved list of attendees" [001 §4.9]; "Six monthly housekeeping of MARAC
+        // referral recipients ... At the same time the list of recipients for the MARAC minutes
+        // will be checked and updated" [001 §2.4].
+        .init(.minutesApprovedBeforeCirculation, .on, .gwentProtocol("§4.9")),
+        .init(.minutesCirculationList, .on, .gwentProtocol("§2.4", "§4.9")),
+        .init(.circulationListReviewMonths, .period(RulePeriod(6, .months)), .gwentProtocol("§2.4")),
         // "Agencies not present at the meeting will provide their information to the MARAC
         // Administrator in writing before the meeting. The MARAC Chair will then read this out
         // at the meeting" [001 §4.8]: records hold dates, so by the meeting day itself.

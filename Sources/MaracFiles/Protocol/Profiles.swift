@@ -21,6 +21,11 @@ extension ProtocolRules {
     public static let safeLivesBase: [Entry] = [
         .init(.agendaWindowMaxDays, .period(RulePeriod(8, .days)), .safeLives("§3 duty 2")),
         .init(.flagMonths, .period(RulePeriod(12, .months)), .safeLives("§3 duty 7")),
+        // Not an administrator's duty but the SafeLives protocol checklist: "Identify that
+        // emergency MARAC cases will be listed at the next MARAC" [002 §2 IV "Emergency
+        // MARACs"]. None of the three protocols says otherwise (000 §13, 001 §4.12 and 003 MOP
+        // §5.13 are silent on relisting), so every profile has it.
+        .init(.emergencyRelisting, .on, .safeLives("§2 IV")),
     ]
 }
 

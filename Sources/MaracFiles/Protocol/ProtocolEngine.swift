@@ -58,7 +58,8 @@ public struct ProtocolEngine: Sendable {
         } catch {
             problems.append(.init("the [calendar] table cannot be read", at: nil))
         }
-        guard problems.isEmpty, let effective else { throw RulesError(problems) }
+        guard problems.isEmpty, var effective else { throw RulesError(problems) }
+        effective.readRetentionKeyOfEarlierVersions(configuration)
         return ProtocolEngine(effective: effective, calendar: calendar, configuration: configuration)
     }
 

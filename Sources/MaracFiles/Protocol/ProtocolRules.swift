@@ -107,6 +107,29 @@ extension ProtocolRules {
     public var dhrDisclosure: RulePeriod? { period(.dhrDisclosureDays) }
     public var flagPeriod: RulePeriod? { period(.flagMonths) }
 
+    /// The MeRIT bands from highest to lowest.
+    public static let meritBands = ["GOLD", "SILVER", "BRONZE"]
+
+    /// The lowest score of a band, when the profile has it.
+    public func meritBandMinimum(_ band: String) -> Int? {
+        switch band {
+        case "GOLD": count(.meritGoldMin)
+        case "SILVER": count(.meritSilverMin)
+        case "BRONZE": count(.meritBronzeMin)
+        default: nil
+        }
+    }
+
+    /// The band a MeRIT referral is treated as: the band its score gives, or the higher band
+    /// the referrer graded it up to ("if you feel that this case should have been graded
+    /// HIGHER, please do so" [003 App.5]); a grade below the score's band does not lower it.
+    public func gradedMeritBand(score: Int?, grade: String?) -> String? {
+        let computed = score.flatMap { meritBand(score: $0) }
+        guard let grade, let rank = ProtocolRules.meritBands.firstIndex(of: grade), meritBandMinimum(grade) != nil else { return computed }
+        guard let computed, let computedRank = ProtocolRules.meritBands.firstIndex(of: computed) else { return grade }
+        return rank < computedRank ? grade : computed
+    }
+
     /// The MeRIT band of a score ("GOLD", "SILVER", "BRONZE"), or `nil` below BRONZE or when
     /// the profile has no MeRIT bands.
     public func meritBand(score: Int) -> String? {

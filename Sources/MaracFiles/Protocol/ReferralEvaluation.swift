@@ -34,7 +34,8 @@ extension ProtocolRules {
 
     /// Evaluates `referral` against these rules.
     ///
-    /// - visible high risk: the score at or above its tool's `scoringThreshold`;
+    /// - visible high risk: the score at or above its tool's `scoringThreshold`, and escalation
+    ///   (below), only with an incident within `recent_incident_months` (`incidentIsRecent`);
     /// - escalation: with counts (Gwent), the referral's `police_incidents_<N>m` or
     ///   `crimes_<N>m` for N = `escalationMonths` at or above them; without counts (West
     ///   Midlands, Liverpool), the referrer's judgement stands when the referral says escalation;
@@ -51,12 +52,15 @@ extension ProtocolRules {
         var scored = false
         var band: String?
         if referral.riskTool == "merit", let score = referral.riskScore { band = meritBand(score: score) }
+        // An incident older than `recent_incident_months` is referred on professional
+        // judgement only [003 App.5].
+        let recent = incidentIsRecent(referral)
         if let score = referral.riskScore, let threshold = scoringThreshold(tool: referral.riskTool, fromHealth: fromHealth) {
             scored = true
-            if score >= threshold { met.append(.visibleHighRisk) }
+            if score >= threshold, recent { met.append(.visibleHighRisk) }
         }
         let says = Set(referral.criteria)
-        if escalation {
+        if escalation, recent {
             if escalationPoliceIncidents != nil || escalationCrimes != nil {
                 let months = escalationMonths
                 let incidents = referral.policeIncidents[months].map { n in escalationPoliceIncidents.map { n >= $0 } ?? false } ?? false

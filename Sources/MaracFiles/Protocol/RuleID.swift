@@ -7,6 +7,7 @@ public enum RuleID: String, Sendable, Hashable, CaseIterable, Comparable {
     case minVictimAge = "min_victim_age"
     case dashThreshold = "dash_threshold"
     case youngPersonDASH = "young_person_dash"
+    case recentIncidentMonths = "recent_incident_months"
     case meritThreshold = "merit_threshold"
     case meritGoldMin = "merit_gold_min"
     case meritSilverMin = "merit_silver_min"
@@ -21,6 +22,8 @@ public enum RuleID: String, Sendable, Hashable, CaseIterable, Comparable {
     case hbvAutomatic = "hbv_automatic"
     case hbvClosedSession = "hbv_closed_session"
     case consentReasonRequired = "consent_reason_required"
+    case belowThresholdDecision = "below_threshold_decision"
+    case returnReasonRequired = "return_reason_required"
     case dashHealthOnly = "dash_health_only"
     // Repeats
     case repeatWindowMonths = "repeat_window_months"
@@ -39,13 +42,22 @@ public enum RuleID: String, Sendable, Hashable, CaseIterable, Comparable {
     case agendaHighestRiskFirst = "agenda_highest_risk_first"
     case agendaClaresLawLast = "agenda_clares_law_last"
     case agendaTransfersOutLast = "agenda_transfers_out_last"
+    case agendaMeritBand = "agenda_merit_band"
+    case victimNotInformedOnAgenda = "victim_not_informed_on_agenda"
     case repeatInfoOnlyListing = "repeat_info_only_listing"
     case slotMinutesWithChildren = "slot_minutes_with_children"
     case slotMinutesWithoutChildren = "slot_minutes_without_children"
     // Meeting and minutes
+    case coreAgencyAttendance = "core_agency_attendance"
+    case coreAgencyDeputyRequired = "core_agency_deputy_required"
+    case presenterMustAttend = "presenter_must_attend"
+    case signInOutTimes = "sign_in_out_times"
     case absentAgencyWrittenInfoDays = "absent_agency_written_info_days"
     case maxCasesMovedPerAgency = "max_cases_moved_per_agency"
     case minutesApprovalDays = "minutes_approval_days"
+    case minutesApprovedBeforeCirculation = "minutes_approved_before_circulation"
+    case minutesCirculationList = "minutes_circulation_list"
+    case circulationListReviewMonths = "circulation_list_review_months"
     // Actions
     case actionChaseDays = "action_chase_days"
     case actionCompletionDays = "action_completion_days"
@@ -57,17 +69,19 @@ public enum RuleID: String, Sendable, Hashable, CaseIterable, Comparable {
     case complexCaseWindowMonths = "complex_case_window_months"
     // Transfers, disclosure, flags
     case transferOutDays = "transfer_out_days"
+    case transferInAcknowledgement = "transfer_in_acknowledgement"
+    case transferInAckDays = "transfer_in_ack_days"
+    case transferOutReceiptConfirmed = "transfer_out_receipt_confirmed"
+    case emergencyRelisting = "emergency_relisting"
     case dhrDisclosureDays = "dhr_disclosure_days"
     case flagMonths = "flag_months"
+    case retentionMonths = "retention_months"
 
     public static func < (a: RuleID, b: RuleID) -> Bool { a.order < b.order }
 
     /// Rules kept in the profiles that nothing checks yet: `mfile rules` does not list them
     /// and `[rules]` cannot set them, until the protocol duties that use them are built.
-    public static let notYetChecked: Set<RuleID> = [
-        .minVictimAge, .youngPersonDASH, .meritGoldMin, .meritSilverMin, .meritBronzeMin,
-        .professionalsMeetingIncidents, .professionalsMeetingWindowMonths,
-    ]
+    public static let notYetChecked: Set<RuleID> = []
 
     /// Whether `mfile rules` lists the rule and `[rules]` may set it: every such rule changes
     /// what some command reports.
@@ -103,17 +117,19 @@ public enum RuleID: String, Sendable, Hashable, CaseIterable, Comparable {
         case .slotMinutesWithChildren, .slotMinutesWithoutChildren: .count(unit: "minutes")
         case .escalationWindowMonths, .repeatWindowMonths, .repeatIDVAOnlyMonths,
              .repeatAnyInstanceMonths, .professionalsMeetingWindowMonths, .complexCaseWindowMonths,
-             .flagMonths:
+             .flagMonths, .recentIncidentMonths, .circulationListReviewMonths, .retentionMonths:
             .period(units: [.months])
         case .idvaReferral: .period(units: RuleID.deadlineUnits)
         case .agendaWindowMinDays, .agendaWindowMaxDays, .absentAgencyWrittenInfoDays,
              .actionChaseDays, .actionCompletionDays, .professionalsMeetingDays, .transferOutDays,
-             .dhrDisclosureDays, .minutesApprovalDays:
+             .dhrDisclosureDays, .minutesApprovalDays, .transferInAckDays:
             .period(units: RuleID.dayUnits)
         case .youngPersonDASH, .professionalJudgement, .escalation, .transferIn, .dvdsAutomatic,
-             .hbvAutomatic, .hbvClosedSession, .consentReasonRequired, .dashHealthOnly, .idvaClockFromReceipt,
+             .hbvAutomatic, .hbvClosedSession, .consentReasonRequired, .belowThresholdDecision, .returnReasonRequired, .dashHealthOnly, .idvaClockFromReceipt,
              .idvaNonPoliceOnly, .listingByReceipt, .agendaChildrenFirst, .agendaHighestRiskFirst,
-             .agendaClaresLawLast, .agendaTransfersOutLast, .repeatInfoOnlyListing:
+             .agendaClaresLawLast, .agendaTransfersOutLast, .repeatInfoOnlyListing, .coreAgencyAttendance,
+             .coreAgencyDeputyRequired, .presenterMustAttend, .signInOutTimes, .minutesApprovedBeforeCirculation,
+             .minutesCirculationList, .agendaMeritBand, .victimNotInformedOnAgenda, .transferInAcknowledgement, .transferOutReceiptConfirmed, .emergencyRelisting:
             .toggle
         }
     }
@@ -121,11 +137,15 @@ public enum RuleID: String, Sendable, Hashable, CaseIterable, Comparable {
     /// What the rule means, in an administrator's words.
     public var summary: String {
         switch self {
-        case .minVictimAge: "Youngest victim age the MARAC takes referrals for"
+        case .minVictimAge:
+            "Youngest victim the MARAC takes referrals for: a victim younger on the day the referral arrived is an error unless the referral is returned"
         case .dashThreshold: "Visible high risk: DASH RIC 'yes' ticks at or above this"
-        case .youngPersonDASH: "Victims aged 16-17 are assessed with the Young Persons DASH checklist"
+        case .youngPersonDASH:
+            "Victims aged 16-17 on the day the referral arrived are assessed with the Young Persons DASH (risk_tool = \"dash-young-person\"), older victims with the DASH"
+        case .recentIncidentMonths:
+            "A referral on visible high risk or escalation needs an incident within this long before it arrived; an older incident is referred on professional judgement"
         case .meritThreshold: "Visible high risk: MeRIT score at or above this"
-        case .meritGoldMin: "MeRIT GOLD band starts at this score"
+        case .meritGoldMin: "MeRIT GOLD band starts at this score (a referrer may grade a case higher, merit_grade)"
         case .meritSilverMin: "MeRIT SILVER band starts at this score (up to GOLD minus 1)"
         case .meritBronzeMin: "MeRIT BRONZE band starts at this score (up to SILVER minus 1)"
         case .professionalJudgement:
@@ -144,6 +164,9 @@ public enum RuleID: String, Sendable, Hashable, CaseIterable, Comparable {
         case .hbvClosedSession: "Honour-based violence cases are heard in a closed session"
         case .consentReasonRequired:
             "A referral without the victim's consent records why consent was not obtained"
+        case .belowThresholdDecision:
+            "A referral below the threshold by score (professional judgement, escalation without counts) records who decided or quality-assured it (decided_by: roles, never names)\(DecisionRoles.summary)"
+        case .returnReasonRequired: "A returned referral records why it was returned (return_reason)"
         case .dashHealthOnly:
             "A DASH score counts only on a referral from a health agency (kind = \"health\" in marac.toml); other agencies use MeRIT"
         case .repeatWindowMonths:
@@ -168,32 +191,60 @@ public enum RuleID: String, Sendable, Hashable, CaseIterable, Comparable {
         case .agendaHighestRiskFirst: "Agenda lists the highest-risk cases first (within each group of the agenda)"
         case .agendaClaresLawLast: "Clare's Law requests are listed at the end of the agenda"
         case .agendaTransfersOutLast: "Outgoing transfers are listed at the end of the agenda"
+        case .agendaMeritBand:
+            "The agenda gives each MeRIT score its band (GOLD, SILVER, BRONZE), or the band the referrer graded it up to"
+        case .victimNotInformedOnAgenda:
+            "Where it was not safe to tell the victim the case goes to MARAC, the agenda gives the reason (victim_not_informed_reason)"
         case .repeatInfoOnlyListing:
             "Repeats needing no new safeguarding are listed 'for information only'"
         case .slotMinutesWithChildren: "Time allowed for a case with children (no times on the agenda when off)"
         case .slotMinutesWithoutChildren: "Time allowed for a case without children (no times on the agenda when off)"
+        case .coreAgencyAttendance:
+            "Every core agency ([[agency]] core = true; one that works with children only when a case has children) attends each scheduled meeting or sends apologies"
+        case .coreAgencyDeputyRequired:
+            "A core agency whose representative cannot attend sends an alternative representative, not apologies"
+        case .presenterMustAttend:
+            "A case is heard only with its presenter present: a hearing's presented_by agency is among the attendees"
+        case .signInOutTimes: "Every attendee signs in and out, with the times (signed_in, signed_out)"
         case .absentAgencyWrittenInfoDays:
             "An agency that cannot attend sends written information at least this long before the meeting"
         case .maxCasesMovedPerAgency:
             "Most cases moved on the agenda for one agency at one meeting (a hearing's moved_for)"
         case .minutesApprovalDays:
             "The chair approves the minutes within this long of the meeting (no protocol sets a number: off unless marac.toml sets one)"
+        case .minutesApprovedBeforeCirculation:
+            "The chair approves the minutes before they are circulated: minutes_circulated on or after minutes_approved"
+        case .minutesCirculationList:
+            "Full minutes go only to the approved list ([[agency]] minutes = true in marac.toml), which the minutes paper names"
+        case .circulationListReviewMonths:
+            "The minutes circulation list is checked this often ([circulation] reviewed in marac.toml)"
         case .actionChaseDays:
             "Actions with no update are chased this long after the meeting"
         case .actionCompletionDays:
             "Agencies report actions complete (or that they cannot be completed) within this long of the meeting; an open or incomplete action after it is a breach even when updated"
         case .professionalsMeetingDays: "An escalated case's professionals' meeting is held within this long of the MARAC"
         case .professionalsMeetingIncidents:
-            "A professionals' meeting is recommended at this many incidents in the window"
-        case .professionalsMeetingWindowMonths: "Window in which incidents are counted for a professionals' meeting"
+            "A professionals' meeting is recommended (reported, not a breach) when a case's referrals show this many incidents (distinct incident dates) in the window"
+        case .professionalsMeetingWindowMonths:
+            "Window, up to the latest incident, in which incidents are counted for a professionals' meeting; reported until this long after it"
         case .complexCaseHearings: "A case heard this many times in the window triggers a complex case review"
         case .complexCaseWindowMonths: "Window in which hearings are counted for a complex case review"
         case .transferOutDays:
             "Outgoing MARAC-to-MARAC transfer made within this long of learning the victim moved"
+        case .transferInAcknowledgement:
+            "A transfer in is acknowledged (acknowledged) by the time it is listed: the agenda deadline of the next meeting after it was received, or transfer_in_ack_days"
+        case .transferInAckDays:
+            "A transfer in is acknowledged within this long of receipt (no protocol sets a number: off unless marac.toml sets one)"
+        case .transferOutReceiptConfirmed:
+            "The receiving MARAC confirms it received an outgoing transfer safely (receipt_confirmed): reported until it does"
+        case .emergencyRelisting:
+            "A case heard at an emergency MARAC is listed at the next scheduled MARAC (by that meeting's agenda deadline)"
         case .dhrDisclosureDays:
             "A domestic homicide review or safeguarding adult/child practice review panel receives minutes and action plans within this long of its request"
         case .flagMonths:
             "Victim and perpetrator files stay flagged this long after the last incident or referral"
+        case .retentionMonths:
+            "A closed case is listed by 'mfile sweep' for a destruction review this long after its retention start (no protocol sets a number: off unless marac.toml sets one)"
         }
     }
 }

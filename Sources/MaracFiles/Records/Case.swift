@@ -23,6 +23,8 @@ public struct Case: Sendable {
     public var transfers: [Transfer]
     public var disclosures: [Disclosure]
     public var flagLifted: LocalDate?
+    /// `retention_hold = true`: keep the case beyond its retention period.
+    public var retentionHold: Bool
     /// The decoded file, for field positions.
     public var table: TOMLTable
 
@@ -47,6 +49,7 @@ public struct Case: Sendable {
         transfers = reader.tables("transfer").map { Transfer($0, problems: &problems) }
         disclosures = reader.tables("disclosure").map { Disclosure($0, problems: &problems) }
         flagLifted = reader.subtable("flag")?.date("lifted", &problems)
+        retentionHold = reader.bool("retention_hold") ?? false
     }
 
     /// Everyone named in the case.

@@ -32,6 +32,8 @@ public struct Configuration: Sendable {
         public var children: Bool
         /// `nil` when marac.toml does not say.
         public var kind: Kind?
+        /// `minutes = true`: on the approved list for the full minutes [001 §4.9, 003 MOP §10.10].
+        public var minutes = false
 
         /// The police: `kind = "police"`. The one answer the data return's police share and the
         /// protocol rules (Gwent's non-police IDVA time) read.
@@ -49,6 +51,10 @@ public struct Configuration: Sendable {
     /// `ProtocolEngine.handlingStatement`); an empty text for none.
     public var handlingStatement: String?
     public var retentionMonths: Int?
+    /// `[circulation] reviewed`: the day the minutes circulation list was last checked.
+    public var circulationReviewed: LocalDate?
+    /// `[circulation] approved_by`: who approves the list (`chair`, `steering-group`).
+    public var circulationApprovedBy: String?
     /// The `[rules]` table: local overrides of the profile.
     public var rules: TOMLTable
     public var maracs: [Marac]
@@ -81,8 +87,12 @@ public struct Configuration: Sendable {
             return Agency(
                 id: id, name: agency.string("name") ?? id, core: agency.bool("core") ?? false,
                 children: agency.bool("children") ?? false,
-                kind: agency.string("kind").flatMap(Agency.Kind.init(rawValue:)))
+                kind: agency.string("kind").flatMap(Agency.Kind.init(rawValue:)),
+                minutes: agency.bool("minutes") ?? false)
         }
+        let circulation = reader.subtable("circulation")
+        circulationReviewed = circulation?.date("reviewed", &problems)
+        circulationApprovedBy = circulation?.string("approved_by")
     }
 
     public func agency(_ id: String) -> Agency? { agencies.first { $0.id == id } }

@@ -61,6 +61,21 @@ package struct FieldReader {
         return nil
     }
 
+    /// A TOML local time (`09:58:00`), or a time written as text `HH:MM` or `HH:MM:SS` (the
+    /// schema's pattern); `nil` otherwise.
+    func time(_ key: String) -> LocalTime? {
+        guard let node = table[key] else { return nil }
+        if case .localTime(let time) = node.value { return time }
+        guard let text = node.string else { return nil }
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard (2...3).contains(parts.count), parts.allSatisfy({ $0.count == 2 && $0.allSatisfy(\.isASCII) }),
+              let hour = Int(parts[0]), let minute = Int(parts[1]), (0...23).contains(hour), (0...59).contains(minute)
+        else { return nil }
+        let second = parts.count == 3 ? Int(parts[2]) : 0
+        guard let second, (0...60).contains(second) else { return nil }
+        return LocalTime(hour: hour, minute: minute, second: second)
+    }
+
     /// The array of tables under `key` (e.g. `[[referral]]`), each with its reader.
     func tables(_ key: String) -> [FieldReader] {
         guard let items = table[key]?.array else { return [] }

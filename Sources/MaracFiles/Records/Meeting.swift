@@ -11,6 +11,7 @@ public struct Meeting: Sendable {
     public var kind: Kind?
     public var agendaCirculated: LocalDate?
     public var minutesApproved: LocalDate?
+    public var minutesCirculated: LocalDate?
     public var attendees: [Attendee]
     public var apologies: [Apology]
     public var hearings: [Hearing]
@@ -31,6 +32,7 @@ public struct Meeting: Sendable {
         kind = reader.string("kind").flatMap(Kind.init(rawValue:))
         agendaCirculated = reader.date("agenda_circulated", &problems)
         minutesApproved = reader.date("minutes_approved", &problems)
+        minutesCirculated = reader.date("minutes_circulated", &problems)
         attendees = reader.tables("attendee").map(Attendee.init)
         apologies = reader.tables("apology").map { Apology($0, problems: &problems) }
         hearings = reader.tables("hearing").map { Hearing($0, problems: &problems) }
@@ -41,6 +43,11 @@ public struct Meeting: Sendable {
 public struct Attendee: Sendable {
     public var agency: String?
     public var confidentialitySigned: Bool
+    /// `signed_in` and `signed_out` (Liverpool records both [003 MOP §9.4, App.4]).
+    public var signInTime: LocalTime?
+    public var signOutTime: LocalTime?
+    /// `left_after_case`: the last case heard before leaving early [003 App.4].
+    public var leftAfterCase: String?
     public var position: SourcePosition?
     package let reader: FieldReader
 
@@ -48,6 +55,9 @@ public struct Attendee: Sendable {
         self.reader = reader
         agency = reader.string("agency")
         confidentialitySigned = reader.bool("confidentiality_signed") ?? false
+        signInTime = reader.time("signed_in")
+        signOutTime = reader.time("signed_out")
+        leftAfterCase = reader.string("left_after_case")
         position = reader.position
     }
 }

@@ -16,6 +16,15 @@ public struct Referral: Sendable {
         case accepted, returned, pending
     }
 
+    /// Who decided on, or quality-assured, a referral (roles only, never names).
+    public enum DecisionRole: String, Sendable, CaseIterable {
+        case chair
+        case viceChair = "vice-chair"
+        case coordinator
+        case administrator
+        case vulnerableVictimsLead = "vulnerable-victims-lead"
+    }
+
     public enum Consent: String, Sendable {
         case given, refused
         case notSoughtUnsafe = "not-sought-unsafe"
@@ -38,8 +47,18 @@ public struct Referral: Sendable {
     public var hasConsentReason: Bool
     public var decision: Decision?
     public var decided: LocalDate?
+    /// `decided_by`: the roles that decided or quality-assured the referral.
+    public var decidedBy: [DecisionRole]
+    /// `return_reason` is written.
+    public var hasReturnReason: Bool
     public var idvaReferred: LocalDate?
     public var idvaEngaged: Bool?
+    /// `merit_grade`: the MeRIT band the referrer graded the case up to ("GOLD", ...).
+    public var meritGrade: String?
+    /// `victim_informed`: whether the victim knows the case is going to MARAC.
+    public var victimInformed: Bool?
+    /// `victim_not_informed_reason` is written.
+    public var hasNotInformedReason: Bool
     public var infoOnly: Bool
     public var dvds: String?
     /// 1-based position among the case's referrals.
@@ -69,8 +88,13 @@ public struct Referral: Sendable {
         hasConsentReason = !(reader.string("consent_reason") ?? "").isEmpty
         decision = reader.string("decision").flatMap(Decision.init(rawValue:))
         decided = reader.date("decided", &problems)
+        decidedBy = reader.strings("decided_by").compactMap(DecisionRole.init(rawValue:))
+        hasReturnReason = !(reader.string("return_reason") ?? "").isEmpty
         idvaReferred = reader.date("idva_referred", &problems)
         idvaEngaged = reader.bool("idva_engaged")
+        meritGrade = reader.string("merit_grade")
+        victimInformed = reader.bool("victim_informed")
+        hasNotInformedReason = !(reader.string("victim_not_informed_reason") ?? "").isEmpty
         infoOnly = reader.bool("info_only") ?? false
         dvds = reader.string("dvds")
     }

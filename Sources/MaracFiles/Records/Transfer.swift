@@ -10,6 +10,8 @@ public struct Transfer: Sendable {
     public var sent: LocalDate?
     public var received: LocalDate?
     public var acknowledged: LocalDate?
+    /// Out: the day the receiving MARAC confirmed it received the transfer safely.
+    public var receiptConfirmed: LocalDate?
     public var position: SourcePosition?
 
     /// A transfer known only by its direction (the index keeps no more).
@@ -23,6 +25,7 @@ public struct Transfer: Sendable {
         sent = reader.date("sent", &problems)
         received = reader.date("received", &problems)
         acknowledged = reader.date("acknowledged", &problems)
+        receiptConfirmed = reader.date("receipt_confirmed", &problems)
         self.position = reader.position
     }
 }

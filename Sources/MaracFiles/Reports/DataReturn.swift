@@ -88,6 +88,9 @@ public struct DataReturn: Sendable {
     public var total = Counts()
     /// Hearings in the period of a case id that has no case file (`mfile lint` names them).
     public var hearingsWithoutCaseFile = 0
+    /// Each agency's attendance at the scheduled meetings counted, core agencies first, then
+    /// marac.toml's order (`AttendanceReturn`).
+    public var attendance: [AttendanceReturn.Row] = []
 
     /// The last meeting date counted: the period's end, or the as-of date if earlier.
     public var countedTo: LocalDate { min(period.to, asOf) }
@@ -101,13 +104,18 @@ public struct DataReturn: Sendable {
         var position: [String: Int] = [:]
         position.reserveCapacity(index.entries.count)
         var held: [(date: LocalDate, marac: String?, file: String, caseIDs: [String])] = []
+        var scheduled: [IndexedMeeting] = []
         for (n, entry) in index.entries.enumerated() {
             switch entry.record {
             case .case(let item): if let id = item.id, position[id] == nil { position[id] = n }
-            case .meeting(let meeting): if let date = meeting.date, date <= end { held.append((date, meeting.marac, meeting.file, meeting.hearingCaseIDs)) }
+            case .meeting(let meeting):
+                guard let date = meeting.date, date <= end else { break }
+                held.append((date, meeting.marac, meeting.file, meeting.hearingCaseIDs))
+                if date >= period.from, (meeting.kind ?? .scheduled) == .scheduled { scheduled.append(meeting) }
             case .unreadable: break
             }
         }
+        attendance = AttendanceReturn.rows(scheduled.map(\.attendance), agencies: settings.agencies)
         held.sort { ($0.date, $0.marac ?? "", $0.file) < ($1.date, $1.marac ?? "", $1.file) }
         let police = settings.policeAgencyIDs
         let known = Set(settings.agencies.map(\.id))
@@ -159,11 +167,6 @@ public struct DataReturn: Sendable {
         }
         return heard
     }
-
-    /// Whole years from `dob` to `date`.
-    static func age(_ dob: LocalDate, on date: LocalDate) -> Int {
-        date.year - dob.year - ((date.month, date.day) < (dob.month, dob.day) ? 1 : 0)
-    }
 }
 
 extension DataReturn.Counts {
@@ -191,12 +194,12 @@ extension DataReturn.Counts {
         for person in item.people {
             switch person.role {
             case .victim: if victim == nil { victim = person }
-            case .perpetrator: if let dob = person.dob, DataReturn.age(dob, on: ageDate) <= 17 { perpetrators17OrUnder += 1 }
+            case .perpetrator: if let dob = person.dob, dob.age(on: ageDate) <= 17 { perpetrators17OrUnder += 1 }
             case .child: if person.inHousehold == true { childrenInHouseholds += 1 }
             }
         }
         if let dob = victim?.dob {
-            if (16...17).contains(DataReturn.age(dob, on: ageDate)) { aged16To17 += 1 }
+            if (16...17).contains(dob.age(on: ageDate)) { aged16To17 += 1 }
         } else {
             victimAgeNotKnown += 1
         }

@@ -183,6 +183,7 @@ extension DataReturn {
         for indicator in indicators {
             text += "| \(Self.markdownCell(indicator.label)) | \(Self.text(indicator.value, exact: exact)) |\n"
         }
+        text += attendanceMarkdown()
         let notes = notes(exact: exact)
         if !notes.isEmpty { text += "\n" + notes.map { "- \($0)\n" }.joined() }
         return text
@@ -208,7 +209,7 @@ extension DataReturn {
             if case .count = indicator.value { continue }
             text += "\(indicator.key),\(Self.text(indicator.value, exact: exact))\n"
         }
-        return text
+        return text + attendanceCSV()
     }
 
     /// JSON: the period, the categories' version, the meetings (when `byMeeting`), the total,
@@ -248,6 +249,7 @@ extension DataReturn {
             default: return (indicator.key, Double(text).map(JSONValue.number) ?? .null)
             }
         })))
+        members.append(("attendance", attendanceJSON()))
         members.append(("notes", .array(notes(exact: exact).map(JSONValue.string))))
         return .object(members)
     }

@@ -11,6 +11,8 @@ public struct DataReturnSettings: Sendable {
         public var name: String
         /// `kind = "police"` on its `[[agency]]` table (`Configuration.Agency.isPolice`).
         public var police: Bool
+        /// `core = true`: expected at every scheduled meeting.
+        public var core = false
     }
 
     /// One MARAC and the population of the area it covers.
@@ -26,7 +28,7 @@ public struct DataReturnSettings: Sendable {
     public var categories: DataReturnCategories
 
     public init(configuration: Configuration, categories: DataReturnCategories) {
-        agencies = configuration.agencies.map { Agency(id: $0.id, name: $0.name, police: $0.isPolice) }
+        agencies = configuration.agencies.map { Agency(id: $0.id, name: $0.name, police: $0.isPolice, core: $0.core) }
         areas = configuration.maracs.map {
             Area(marac: $0.id, adultFemalePopulation: $0.adultFemalePopulation, year: $0.adultFemalePopulationYear)
         }

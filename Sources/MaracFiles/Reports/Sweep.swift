@@ -7,7 +7,9 @@ import MaracRepository
 import MaracVault
 
 /// `mfile sweep` as one workflow: the cases whose flag period has ended, each agency's notice
-/// to lift its flags, and (when asked) the lifting recorded in each case file and committed.
+/// to lift its flags, and (when asked) the lifting recorded in each case file and committed;
+/// then the closed cases past their retention period, for a destruction review
+/// (`RetentionPurge` destroys them).
 public enum Sweep {
     /// Where the notices go.
     public enum NoticeTarget: Sendable, Equatable {
@@ -50,6 +52,10 @@ public enum Sweep {
         public var applied: [String]
         public var failed: [FlagLifting.Failure]
         public var committed: Bool
+        /// `retention_months` (`nil`: no retention period, nothing reviewed).
+        public var retentionPeriod: RulePeriod?
+        /// Cases past their retention period, for a destruction review (`RetentionSweep`).
+        public var retentionDue: [RetentionSweep.Due] = []
     }
 
     /// Runs the sweep. Nothing in `cases/` changes unless `apply`; with `commit` outside a git
@@ -68,7 +74,8 @@ public enum Sweep {
         let lock = request.apply || request.notices != .text ? try RepositoryLock.acquire(root: root) : nil
         var outcome = Outcome(
             asOf: request.asOf, period: period, due: due, alreadyLifted: alreadyLifted, noticeFiles: [], noticeTexts: [],
-            applied: [], failed: [], committed: false)
+            applied: [], failed: [], committed: false,
+            retentionPeriod: engine.rules.period(.retentionMonths), retentionDue: RetentionSweep.due(records, asOf: request.asOf))
         try writeNotices(
             (due + alreadyLifted).sorted { $0.caseID < $1.caseID }, to: request.notices, repository: repository,
             period: period, asOf: request.asOf, into: &outcome)

@@ -27,7 +27,7 @@ public enum PreCommitCheck {
 
     /// Records-relative paths of files this commit adds or changes outside the allowlist
     /// whose staged content is not git-crypt ciphertext.
-    static func stagedPlaintext(_ layout: VaultLayout) throws(RepositoryError) -> [String] {
+    package static func stagedPlaintext(_ layout: VaultLayout) throws(RepositoryError) -> [String] {
         let output = try layout.git.run(["diff", "--cached", "--name-only", "-z", "--diff-filter=ACMRT", "--",
                                          layout.prefix.isEmpty ? "." : layout.prefix])
         guard output.status == 0 else {

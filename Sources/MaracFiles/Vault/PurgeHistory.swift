@@ -21,7 +21,7 @@ public enum PurgeHistory {
     }
 
     /// Why a purge cannot start, with the command that clears the way.
-    public static func preconditions(_ layout: VaultLayout) throws(RepositoryError) {
+    public static func preconditions(_ layout: VaultLayout, again: String = "mfile doctor --purge-history --yes") throws(RepositoryError) {
         guard Git.which("git-filter-repo") != nil else {
             throw RepositoryError(Git.missingMessage("git-filter-repo") + "; nothing was changed")
         }
@@ -31,7 +31,7 @@ public enum PurgeHistory {
         }
         let status = try layout.git.run(["status", "--porcelain", "--untracked-files=no"])
         guard status.status == 0, status.stdout.isEmpty else {
-            throw RepositoryError("there are changes not yet committed; commit them (or 'git stash') first, then run 'mfile doctor --purge-history --yes' again; nothing was changed")
+            throw RepositoryError("there are changes not yet committed; commit them (or 'git stash') first, then run '\(again)' again; nothing was changed")
         }
     }
 
@@ -61,18 +61,7 @@ public enum PurgeHistory {
             try AtomicWrite.write(try FileSystem.read(source), to: keep.appendingPathComponent(path), access: .ownerOnly)
             kept.append(path)
         }
-        let origin = try layout.git.run(["remote", "get-url", "origin"])
-        report.origin = origin.status == 0 ? origin.text : nil
-
-        let list = keep.appendingPathComponent("blob-ids.txt")
-        try AtomicWrite.write(Set(blobs.map(\.object)).sorted().map { $0 + "\n" }.joined(), to: list)
-        let rewrite = try layout.git.run(["filter-repo", "--force", "--quiet", "--strip-blobs-with-ids", list.path])
-        guard rewrite.status == 0 else {
-            throw RepositoryError("git filter-repo failed; the current record files are kept in \(keep.path); run 'git filter-repo --force --strip-blobs-with-ids \(list.path)' to see why")
-        }
-        if let address = report.origin {
-            _ = try layout.git.run(["remote", "add", "origin", address])
-        }
+        report.origin = try strip(layout, objects: Set(blobs.map(\.object)), listIn: keep, keptNote: "; the current record files are kept in \(keep.path)")
 
         // Put back any current file the rewrite removed or changed, then commit it encrypted.
         for path in kept {
@@ -102,6 +91,25 @@ public enum PurgeHistory {
         }
         try? FileManager.default.removeItem(at: keep)
         return report
+    }
+
+    /// Removes the blobs `objects` from every commit (git-filter-repo `--strip-blobs-with-ids`,
+    /// their ids listed in a file in `folder`) and restores `origin`, which filter-repo drops;
+    /// returns its address. The one history rewrite: `run` strips plaintext versions, the
+    /// retention purge (`mfile sweep --purge --apply`) every version of destroyed files.
+    public static func strip(
+        _ layout: VaultLayout, objects: Set<String>, listIn folder: URL, keptNote: String = ""
+    ) throws(RepositoryError) -> String? {
+        let origin = try layout.git.run(["remote", "get-url", "origin"])
+        let address = origin.status == 0 ? origin.text : nil
+        let list = folder.appendingPathComponent("blob-ids.txt")
+        try AtomicWrite.write(objects.sorted().map { $0 + "\n" }.joined(), to: list, access: .ownerOnly)
+        let rewrite = try layout.git.run(["filter-repo", "--force", "--quiet", "--strip-blobs-with-ids", list.path])
+        guard rewrite.status == 0 else {
+            throw RepositoryError("git filter-repo failed\(keptNote); run 'git filter-repo --force --strip-blobs-with-ids \(list.path)' to see why")
+        }
+        if let address { _ = try layout.git.run(["remote", "add", "origin", address]) }
+        return address
     }
 
     /// What to do in every other copy once the history is rewritten.

@@ -94,6 +94,11 @@ final class QuickStartTests: XCTestCase {
                     confidentiality_signed = true
 
                     """
+                // Every core agency of `mfile init`'s marac.toml came (000 §8: check reports a
+                // core agency that neither attends nor sends apologies).
+                for agency in ["idva", "probation", "adults", "housing", "health"] {
+                    text += "\n[[attendee]]\nagency = \"\(agency)\"\nname = \"Canary \(agency)\"\nconfidentiality_signed = true\n"
+                }
                 try text.write(to: meetingFile(), atomically: true, encoding: .utf8)
             },
         ]

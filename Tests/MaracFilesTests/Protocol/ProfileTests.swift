@@ -18,7 +18,7 @@ final class ProfileTests: XCTestCase {
     private static func months(_ n: Int) -> RuleValue { .period(RulePeriod(n, .months)) }
 
     static let westMidlands: [Row] = [
-        (.minVictimAge, .count(16), "\(wmP) §9"),
+        (.minVictimAge, .count(16), "\(wmP) §1, §9"),
         (.dashThreshold, .count(14), "\(wmP) §9"),
         (.youngPersonDASH, .on, "\(wmP) §9"),
         (.professionalJudgement, .on, "\(wmP) §9"),
@@ -26,6 +26,8 @@ final class ProfileTests: XCTestCase {
         (.transferIn, .on, "\(wmP) §9"),
         (.dvdsAutomatic, .on, "\(wmP) §27"),
         (.consentReasonRequired, .on, "\(wmP) §9"),
+        (.belowThresholdDecision, .on, "\(wmP) §9; \(wmB)"),
+        (.returnReasonRequired, .on, "\(wmP) §9; \(wmB)"),
         (.repeatWindowMonths, months(12), "\(wmP) §9"),
         (.idvaReferral, wd(1), "\(wmP) §9"),
         (.maxCasesPerMeeting, .count(25), "\(wmP) §10"),
@@ -33,8 +35,11 @@ final class ProfileTests: XCTestCase {
         (.agendaWindowMaxDays, wd(8), "\(wmP) §7, §9"),
         (.agendaChildrenFirst, .on, "\(wmP) §4, §7; \(sl) §2 IV"),
         (.agendaClaresLawLast, .on, "\(wmP) §27"),
+        (.victimNotInformedOnAgenda, .on, "\(wmP) §9"),
         (.agendaTransfersOutLast, .on, wmB),
         (.repeatInfoOnlyListing, .on, wmB),
+        (.coreAgencyAttendance, .on, "\(wmP) §8"),
+        (.presenterMustAttend, .on, wmB),
         (.absentAgencyWrittenInfoDays, days(0), "\(wmP) §8"),
         (.actionChaseDays, days(7), "\(wmP) §12"),
         (.professionalsMeetingDays, days(10), "\(wmP) §14"),
@@ -42,6 +47,7 @@ final class ProfileTests: XCTestCase {
         (.complexCaseWindowMonths, months(6), "\(wmP) §14"),
         (.transferOutDays, wd(3), "\(wmP) §18"),
         (.flagMonths, months(12), "\(wmP) §7, §9"),
+        (.emergencyRelisting, .on, "\(sl) §2 IV"),
     ]
 
     static let gwent: [Row] = [
@@ -53,8 +59,10 @@ final class ProfileTests: XCTestCase {
         (.escalationCrimes, .count(3), "\(gw) §4.2.2"),
         (.escalationWindowMonths, months(12), "\(gw) §4.2.2"),
         (.transferIn, .on, "\(gw) §4.13"),
+        (.transferOutReceiptConfirmed, .on, "\(gw) §4.13"),
         (.dvdsAutomatic, .on, "\(gw) §4.2.2, §4.14"),
         (.consentReasonRequired, .on, "\(gw) §4.4"),
+        (.returnReasonRequired, .on, "\(gw) §4.3"),
         (.repeatWindowMonths, months(12), "\(gw) §4.2.3"),
         (.repeatIDVAOnlyMonths, months(3), "\(gw) §4.2.3"),
         (.idvaReferral, .period(RulePeriod(24, .hours)), "\(gw) §4.6"),
@@ -64,12 +72,19 @@ final class ProfileTests: XCTestCase {
         (.agendaWindowMaxDays, days(8), "\(sl) §3 duty 2"),
         (.slotMinutesWithChildren, .count(15), "\(gw) §4.10"),
         (.slotMinutesWithoutChildren, .count(10), "\(gw) §4.10"),
+        (.coreAgencyAttendance, .on, "\(gw) §2.2"),
+        (.coreAgencyDeputyRequired, .on, "\(gw) §2.2"),
         (.absentAgencyWrittenInfoDays, days(0), "\(gw) §4.8"),
+        (.minutesApprovedBeforeCirculation, .on, "\(gw) §4.9"),
+        (.minutesCirculationList, .on, "\(gw) §2.4, §4.9"),
+        (.circulationListReviewMonths, months(6), "\(gw) §2.4"),
         (.flagMonths, months(12), "\(sl) §3 duty 7; \(gw) §4.6"),
+        (.emergencyRelisting, .on, "\(sl) §2 IV"),
     ]
 
     static let liverpool: [Row] = [
         (.minVictimAge, .count(16), "\(lv) MOP §1"),
+        (.recentIncidentMonths, months(3), "\(lv) App.5"),
         (.dashThreshold, .count(14), "\(lv) MOP §1.3; \(gw) §4.2.2"),
         (.dashHealthOnly, .on, "\(lv) MOP §1.3"),
         (.meritThreshold, .count(72), "\(lv) MOP §2.1, App.5"),
@@ -79,9 +94,12 @@ final class ProfileTests: XCTestCase {
         (.professionalJudgement, .on, "\(lv) MOP §2.1, MOP §2.5"),
         (.escalation, .on, "\(lv) MOP §2.1"),
         (.transferIn, .on, "\(lv) MOP §2.11"),
+        (.transferInAcknowledgement, .on, "\(lv) MOP §2.11"),
         (.hbvAutomatic, .on, "\(lv) MOP §2.1"),
         (.hbvClosedSession, .on, "\(lv) MOP §2.1, MOP §5.13"),
         (.consentReasonRequired, .on, "\(lv) ISP §6"),
+        (.belowThresholdDecision, .on, "\(lv) MOP §2.5, App.6"),
+        (.returnReasonRequired, .on, "\(lv) MOP §2.5"),
         (.repeatWindowMonths, months(12), "\(lv) MOP §2.7"),
         (.repeatAnyInstanceMonths, months(3), "\(lv) MOP §2.7"),
         (.idvaReferral, days(3), "\(lv) MOP §4.4"),
@@ -90,15 +108,20 @@ final class ProfileTests: XCTestCase {
         (.agendaWindowMinDays, wd(5), "\(lv) MOP §5.2"),
         (.agendaWindowMaxDays, .off, "\(lv) MOP §5.2 (at least 5 working days; SafeLives' eight days would contradict it around bank holidays)"),
         (.agendaHighestRiskFirst, .on, "\(lv) MOP §9.4"),
+        (.agendaMeritBand, .on, "\(lv) App.5, MOP §5.2"),
         (.slotMinutesWithChildren, .count(10), "\(lv) App.4"),
         (.slotMinutesWithoutChildren, .count(10), "\(lv) App.4"),
+        (.coreAgencyAttendance, .on, "\(lv) MOP §3.1, MOP §9.1"),
+        (.signInOutTimes, .on, "\(lv) MOP §9.4, App.4"),
         (.absentAgencyWrittenInfoDays, days(2), "\(lv) MOP §3.4"),
         (.maxCasesMovedPerAgency, .count(2), "\(lv) MOP §9.4"),
+        (.minutesCirculationList, .on, "\(lv) MOP §10.10"),
         (.actionCompletionDays, days(14), "\(lv) MOP §6.12"),
         (.professionalsMeetingIncidents, .count(3), "\(lv) App.6"),
         (.professionalsMeetingWindowMonths, months(6), "\(lv) App.6"),
         (.dhrDisclosureDays, wd(10), "\(lv) ISP §5.6, ISP §5.7"),
         (.flagMonths, months(12), "\(lv) MOP §2.6, MOP §5.5"),
+        (.emergencyRelisting, .on, "\(sl) §2 IV"),
     ]
 
     private func check(_ rules: ProtocolRules, _ table: [Row], file: StaticString = #filePath, line: UInt = #line) {

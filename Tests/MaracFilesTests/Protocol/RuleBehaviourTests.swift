@@ -1,6 +1,7 @@
 import XCTest
 @testable import MaracBase
 @testable import MaracLint
+@testable import MaracPapers
 @testable import MaracProtocol
 @testable import MaracRecords
 @testable import MaracTOML
@@ -96,7 +97,112 @@ final class RuleBehaviourTests: XCTestCase {
     static let child = [PaperFixtures.PersonSpec(name: "Child", dob: "2018-01-01")]
     typealias F = PaperFixtures
 
+    /// `check` in DutyFixtures' marac.toml, which has core agencies, with the probe's `[rules]`
+    /// line when `engine` has it.
+    static func withCoreAgencies(_ engine: ProtocolEngine, _ switched: String, asOf: String, meetings: [Meeting]) throws -> String {
+        try DutyFixtures.breaches(engine.rules.profile, asOf: asOf, rules: engine.effective.overrides.isEmpty ? "" : switched, meetings: meetings)
+            .map(\.rule).joined(separator: " ")
+    }
+
+    /// What `check` reports (not breaches) of one case with referrals for those incidents.
+    static func reported(_ engine: ProtocolEngine, asOf: String, incidents: [String]) -> String {
+        let referrals = incidents.map { referral(day($0).adding(days: 1).description, tool: "merit", extra: [("incident", .d(day($0)))]) }
+        return BreachCheck(repository: Records.repository(engine.configuration, cases: [Records.case("2026-TEST-001", referrals: referrals)]),
+                           engine: engine, asOf: day(asOf)).reported().map(\.line).joined(separator: "; ")
+    }
+
+    /// The risk the agenda prints for a MeRIT score.
+    static func meritRisk(_ engine: ProtocolEngine, score: Int) throws -> String {
+        AgendaModel.risk(try F.makeCase(F.caseText(id: "x", score: score, tool: "merit")).referrals.first, engine: engine).text ?? "-"
+    }
+
+    static func victim(aged dob: String) -> T { Records.person("Victim One", dob: dob) }
+
     static let probes: [RuleID: Probe] = [
+        .minVictimAge: Probe(profile: "west-midlands", switched: "min_victim_age = 15") { engine in
+            lint(engine, cases: [Records.case("2026-TEST-001", victim: victim(aged: "2011-01-01"), referrals: [referral("2026-11-02", tool: "dash-young-person")])])
+        },
+        .youngPersonDASH: Probe(profile: "west-midlands", switched: "young_person_dash = false") { engine in
+            lint(engine, cases: [Records.case("2026-TEST-001", victim: victim(aged: "2009-06-01"), referrals: [referral("2026-11-02")])])
+        },
+        .belowThresholdDecision: Probe(profile: "west-midlands", switched: "below_threshold_decision = false") { engine in
+            lint(engine, cases: [Records.case("2026-TEST-001", referrals: [
+                referral("2026-11-02", score: 5, criteria: ["professional-judgement"], extra: [("judgement_reason", .s("r"))]),
+            ])])
+        },
+        .returnReasonRequired: Probe(profile: "gwent", switched: "return_reason_required = false") { engine in
+            lint(engine, cases: [Records.case("2026-TEST-001", referrals: [Records.referral(received: "2026-11-02", decision: "returned")])])
+        },
+        .coreAgencyAttendance: Probe(profile: "west-midlands", switched: "core_agency_attendance = false") { engine in
+            try withCoreAgencies(engine, "core_agency_attendance = false", asOf: "2026-11-06", meetings: [DutyFixtures.meeting("2026-11-05", attendees: ["police"])])
+        },
+        .coreAgencyDeputyRequired: Probe(profile: "gwent", switched: "core_agency_deputy_required = false") { engine in
+            try withCoreAgencies(engine, "core_agency_deputy_required = false", asOf: "2026-11-06", meetings: [
+                DutyFixtures.meeting("2026-11-05", attendees: ["police", "children"], apologies: [DutyFixtures.apology("idva", written: true)]),
+            ])
+        },
+        .presenterMustAttend: Probe(profile: "west-midlands", switched: "presenter_must_attend = false") { engine in
+            check(engine, asOf: "2026-11-06", cases: [Records.case("2026-TEST-001", referrals: [referral("2026-10-01")])], meetings: [
+                meeting("2026-11-05", heard: ["2026-TEST-001"], fields: [("attendee", .a([DutyFixtures.attendee("health")]))]),
+            ])
+        },
+        .signInOutTimes: Probe(profile: "liverpool", switched: "sign_in_out_times = false") { engine in
+            lint(engine, cases: [], meetings: [meeting("2026-11-05", fields: [("attendee", .a([DutyFixtures.attendee("police")]))])])
+        },
+        .minutesApprovedBeforeCirculation: Probe(profile: "gwent", switched: "minutes_approved_before_circulation = false") { engine in
+            lint(engine, cases: [], meetings: [meeting("2026-11-05", fields: [("minutes_circulated", .d(day("2026-11-06")))])])
+        },
+        .minutesCirculationList: Probe(profile: "liverpool", switched: "minutes_circulation_list = false") { engine in
+            check(engine, asOf: "2026-11-06")
+        },
+        .circulationListReviewMonths: Probe(profile: "gwent", switched: "circulation_list_review_months = false") { engine in
+            check(engine, asOf: "2026-11-06")
+        },
+        .transferInAcknowledgement: Probe(profile: "liverpool", switched: "transfer_in_acknowledgement = false") { engine in
+            check(engine, asOf: "2026-12-31", cases: [Records.case("2026-TEST-001", referrals: [referral("2026-11-20", tool: "merit", criteria: ["transfer-in"])], extra: [
+                ("transfer", .a([.t([("direction", .s("in")), ("received", .d(day("2026-11-20")))])])),
+            ])])
+        },
+        .transferInAckDays: Probe(profile: "liverpool", switched: "transfer_in_ack_days = \"1 working day\"") { engine in
+            check(engine, asOf: "2026-11-24", cases: [Records.case("2026-TEST-001", referrals: [referral("2026-11-20", tool: "merit", criteria: ["transfer-in"])], extra: [
+                ("transfer", .a([.t([("direction", .s("in")), ("received", .d(day("2026-11-20")))])])),
+            ])])
+        },
+        .transferOutReceiptConfirmed: Probe(profile: "gwent", switched: "transfer_out_receipt_confirmed = false") { engine in
+            let record = Records.case("2026-TEST-001", referrals: [referral("2026-01-05")], extra: [
+                ("transfer", .a([.t([("direction", .s("out")), ("notified", .d(day("2026-11-02"))), ("sent", .d(day("2026-11-03")))])])),
+            ])
+            return BreachCheck(repository: Records.repository(engine.configuration, cases: [record]), engine: engine, asOf: day("2026-11-10"))
+                .reported().map(\.rule).joined(separator: " ")
+        },
+        .professionalsMeetingIncidents: Probe(profile: "liverpool", switched: "professionals_meeting_incidents = 4") { engine in
+            reported(engine, asOf: "2026-07-10", incidents: ["2026-01-10", "2026-04-01", "2026-07-10"])
+        },
+        .professionalsMeetingWindowMonths: Probe(profile: "liverpool", switched: "professionals_meeting_window_months = 7") { engine in
+            reported(engine, asOf: "2026-07-10", incidents: ["2025-12-20", "2026-04-01", "2026-07-10"])
+        },
+        .emergencyRelisting: Probe(profile: "west-midlands", switched: "emergency_relisting = false") { engine in
+            check(engine, asOf: "2026-12-31", cases: [Records.case("2026-TEST-001", referrals: [referral("2026-08-01")])],
+                  meetings: [DutyFixtures.meeting("2026-11-20", kind: "emergency", heard: [("2026-TEST-001", "police")])])
+        },
+        .meritGoldMin: Probe(profile: "liverpool", switched: "merit_gold_min = 75") { try meritRisk($0, score: 72) },
+        .meritSilverMin: Probe(profile: "liverpool", switched: "merit_silver_min = 20") { try meritRisk($0, score: 18) },
+        .meritBronzeMin: Probe(profile: "liverpool", switched: "merit_bronze_min = 5") { try meritRisk($0, score: 3) },
+        .agendaMeritBand: Probe(profile: "liverpool", switched: "agenda_merit_band = false") { try meritRisk($0, score: 72) },
+        .victimNotInformedOnAgenda: Probe(profile: "west-midlands", switched: "victim_not_informed_on_agenda = false") { engine in
+            let text = F.caseText(id: "x", score: 16).replacingOccurrences(of: "info_only = false\n", with: "info_only = false\nvictim_informed = false\nvictim_not_informed_reason = \"r\"\n")
+            return AgendaModel.notInformedReason(try F.makeCase(text).referrals.first, engine: engine).text ?? "-"
+        },
+        .retentionMonths: Probe(profile: "west-midlands", switched: "retention_months = 24") { engine in
+            let record = Records.case("2025-TEST-001", referrals: [referral("2025-11-10")], extra: [("closed", .d(day("2026-06-01")))])
+            var problems: [Diagnostic] = []
+            let closed = Case(table: T.table(record.table.members.map { ($0.key, $0.key == "status" ? T.s("closed") : T.from($0.node)) }), file: record.file, problems: &problems)
+            let records = ProtocolRecords(engine: engine, cases: [CaseSummary(closed)], meetings: [])
+            return RetentionSweep.due(records, asOf: day("2030-01-01")).map(\.caseID).joined(separator: " ")
+        },
+        .recentIncidentMonths: Probe(profile: "liverpool", switched: "recent_incident_months = 6") {
+            met($0, referral("2026-11-02", score: 80, tool: "merit", extra: [("incident", .d(day("2026-07-01")))]))
+        },
         .dashThreshold: Probe(profile: "west-midlands", switched: "dash_threshold = 13") { met($0, referral("2026-11-02", score: 13)) },
         .meritThreshold: Probe(profile: "liverpool", switched: "merit_threshold = 70") { met($0, referral("2026-11-02", score: 70, tool: "merit")) },
         .professionalJudgement: Probe(profile: "west-midlands", switched: "professional_judgement = false") {

@@ -77,8 +77,8 @@ final class RuleSchemaTests: XCTestCase {
             }
         }
         XCTAssertGreaterThan(checked, 900)
-        // A rule nothing checks yet, a removed rule and a misspelt one: both refuse.
-        for key in ["min_victim_age", "minutes_pdf_per_case", "dash_treshold"] {
+        // A removed rule and a misspelt one: both refuse.
+        for key in ["minutes_pdf_per_case", "dash_treshold"] {
             let table = try TOMLDecoder.decode(bytes: Array("name = \"T\"\nprofile = \"gwent\"\nmarking = \"M\"\n[rules]\n\(key) = 1\n[[marac]]\nid = \"n\"\nname = \"N\"\nfrequency = \"weekly\"\nfirst_meeting = 2026-01-08\n[[agency]]\nid = \"p\"\nname = \"P\"\n".utf8))
             XCTAssertNil(try? ProtocolRules.effective(profile: "gwent", overrides: table["rules"]!.table!), key)
             XCTAssertFalse(schema.isValid(table.jsonInstance), key)

@@ -31,8 +31,8 @@ final class RulesReportTests: XCTestCase {
         let valueColumn = lines[1].range(of: "VALUE")!.lowerBound.utf16Offset(in: lines[1])
         XCTAssertEqual(dash.range(of: "12 ticks")!.lowerBound.utf16Offset(in: dash), valueColumn)
         XCTAssertEqual(try effective("gwent").textLines(descriptions: true).count, 2 + 2 * RuleID.checked.count)
-        // Rules nothing checks yet are not listed, even where the profile has them.
-        XCTAssertFalse(try effective("liverpool").textLines().contains { $0.hasPrefix("merit_gold_min ") })
+        // The MeRIT bands are listed, with their source.
+        XCTAssertTrue(try effective("liverpool").textLines().contains { $0.hasPrefix("merit_gold_min ") && $0.hasSuffix("Liverpool MARAC Combined Protocol App.5") })
     }
 
     func testJSON() throws {

@@ -18,8 +18,10 @@ enum CheckCommand {
             Otherwise each line: the case, meeting or agency; the rule; what (referral, action, ...); the
             due date; "done late" or "not done"; how late (working days where the rule
             counts working days); the protocol section in brackets. Only the rules the
-            profile has on (see 'mfile rules') are checked. Linked cases (same victim or same
-            perpetrator as another case) are listed after the breaches; they are not breaches.
+            profile has on (see 'mfile rules') are checked. After the breaches come what is
+            reported but is not a breach (a professionals' meeting recommended, an outgoing
+            transfer whose safe receipt is not confirmed) and linked cases (same victim or
+            same perpetrator as another case).
             Exit status: 0 no breaches, 1 breaches, 2 usage or configuration error.
             """,
         examples: ["mfile check --as-of 2026-11-23", "mfile check --by agency"],

@@ -24,7 +24,10 @@ enum StatsCommand {
             children in the households, the victims' equality answers by the categories of
             data-return/categories.toml (declined and not known counted on their own), victims
             aged 16-17 and perpetrators aged 17 or under; then the indicators SafeLives
-            publishes. Counts below 5 are shown as <5 unless --exact. No name or other value
+            publishes. Counts below 5 are shown as <5 unless --exact. Then, for the steering
+            group, each agency's attendance at the scheduled meetings of the period (attended,
+            apologies with or without written information, absent): these count agencies, not
+            people, so they are always exact (not in --by meeting's CSV). No name or other value
             from a record is printed. README ("The data return") explains every column.
             """,
         examples: [

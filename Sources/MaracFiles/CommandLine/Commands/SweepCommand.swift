@@ -17,11 +17,20 @@ enum SweepCommand {
         options: [
             .asOf("the day to sweep as of (default: today)"),
             OptionSpec("--notices", value: "DIR", kind: .path, help: "where to write the agencies' notices (default: papers/flag-notices/DATE; '-': standard output)"),
-            OptionSpec("--apply", help: "record the lifting in each case file ([flag] lifted and notice)"),
+            OptionSpec("--apply", help: "record the lifting in each case file ([flag] lifted and notice); with --purge: destroy the cases"),
             OptionSpec("--commit", help: "with --apply: commit the changed case files (the message names case ids only)"),
+            OptionSpec("--purge", help: "instead: what destroying the cases past their retention period removes (a dry run without --apply)"),
+            OptionSpec("--case", value: "ID", kind: .id, repeatable: true, help: "with --purge: only this case (repeat for more)"),
+            OptionSpec("--decided-by", value: "ROLE", kind: .choice(RetentionPurge.Role.allCases.map(\.rawValue)), help: "with --purge --apply: who decided the destruction"),
+            OptionSpec("--decided", value: "DATE", kind: .date, help: "with --purge --apply: the day it was decided"),
+            OptionSpec("--decision-ref", value: "MEETING", kind: .id, help: "with --purge --apply: the meeting that decided it"),
             .format(["text", "json"], help: "text (default) or json: the summary"),
         ],
-        constraints: [.requires("--commit", "--apply")],
+        constraints: [
+            .requires("--commit", "--apply"), .notTogether(["--purge", "--commit"]), .notTogether(["--purge", "--notices"]),
+            .requires("--case", "--purge"), .requires("--decided-by", "--purge"), .requires("--decided", "--purge"),
+            .requires("--decision-ref", "--purge"),
+        ],
         details: """
             A case's flags are due to be lifted when the flag period (marac.toml's profile, rule
             flag_months) has passed since the later of its last incident and its last accepted
@@ -30,13 +39,28 @@ enum SweepCommand {
             again after --apply finds nothing more to lift.
             The summary names case ids and agencies only; the notices name the people, so they
             go under papers/ (kept out of git) unless --notices says otherwise.
+            Then the closed cases past their retention period (rule retention_months in [rules];
+            no protocol gives a number, so it is off unless marac.toml sets one), for a
+            destruction review: the period runs from the latest of the case's closure (or
+            transfer out), the end of its flag period, its last hearing and its last disclosure;
+            a case with retention_hold, or a disclosure requested and not yet made, is never
+            listed. --purge lists what destroying them removes; --purge --apply (with
+            --decided-by and --decided) removes the case files, their transfers/ folders and
+            their [[hearing]] tables, commits, removes every earlier version of those files
+            from the git history (git-filter-repo), and records ids and dates in
+            destroyed/YYYY.toml, which git-crypt encrypts. It needs a clean, encrypted git work
+            tree; other copies must then be force-pushed over and cloned again.
             """,
-        examples: ["mfile sweep --as-of 2026-11-23", "mfile sweep --as-of 2026-11-23 --apply --commit"],
+        examples: [
+            "mfile sweep --as-of 2026-11-23", "mfile sweep --as-of 2026-11-23 --apply --commit",
+            "mfile sweep --purge", "mfile sweep --purge --apply --decided-by chair --decided 2028-12-01 --decision-ref 2028-12-01-north",
+        ],
         run: run)
 
     static func run(_ context: CommandContext) throws -> ExitStatus {
         let arguments = context.arguments
         let asOf = context.asOf
+        if arguments.flag("--purge") { return try purge(context) }
         let notices: Sweep.NoticeTarget = switch arguments.value("--notices") {
         case nil: .papersFolder
         case "-": .text
@@ -63,6 +87,8 @@ enum SweepCommand {
                 ("notices", .array(outcome.noticeFiles.map { .string($0) })),
                 ("applied", .array(outcome.applied.map { .string($0) })),
                 ("failed", .array(outcome.failed.map { .object([("file", .string($0.file)), ("reason", .string($0.reason))]) })),
+                ("retention_period", outcome.retentionPeriod.map { .string($0.description) } ?? .null),
+                ("retention_due", RetentionReport.json(outcome.retentionDue)),
             ]), pretty: true))
         default:
             if !outcome.alreadyLifted.isEmpty {
@@ -86,9 +112,34 @@ enum SweepCommand {
                 }
             }
         }
+        if context.format != "json" {
+            for line in RetentionReport.lines(period: outcome.retentionPeriod, due: outcome.retentionDue, asOf: asOf) { console.printError(line) }
+        }
         for failure in outcome.failed {
             console.printError("mfile sweep: error: \(failure.file): \(failure.reason)")
         }
         return outcome.failed.isEmpty ? .ok : .failure
+    }
+
+    /// `--purge`: a dry run, or with `--apply` the destruction (`RetentionPurge`).
+    static func purge(_ context: CommandContext) throws -> ExitStatus {
+        let arguments = context.arguments
+        let repository = try context.loadRepository()
+        let plan = try RetentionPurge.plan(repository, asOf: context.asOf, only: arguments.allValues("--case"))
+        var outcome = plan
+        if arguments.flag("--apply") {
+            guard let role = arguments.value("--decided-by").flatMap(RetentionPurge.Role.init(rawValue:)), let decided = arguments.date("--decided") else {
+                throw UsageError("--purge --apply needs who decided and when: --decided-by ROLE --decided DATE")
+            }
+            outcome = try RetentionPurge.apply(
+                plan, decision: .init(role: role, decided: decided, reference: arguments.value("--decision-ref")), repository: repository)
+        }
+        if context.format == "json" {
+            context.console.print(JSONWriter.write(RetentionReport.json(outcome), pretty: true))
+        } else {
+            for line in RetentionReport.lines(outcome) { context.console.print(line) }
+        }
+        if outcome.applied { context.console.printError(RetentionReport.afterwards) }
+        return .ok
     }
 }

@@ -36,7 +36,7 @@ public enum AgendaModel {
         func item(_ index: Int, _ placed: AgendaOrder.Item?) -> JSONValue {
             AgendaModel.item(
                 record: heard[index].record, hearing: heard[index].hearing, candidate: candidates[index],
-                number: placed?.number, slot: placed?.slot, configuration: configuration,
+                number: placed?.number, slot: placed?.slot, configuration: configuration, engine: engine,
                 links: heard[index].record.id.map { records.links(of: $0, asOf: meeting.date) } ?? [])
         }
 
@@ -62,7 +62,7 @@ public enum AgendaModel {
                 ("section", .string(placed.section.title)),
                 ("children", .string(candidate.hasChildren ? "yes" : "no")),
                 ("repeat", .string(candidate.isRepeat ? "yes" : "no")),
-                ("risk", risk(MeetingCases.referral(of: heard[placed.index].record, heard: candidate.referral))),
+                ("risk", risk(MeetingCases.referral(of: heard[placed.index].record, heard: candidate.referral), engine: engine)),
             ])
         }
         let earlier = meeting.date.map {
@@ -101,7 +101,7 @@ public enum AgendaModel {
 
     static func item(
         record: Case, hearing: Hearing?, candidate: AgendaCandidate, number: Int?, slot: (start: Int, end: Int)?,
-        configuration: Configuration, links: [RepeatDetection.Link]
+        configuration: Configuration, engine: ProtocolEngine, links: [RepeatDetection.Link]
     ) -> JSONValue {
         // "2025-EXMP-014 (same perpetrator), ...": ids, never names.
         let linked = links.compactMap { link -> String? in
@@ -126,7 +126,8 @@ public enum AgendaModel {
             ("referringAgency", PaperJSON.agencyName(referral?.agency, configuration)),
             ("referrer", PaperJSON.text(referral?.referrer)),
             ("received", PaperJSON.date(referral?.received)),
-            ("risk", risk(referral)),
+            ("risk", risk(referral, engine: engine)),
+            ("notInformedReason", notInformedReason(referral, engine: engine)),
             ("presentedBy", PaperJSON.agencyName(hearing?.presentedBy, configuration)),
             ("linked", linked.isEmpty ? .null : .string(linked.joined(separator: ", "))),
             ("hasLinks", .bool(!linked.isEmpty)),
@@ -134,9 +135,24 @@ public enum AgendaModel {
         ])
     }
 
-    /// "DASH 16", "MeRIT 80", or nothing.
-    static func risk(_ referral: Referral?) -> JSONValue {
+    /// Why the victim was not told the case goes to MARAC, where the profile puts it on the
+    /// agenda (`victim_not_informed_on_agenda` [000 §9]) and the referral says so.
+    static func notInformedReason(_ referral: Referral?, engine: ProtocolEngine) -> JSONValue {
+        guard engine.rules.isOn(.victimNotInformedOnAgenda), let referral, referral.victimInformed == false else { return .null }
+        return .string(referral.victimNotInformedReason ?? "not recorded")
+    }
+
+    /// "DASH 16", "MeRIT 80", "MeRIT 80 (GOLD)" or "MeRIT 50 (SILVER, graded GOLD)" where the
+    /// profile puts the band on the agenda (`agenda_merit_band` [003 App.5, MOP §5.2]), or nothing.
+    static func risk(_ referral: Referral?, engine: ProtocolEngine) -> JSONValue {
         guard let referral, let score = referral.riskScore else { return .null }
+        if referral.riskTool == "merit", engine.rules.isOn(.agendaMeritBand),
+           let shown = engine.rules.gradedMeritBand(score: score, grade: referral.meritGrade)
+        {
+            let computed = engine.rules.meritBand(score: score)
+            let band = computed == shown ? shown : "\(computed ?? "no band"), graded \(shown)"
+            return .string("MeRIT \(score) (\(band))")
+        }
         let tool: String
         switch referral.riskTool {
         case "merit": tool = "MeRIT"

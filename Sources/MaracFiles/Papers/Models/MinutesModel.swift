@@ -17,7 +17,7 @@ public enum MinutesModel {
         } ?? []
         return build(
             title: "Minutes", meeting: meeting, heard: heard, earlier: earlier, repository: repository,
-            scope: scope, format: format, withAttendance: true)
+            scope: scope, format: format, withAttendance: true, circulation: circulation(engine, referrers: nil))
     }
 
     /// The context for `case-minutes.*`: one case's hearing at the meeting, and its own
@@ -42,14 +42,32 @@ public enum MinutesModel {
             ActionRows.outstanding(
                 before: $0, marac: meeting.marac, repository: repository, scope: scope, engine: engine, caseID: caseID)
         } ?? []
+        let referrers = Array(Set(record.referrals.compactMap(\.agency)))
         return build(
             title: "Case minutes", meeting: meeting, heard: heard, earlier: earlier, repository: repository,
-            scope: scope, format: format, withAttendance: false)
+            scope: scope, format: format, withAttendance: false, circulation: circulation(engine, referrers: referrers))
+    }
+
+    /// Who the minutes go to, where `minutes_circulation_list` is on: the approved list's
+    /// agencies and when it was last reviewed; for one case's minutes, also the agencies that
+    /// referred it ("Individual case minutes will be sent to anyone who refers a case" [001
+    /// §4.9]). `null` when the rule is off.
+    static func circulation(_ engine: ProtocolEngine, referrers: [String]?) -> JSONValue {
+        guard let list = engine.minutesCirculationList else { return .null }
+        let configuration = engine.configuration
+        let referring = (referrers ?? []).compactMap { id in configuration.agency(id) }
+        let names = configuration.agencies.filter { agency in referring.contains { $0.id == agency.id } }.map(\.name)
+        return .object([
+            ("list", .string(list.isEmpty ? "none (no [[agency]] has minutes = true in marac.toml)" : list.map(\.name).joined(separator: ", "))),
+            ("reviewed", PaperJSON.date(configuration.circulationReviewed)),
+            ("caseReferrers", names.isEmpty ? .null : .string(names.joined(separator: ", "))),
+        ])
     }
 
     static func build(
         title: String, meeting: Meeting, heard: [MeetingCases.Heard], earlier: [ActionRows.Located],
-        repository: Repository, scope: SessionScope, format: PaperFormat, withAttendance: Bool
+        repository: Repository, scope: SessionScope, format: PaperFormat, withAttendance: Bool,
+        circulation: JSONValue = .null
     ) -> JSONValue {
         let configuration = repository.configuration
         let attendees = meeting.attendees.map { attendee -> JSONValue in
@@ -85,6 +103,7 @@ public enum MinutesModel {
                     ("chair", PaperJSON.text(meeting.chair)),
                     ("approved", PaperJSON.date(meeting.minutesApproved)),
                     ("draft", .bool(meeting.minutesApproved == nil)),
+                    ("circulation", circulation),
                 ])),
             ("withAttendance", .bool(withAttendance)),
             ("attendees", .array(attendees)),
