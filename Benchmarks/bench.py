@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Times mfile's commands and their peers on generated repositories, in one interleaved run.
 
-usage: Benchmarks/bench.py [--sizes 10000 100000] [--corpora repo large] [--runs 5]
-                           [--slow-runs 3] [--timeout 120] [--peer-timeout 900] [--no-peers]
+usage: Benchmarks/bench.py [--sizes 10000 100000] [--corpora repo large] [--groups lint find others]
+                           [--runs 5] [--slow-runs 3] [--timeout 120] [--peer-timeout 900] [--no-peers]
                            [--output FILE]
 
 For each size and corpus (`repo`: Benchmarks/generate.py N; `large`: the same cases with
@@ -195,8 +195,8 @@ def report(size, corpus, files, size_bytes, listed, timeout, peer_timeout):
             ratio = paired_ratio(c, reference) if reference and c.runs and reference.runs and c is not reference else None
             shown = f"{ratio:.2f}x" if ratio is not None else ("1x" if c is reference else "")
             lines.append(f"| {group} | {c.name} | {len(c.runs)} | {cells[0]} | {cells[1]} | {cells[2]} | {shown} | {TARGETS.get(c.name, '')} |")
-    mfile_lint = next(c for c in listed if c.name == "mfile lint")
-    for peer in (c for c in listed if c.group == "lint" and c.name not in ("mfile lint", "cat (I/O floor)")):
+    mfile_lint = next((c for c in listed if c.name == "mfile lint"), None)
+    for peer in (c for c in listed if mfile_lint and c.group == "lint" and c.name not in ("mfile lint", "cat (I/O floor)")):
         ratio = paired_ratio(mfile_lint, peer) if peer.runs else None
         if ratio is not None:
             lines.append(f"\nmfile lint takes {ratio:.3f}x the time of {peer.name} (median of paired runs).")
@@ -207,6 +207,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10000, 100000])
     parser.add_argument("--corpora", nargs="+", default=["repo", "large"], choices=["repo", "large"])
+    parser.add_argument("--groups", nargs="+", default=["lint", "find", "others"], choices=["lint", "find", "others"],
+                        help="which groups of commands to time")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--slow-runs", type=int, default=3)
     parser.add_argument("--timeout", type=int, default=120, help="seconds a run of mfile may take")
@@ -235,7 +237,7 @@ def main():
         for corpus in args.corpora:
             print(f"{corpus}-{size}: preparing", file=sys.stderr)
             repo, files, size_bytes = prepare(size, corpus, mfile)
-            listed = commands(repo, mfile, peers=not args.no_peers)
+            listed = [c for c in commands(repo, mfile, peers=not args.no_peers) if c.group in args.groups]
             measure(listed, args.runs, args.slow_runs, args.timeout, args.peer_timeout)
             sections.append(report(size, corpus, files, size_bytes, listed, args.timeout, args.peer_timeout))
             print(sections[-1], file=sys.stderr)
