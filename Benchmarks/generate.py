@@ -1,13 +1,18 @@
 #!/usr/bin/env python3
 """Generates a realistic records repository of N invented cases with their meetings.
 
-usage: Benchmarks/generate.py N OUTDIR
+usage: Benchmarks/generate.py N OUTDIR [--large-meetings]
 
 Every case has a victim (with equality fields), one or two perpetrators, 0-3 children,
-1-3 referrals over the years and sometimes a transfer or disclosure; each monthly meeting
-hears about 25 cases with information from several agencies and 1-4 actions each. The
+1-3 referrals over the years and sometimes a transfer or disclosure; each fortnightly meeting
+of seven MARACs hears about 25 cases with information from several agencies and 1-4 actions each. The
 output lints clean: the benchmark measures the clean path, which is what CI runs every push.
 Deterministic: the same N gives the same bytes.
+
+With --large-meetings each hearing has 3-6 pieces of information of several paragraphs
+(some with accented names and other non-ASCII text) and some actions carry a note, so the
+meeting files are about three times larger (as a busy MARAC's minutes are); the cases are
+the same as without it.
 """
 import datetime
 import pathlib
@@ -23,6 +28,8 @@ LAST = ["Smith", "Jones", "Williams", "Taylor", "Brown", "Davies", "Evans", "Wil
         "Green", "Hall", "Lewis", "Harris", "Clarke", "Patel", "Jackson", "Wood", "Turner", "Kowalski",
         "Ahmed", "Khan", "Llewellyn", "O'Connor", "Nguyen", "Okafor"]
 STREETS = ["Sample Street", "Example Road", "Test Avenue", "Placeholder Lane", "Mock Close", "Demo Way"]
+PER_MEETING = 19
+MARACS = ["north", "south", "east", "west", "central", "valley", "coast"]
 AGENCIES = ["police", "idva", "probation", "children", "adults", "housing", "health", "mental-health",
             "education", "substance"]
 ETHNICITY = ["white-british", "white-irish", "white-other", "black-african", "asian-pakistani",
@@ -65,16 +72,38 @@ def date(d):
     return d.isoformat()
 
 
+def age(born, on):
+    return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+
+
 def address(rng):
     return f"{rng.randint(1, 200)} {rng.choice(STREETS)}, Example Town, EX{rng.randint(1, 9)} {rng.randint(1, 9)}AA"
 
 
-def case_text(rng, case_id, received_dates):
-    lines = [f'id = "{case_id}"', 'marac = "north"', 'status = "open"', 'session = "open"', "",
+PARAGRAPH_EXTRAS = [
+    "Siân from the IDVA service confirmed that the victim attended the café meeting in Llanelli.",
+    "The perpetrator's brother, Łukasz, has been seen near the address on three occasions.",
+    "Zoë, the school's safeguarding lead, reported that the children were late most mornings.",
+    "The victim's mother (née Ó Súilleabháin) is willing to offer a place to stay — for now.",
+]
+
+
+def long_text(rng):
+    """Several paragraphs of what agencies share, as a busy meeting's minutes hold."""
+    paragraphs = []
+    for _ in range(rng.randint(1, 3)):
+        sentences = [rng.choice(TEXTS + PARAGRAPH_EXTRAS) for _ in range(rng.randint(2, 6))]
+        paragraphs.append(" ".join(sentences))
+    return "\n\n".join(paragraphs)
+
+
+def case_text(rng, case_id, marac, received_dates):
+    lines = [f'id = "{case_id}"', f'marac = "{marac}"', 'status = "open"', 'session = "open"', "",
              "[victim]", f'name = "{name(rng)}"']
     if rng.random() < 0.3:
         lines.append(f'aliases = ["{name(rng)}"]')
-    dob = datetime.date(rng.randint(1960, 2008), rng.randint(1, 12), rng.randint(1, 28))
+    # 16 or over at the first referral (younger victims are not referred: 000 §1).
+    dob = datetime.date(received_dates[0].year - rng.randint(17, 66), rng.randint(1, 12), rng.randint(1, 28))
     lines += [f"dob = {date(dob)}", f'gender = "{rng.choice(["female"] * 9 + ["male"])}"',
               f'address = "{address(rng)}"', f'ethnicity = "{rng.choice(ETHNICITY)}"',
               f'sexual_orientation = "{rng.choice(ORIENTATION)}"',
@@ -91,7 +120,9 @@ def case_text(rng, case_id, received_dates):
         incident = received - datetime.timedelta(days=rng.randint(0, 5))
         score = rng.randint(14, 27)
         lines += ["[[referral]]", f"received = {date(received)}", f'agency = "{rng.choice(AGENCIES)}"',
-                  f'referrer = "{name(rng)}"', f"incident = {date(incident)}", 'risk_tool = "dash"',
+                  f'referrer = "{name(rng)}"', f"incident = {date(incident)}",
+                  # 16-17 year olds are assessed with the Young Persons DASH (000 §9).
+                  f'risk_tool = "{"dash-young-person" if age(dob, received) < 18 else "dash"}"',
                   f"risk_score = {score}",
                   'criteria = ["repeat"]' if index else 'criteria = ["visible-high-risk"]',
                   'consent = "given"', 'decision = "accepted"', f"idva_referred = {date(received)}", ""]
@@ -101,6 +132,7 @@ def case_text(rng, case_id, received_dates):
 def main():
     count = int(sys.argv[1])
     out = pathlib.Path(sys.argv[2])
+    large = "--large-meetings" in sys.argv[3:]
     rng = random.Random(count)
     if out.exists():
         shutil.rmtree(out)
@@ -108,37 +140,50 @@ def main():
     (out / "schema").mkdir(parents=True)
     for schema in (source / "schema").glob("*.json"):
         shutil.copy(schema, out / "schema" / schema.name)
-    marac = (source / "marac.toml").read_text()
-    marac = marac.replace("first_meeting = 2026-08-06", "first_meeting = 2000-01-06")
-    (out / "marac.toml").write_text(marac)
+    # A regional repository: seven MARACs, each meeting every other Thursday, about 25 cases a
+    # meeting (19 new and the repeats: the West Midlands cap is 25), over the years before
+    # 2026-11-05 (100,000 cases: 5,263 meetings since 2002).
+    meetings_needed = max(1, count // PER_MEETING)
+    rounds = -(-meetings_needed // len(MARACS))
+    last = datetime.date(2026, 11, 5)
+    first_meeting = last - datetime.timedelta(weeks=2 * (rounds - 1))
+    meetings = []
+    for week in range(rounds):
+        day = first_meeting + datetime.timedelta(weeks=2 * week)
+        if (day.month, day.day) in ((12, 25), (12, 26), (1, 1)):
+            continue  # a bank holiday: the schedule moves that meeting; none is generated
+        meetings += [(day, marac) for marac in MARACS]
+    marac_text = (source / "marac.toml").read_text()
+    start = marac_text.index("[[marac]]")
+    end = marac_text.index("[[agency]]")
+    blocks = "".join(f'[[marac]]\nid = "{m}"\nname = "Example Region MARAC ({m.title()})"\n'
+                     f'frequency = "fortnightly"\nfirst_meeting = {date(first_meeting)}\n\n' for m in MARACS)
+    (out / "marac.toml").write_text(marac_text[:start] + blocks + marac_text[end:])
 
-    # Cases arrive evenly over the years before 2026-11, about 25 a meeting.
-    meetings_needed = max(1, count // 25)
-    first_meeting = datetime.date(2026, 11, 5) - datetime.timedelta(weeks=4 * meetings_needed)
-    meeting_dates = [first_meeting + datetime.timedelta(weeks=4 * i) for i in range(meetings_needed + 1)]
-    hearings = {d: [] for d in meeting_dates}
+    hearings = {m: [] for m in meetings}
+    later_by = len(MARACS) * 3  # the same MARAC's meeting six weeks later
     for n in range(count):
-        slot = min(n // 25, meetings_needed - 1)
-        meeting = meeting_dates[slot]
+        slot = min(n // PER_MEETING, len(meetings) - 1)
+        meeting, marac = meetings[slot]
         received = meeting - datetime.timedelta(days=rng.randint(10, 20))
         dates = [received]
-        heard = [meeting]
-        if rng.random() < 0.25 and slot + 3 < len(meeting_dates) - 1:
-            later = meeting_dates[slot + 3]
-            dates.append(later - datetime.timedelta(days=rng.randint(10, 20)))
+        heard = [meetings[slot]]
+        if rng.random() < 0.25 and slot + later_by < len(meetings) - 1 and meetings[slot + later_by][1] == marac:
+            later = meetings[slot + later_by]
+            dates.append(later[0] - datetime.timedelta(days=rng.randint(10, 20)))
             heard.append(later)
         case_id = f"{received.year}-EXMP-{n + 1:06d}"
         folder = out / "cases" / str(received.year)
         folder.mkdir(parents=True, exist_ok=True)
-        (folder / f"{case_id}.toml").write_text(case_text(rng, case_id, dates))
-        for d in heard:
-            hearings[d].append(case_id)
+        (folder / f"{case_id}.toml").write_text(case_text(rng, case_id, marac, dates))
+        for m in heard:
+            hearings[m].append(case_id)
 
-    for meeting, cases in hearings.items():
+    for (meeting, marac), cases in hearings.items():
         if not cases:
             continue
         circulated = meeting - datetime.timedelta(days=10)
-        lines = ['marac = "north"', f"date = {date(meeting)}", 'kind = "scheduled"', f'chair = "{name(rng)}"',
+        lines = [f'marac = "{marac}"', f"date = {date(meeting)}", 'kind = "scheduled"', f'chair = "{name(rng)}"',
                  f"agenda_circulated = {date(circulated)}",
                  f"minutes_approved = {date(meeting + datetime.timedelta(days=3))}", ""]
         for agency in AGENCIES[:7]:
@@ -146,20 +191,23 @@ def main():
                       "confidentiality_signed = true", "signed_in = 09:55:00", "signed_out = 12:30:00", ""]
         action_id = 0
         for case_id in cases:
-            lines += ["[[hearing]]", f'case = "{case_id}"', f'presented_by = "{rng.choice(AGENCIES)}"', ""]
-            for _ in range(rng.randint(2, 4)):
+            lines += ["[[hearing]]", f'case = "{case_id}"', f'presented_by = "{rng.choice(AGENCIES[:7])}"', ""]
+            for _ in range(rng.randint(3, 6) if large else rng.randint(2, 4)):
                 lines += ["  [[hearing.information]]", f'  agency = "{rng.choice(AGENCIES)}"',
-                          f'  kind = "{rng.choice(["fact", "fact", "opinion"])}"',
-                          f'  text = """{rng.choice(TEXTS)}"""', ""]
+                          f'  kind = "{rng.choice(["fact", "fact", "opinion"])}"']
+                lines += [f'  text = """{long_text(rng) if large else rng.choice(TEXTS)}"""', ""]
             for _ in range(rng.randint(1, 4)):
                 action_id += 1
                 due = meeting + datetime.timedelta(days=14)
                 lines += ["  [[hearing.action]]", f"  id = {action_id}", f'  agency = "{rng.choice(AGENCIES)}"',
                           f'  owner = "{name(rng)}"', f'  text = "{rng.choice(ACTIONS)}"', f"  due = {date(due)}",
-                          '  status = "complete"', f"  completed = {date(due - datetime.timedelta(days=2))}", ""]
+                          '  status = "complete"', f"  completed = {date(due - datetime.timedelta(days=2))}"]
+                if large and rng.random() < 0.5:
+                    lines.append(f'  note = """{long_text(rng)}"""')
+                lines.append("")
         folder = out / "meetings" / str(meeting.year)
         folder.mkdir(parents=True, exist_ok=True)
-        (folder / f"{meeting.isoformat()}-north.toml").write_text("\n".join(lines))
+        (folder / f"{meeting.isoformat()}-{marac}.toml").write_text("\n".join(lines))
 
 
 if __name__ == "__main__":

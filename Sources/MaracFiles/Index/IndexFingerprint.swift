@@ -39,19 +39,11 @@ public struct IndexFingerprint: Sendable, Hashable {
         let (folders, problems) = RecordFileStat.foldersAndProblems(root: root)
         // A folder that cannot be listed makes the index stale, so the update reports it.
         if !problems.isEmpty { total.add(FileStamp(path: "\0unreadable", size: 0, modified: -1, hash: 0)) }
-        // One worker per core, each taking every n-th folder (folders differ much in size).
-        let workers = max(1, min(ProcessInfoCores.count, folders.count))
-        let parts = FingerprintSlots(count: workers)
+        // The folders taken one at a time by whichever core is free (they differ much in size).
         let rootPath = root.path
         let realRoot = RecordAccess.realPath(rootPath) ?? rootPath
-        DispatchQueue.concurrentPerform(iterations: workers) { w in
-            var part = IndexFingerprint()
-            for i in stride(from: w, to: folders.count, by: workers) {
-                part.merge(fingerprint(folder: folders[i], root: rootPath, realRoot: realRoot))
-            }
-            parts.set(w, part)
-        }
-        for part in parts.all() { total.merge(part) }
+        let parts = folders.parallelMap(serialBelow: 2) { fingerprint(folder: $0, root: rootPath, realRoot: realRoot) }
+        for part in parts { total.merge(part) }
         return total
     }
 
@@ -90,12 +82,4 @@ public struct IndexFingerprint: Sendable, Hashable {
         }
         return result
     }
-}
-
-private final class FingerprintSlots: @unchecked Sendable {
-    private var slots: [IndexFingerprint]
-    private let lock = NSLock()
-    init(count: Int) { slots = Array(repeating: IndexFingerprint(), count: count) }
-    func set(_ i: Int, _ value: IndexFingerprint) { lock.lock(); slots[i] = value; lock.unlock() }
-    func all() -> [IndexFingerprint] { slots }
 }

@@ -113,6 +113,31 @@ public enum IndexStore {
         return (outcome.bytes, refresh)
     }
 
+    /// `use` applied to the index `currentBytes` gives, worked out while the index is checked:
+    /// `use` reads the stored index at once, beside its checksum and the freshness check (both
+    /// on all cores); its answer is kept only when the index turns out whole and fresh, and
+    /// otherwise `use` runs again on the index brought up to date.
+    public static func withCurrentBytes<T: Sendable>(
+        root: URL, checkFreshness: Bool = true, _ use: @Sendable ([UInt8]) -> T
+    ) throws(RepositoryError) -> (value: T, refresh: Refresh) {
+        var timer = PhaseTimer()
+        if let bytes = storedBytes(root: root) {
+            timer.lap("read index")
+            let checked = LockedBox<Bool>()
+            let group = DispatchGroup()
+            DispatchQueue.global().async(group: group) {
+                checked.value = (try? IndexFormat.check(bytes)) != nil && (!checkFreshness || isFresh(bytes, root: root))
+            }
+            let early = use(bytes)
+            timer.lap("search, beside the checksum and fingerprint")
+            group.wait()
+            timer.lap("checksum and fingerprint")
+            if checked.value == true { return (early, .fresh) }
+        }
+        let (bytes, refresh) = try currentBytes(root: root, checkFreshness: checkFreshness)
+        return (use(bytes), refresh)
+    }
+
     /// The index decoded, brought up to date first as `currentBytes` does.
     public static func current(root: URL) throws(RepositoryError) -> (index: PeopleIndex, refresh: Refresh) {
         let (bytes, refresh) = try currentBytes(root: root)
@@ -121,5 +146,15 @@ public enum IndexStore {
         } catch {
             throw RepositoryError("the index just written cannot be read back (\(error.description)); run 'mfile index --full'")
         }
+    }
+}
+
+/// A value set by one thread and read by another after it is done.
+private final class LockedBox<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Value?
+    var value: Value? {
+        get { lock.lock(); defer { lock.unlock() }; return stored }
+        set { lock.lock(); stored = newValue; lock.unlock() }
     }
 }

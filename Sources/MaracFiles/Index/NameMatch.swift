@@ -88,7 +88,7 @@ public struct NameQuery: Sendable {
             var i = 0, hit = false
             nameWords.forEach { word in
                 if !hit, Self.equal(w, word) || (key.count >= 2 && nameKeys.count == nameWords.count && Self.equal(key, nameKeys.word(i)))
-                    || PersonMatching.withinOneSlip(w, word) { hit = true }
+                    || Self.withinOneSlip(w, word) { hit = true }
                 i += 1
             }
             return hit ? .word : nil
@@ -102,7 +102,7 @@ public struct NameQuery: Sendable {
         guard nameKeys.count == nameWords.count else { return nil }
         let kf = keys[0], kl = keys[keys.count - 1], mf = nameKeys.first, ml = nameKeys.last
         func alike(_ q: [UInt8], _ qk: [UInt8], _ w: UnsafeRawBufferPointer, _ wk: UnsafeRawBufferPointer) -> Bool {
-            (qk.count >= 2 && Self.equal(qk, wk)) || PersonMatching.withinOneSlip(q, w)
+            (qk.count >= 2 && Self.equal(qk, wk)) || Self.withinOneSlip(q, w)
         }
         if alike(qf, kf, nf, mf) && alike(ql, kl, nl, ml) { return .phonetic }
         if alike(qf, kf, nl, ml) && alike(ql, kl, nf, mf) { return .phonetic }
@@ -125,6 +125,18 @@ public struct NameQuery: Sendable {
         name.forEach { list.append($0) }
         list.sort { $0.lexicographicallyPrecedes($1) }
         return zip(list, sortedWords).allSatisfy { Self.equal($1, $0) }
+    }
+
+    /// `PersonMatching.withinOneSlip`, asked only about words that could be: their lengths
+    /// differ by one at most, and a slip (one letter changed, added, dropped, or two swapped)
+    /// leaves the first letter in place or happens within the first two letters, so one of
+    /// the first two letters of each word lines up with one of the other's. Most words of a
+    /// scan are turned away by these tests alone.
+    @inline(__always)
+    static func withinOneSlip(_ a: [UInt8], _ b: UnsafeRawBufferPointer) -> Bool {
+        guard abs(a.count - b.count) <= 1 else { return false }
+        if a.count >= 2, b.count >= 2, a[0] != b[0], a[1] != b[1], a[0] != b[1], a[1] != b[0] { return false }
+        return PersonMatching.withinOneSlip(a, b)
     }
 
     static func equal(_ a: [UInt8], _ b: UnsafeRawBufferPointer) -> Bool {

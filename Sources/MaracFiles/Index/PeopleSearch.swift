@@ -1,5 +1,6 @@
 import MaracBase
 import MaracRecords
+import MaracRepository
 
 /// `mfile find`: the people of the index matching a name, ranked.
 ///
@@ -24,34 +25,49 @@ public enum PeopleSearch {
 
     /// People matching `query` (best match of any of their names), ranked: match kind, then
     /// a matching dob, then name. With `dob`, people whose dob differs are left out (people
-    /// without a dob stay, after those whose dob matches). The same person (same name as
-    /// written, role and dob) in several cases is one hit with every case id.
+    /// without a dob stay, after those whose dob matches), then name, role, first case and dob.
+    /// The same person (same name as written, role and dob) in several cases is one hit with
+    /// every case id.
+    ///
+    /// The entries are cut into one run per core, searched at the same time, and the runs'
+    /// findings merged in index order (so a person's best match and alias are those a single
+    /// pass would keep).
     public static func find(_ query: NameQuery, dob: LocalDate? = nil, in index: [UInt8]) throws(IndexFormat.Problem) -> [Hit] {
+        try find(query, dob: dob, in: index, runs: ProcessInfoCores.count)
+    }
+
+    /// The same, the entries cut into `runs` runs.
+    static func find(_ query: NameQuery, dob: LocalDate?, in index: [UInt8], runs count: Int) throws(IndexFormat.Problem) -> [Hit] {
         guard !query.isEmpty else { return [] }
         let wanted = dob.map { UInt64($0.year * 10000 + $0.month * 100 + $0.day) }
-        var hits: [String: Hit] = [:]
-        let ok = index.withUnsafeBytes { buffer -> Bool in
-            var c = Cursor(buffer, offset: IndexFormat.headerSize + 16)
-            guard c.skipString(), c.skipVarint(), c.skipVarint(), c.skip(8) else { return false }  // marac.toml's stamp
-            guard let count = c.varint() else { return false }
-            for _ in 0..<count {
-                guard c.skipString(), c.skipVarint(), c.skipVarint(), c.skip(8), let kind = c.byte() else { return false }
-                if kind == 0 { continue }
-                guard let length = c.varint() else { return false }
-                let end = c.offset + Int(length)
-                guard end <= buffer.count else { return false }
-                if kind == 1 {
-                    guard scanCase(&c, query: query, wanted: wanted, hits: &hits) else { return false }
-                    c.offset = end
-                    guard c.skipPart(), c.skipPart(), c.skipPart() else { return false }  // keys, relations, facts
-                } else {
-                    c.offset = end
-                    guard c.skipPart() else { return false }  // facts
+        guard let runs = index.withUnsafeBytes({ entryRuns($0, count: count) }) else { throw .malformed }
+        let found = runs.parallelMap(serialBelow: 2) { run in
+            index.withUnsafeBytes { buffer -> [String: Hit]? in
+                var hits: [String: Hit] = [:]
+                var c = Cursor(buffer, offset: run.offset)
+                for _ in 0..<run.entries {
+                    guard c.skipString(), c.skipVarint(), c.skipVarint(), c.skip(8), let kind = c.byte() else { return nil }
+                    if kind == 0 { continue }
+                    guard let length = c.varint() else { return nil }
+                    let end = c.offset + Int(length)
+                    guard end <= buffer.count else { return nil }
+                    if kind == 1 {
+                        guard scanCase(&c, query: query, wanted: wanted, hits: &hits) else { return nil }
+                        c.offset = end
+                        guard c.skipPart(), c.skipPart(), c.skipPart() else { return nil }  // keys, relations, facts
+                    } else {
+                        c.offset = end
+                        guard c.skipPart() else { return nil }  // facts
+                    }
                 }
+                return hits
             }
-            return true
         }
-        guard ok else { throw .malformed }
+        var hits: [String: Hit] = [:]
+        for run in found {
+            guard let run else { throw .malformed }
+            merge(run, into: &hits)
+        }
         return hits.values.map { hit in
             var hit = hit
             hit.caseIDs.sort()
@@ -59,13 +75,52 @@ public enum PeopleSearch {
         }.sorted { a, b in
             if a.match != b.match { return a.match < b.match }
             if a.dobMatches != b.dobMatches { return a.dobMatches }
-            return (a.name, a.role.rawValue, a.caseIDs.first ?? "") < (b.name, b.role.rawValue, b.caseIDs.first ?? "")
+            if (a.name, a.role.rawValue, a.caseIDs.first ?? "") != (b.name, b.role.rawValue, b.caseIDs.first ?? "") {
+                return (a.name, a.role.rawValue, a.caseIDs.first ?? "") < (b.name, b.role.rawValue, b.caseIDs.first ?? "")
+            }
+            // Name, role and dob make a hit, so the dob settles the rest.
+            return (a.dob?.description ?? "") < (b.dob?.description ?? "")
         }
     }
 
     /// The same over an index held in memory.
     public static func find(_ query: NameQuery, dob: LocalDate? = nil, in index: PeopleIndex) -> [Hit] {
         (try? find(query, dob: dob, in: IndexFormat.encode(index))) ?? []
+    }
+
+    /// The index's entries cut into `count` runs of about as many entries: where each starts
+    /// and how many it holds; nil if the bytes are bad.
+    private static func entryRuns(_ buffer: UnsafeRawBufferPointer, count runs: Int) -> [(offset: Int, entries: Int)]? {
+        var c = Cursor(buffer, offset: IndexFormat.headerSize + 16)
+        guard c.skipString(), c.skipVarint(), c.skipVarint(), c.skip(8) else { return nil }  // marac.toml's stamp
+        guard let total = c.varint(), total <= UInt64(buffer.count) else { return nil }
+        let perRun = max(1, (Int(total) + runs - 1) / runs)
+        var result: [(offset: Int, entries: Int)] = []
+        for i in 0..<Int(total) {
+            if i % perRun == 0 { result.append((c.offset, min(perRun, Int(total) - i))) }
+            guard c.skipString(), c.skipVarint(), c.skipVarint(), c.skip(8), let kind = c.byte() else { return nil }
+            if kind == 0 { continue }
+            guard let length = c.varint(), c.skip(Int(clamping: length)) else { return nil }
+            if kind == 1 { guard c.skipPart(), c.skipPart() else { return nil } }  // keys, relations
+            guard c.skipPart() else { return nil }  // a case's or meeting's facts
+        }
+        return result
+    }
+
+    /// Adds a later run's findings to those of the runs before it.
+    private static func merge(_ later: [String: Hit], into hits: inout [String: Hit]) {
+        for (key, found) in later {
+            guard var hit = hits[key] else {
+                hits[key] = found
+                continue
+            }
+            for id in found.caseIDs where !hit.caseIDs.contains(id) { hit.caseIDs.append(id) }
+            if found.match < hit.match {
+                hit.match = found.match
+                hit.matchedAlias = found.matchedAlias
+            }
+            hits[key] = hit
+        }
     }
 
     /// Reads one case record's people, adding matches to `hits`; false if the bytes are bad.

@@ -101,9 +101,10 @@ public struct RecordFileStat: Sendable, Hashable {
         folders.append(folder)
         var children: [String] = []
         while let entry = readdir(dir) {
+            let type = entry.pointee.d_type
+            if type == UInt8(DT_REG) { continue }  // only folders and links lead further (no name made)
             let name = entryName(entry)
             if name.hasPrefix(".") { continue }
-            let type = entry.pointee.d_type
             if type == UInt8(DT_DIR) {
                 children.append(name)
             } else if type == UInt8(DT_UNKNOWN) || type == UInt8(DT_LNK) {

@@ -32,11 +32,13 @@ public enum Linter {
             }
         }
         timer.lap("read, decode, validate and check each file")
-        var findings = scan.diagnostics + CrossRecordRules.check(
-            scan.summaries, undecodedCaseFiles: scan.undecodedCaseFiles)
-        timer.lap("checks across records")
-        findings += ProtocolLint.check(engine, file: scan.configuration.file, scan.summaries, asOf: asOf)
-        timer.lap("protocol checks (settings, repeats, criteria, listing)")
+        // The checks across records and the protocol checks need each other's cores, not results.
+        let loadedEngine = engine
+        let (acrossRecords, protocolFindings) = inParallel(
+            { CrossRecordRules.check(scan.summaries, undecodedCaseFiles: scan.undecodedCaseFiles) },
+            { ProtocolLint.check(loadedEngine, file: scan.configuration.file, scan.summaries, asOf: asOf) })
+        timer.lap("checks across records, beside the protocol checks (settings, repeats, criteria, listing)")
+        var findings = scan.diagnostics + acrossRecords + protocolFindings
         findings.sort(by: Diagnostic.reportOrder)
         return LintReport(findings: findings, fileCount: scan.recordFileCount + 1)
     }
@@ -111,21 +113,24 @@ package struct LintContext: Sendable {
 
     /// A finding for a MARAC id not in marac.toml, if `marac` is one. The id typed is never
     /// shown (it could be anything); the closest MARAC id and the list are.
-    func unknownMarac(_ marac: String?, file: String, at position: SourcePosition?) -> Diagnostic? {
+    func unknownMarac(_ marac: String?, file: String, at position: @autoclosure () -> SourcePosition?) -> Diagnostic? {
         guard let marac, !maracIDs.contains(marac) else { return nil }
         return Diagnostic(
-            file: file, position: position,
+            file: file, position: position(),
             message: "marac names a MARAC id that is not in marac.toml" + Self.choices(marac, maracIDs, "MARACs"),
             rule: .unknownMarac)
     }
 
-    /// A finding for an agency id not in marac.toml, if `agency` is one.
-    func unknownAgency(_ agency: String?, field: String, file: String, at position: SourcePosition?) -> Diagnostic? {
+    /// A finding for an agency id not in marac.toml, if `agency` is one (the field's name and
+    /// position are worked out only then).
+    func unknownAgency(
+        _ agency: String?, field: @autoclosure () -> String, file: String, at position: @autoclosure () -> SourcePosition?
+    ) -> Diagnostic? {
         guard let agency, !agencyIDs.contains(agency) else { return nil }
         let choices = Self.choices(agency, agencyIDs, "agencies")
         return Diagnostic(
-            file: file, position: position,
-            message: "\(field) names an agency id that is not in marac.toml" + choices
+            file: file, position: position(),
+            message: "\(field()) names an agency id that is not in marac.toml" + choices
                 + (choices.contains("did you mean") ? "" : "; correct it, or add an [[agency]] with that id to marac.toml"),
             rule: .unknownAgency)
     }

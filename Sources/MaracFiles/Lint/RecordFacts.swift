@@ -8,10 +8,11 @@ enum RecordFacts: Sendable {
     case meeting(MeetingSummary)
 }
 
-struct CaseFacts: Sendable {
-    var idPosition: SourcePosition?
+/// One shared object per case, so the passes across records copy a reference, not its fields.
+final class CaseFacts: Sendable {
+    let idPosition: SourcePosition?
     /// The people, referrals, transfers and session, for the protocol checks (`ProtocolLint`).
-    var summary: CaseSummary
+    let summary: CaseSummary
 
     var file: String { summary.file }
     var id: String? { summary.id }

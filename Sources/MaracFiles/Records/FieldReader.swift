@@ -8,22 +8,39 @@ import MaracTOML
 package struct FieldReader {
     package let table: TOMLTable
     let file: String
-    /// The table's dotted place in the file, for messages (`victim`, `referral[2]`).
-    package let place: String
     /// Where the table starts (its header for a `[[table]]` entry).
     package let position: SourcePosition?
+    /// The place of the table holding this one ("" for the file's own table or one in it).
+    private let outerPlace: String
+    /// The key this table is under ("" for the file's own table).
+    private let key: String
     /// The table's number (from 1) in its array of tables; 0 when it is not in one.
     package let number: Int
 
-    package init(_ table: TOMLTable, file: String, place: String = "", position: SourcePosition? = nil, number: Int = 0) {
-        self.table = table
-        self.file = file
-        self.place = place
-        self.position = position
-        self.number = number
+    package init(_ table: TOMLTable, file: String, position: SourcePosition? = nil) {
+        self.init(table, file: file, outerPlace: "", key: "", number: 0, position: position)
     }
 
-    func fieldName(_ key: String) -> String { place.isEmpty ? key : "\(place).\(key)" }
+    private init(_ table: TOMLTable, file: String, outerPlace: String, key: String, number: Int, position: SourcePosition?) {
+        self.table = table
+        self.file = file
+        self.outerPlace = outerPlace
+        self.key = key
+        self.number = number
+        self.position = position
+    }
+
+    /// The table's dotted place in the file, for messages (`victim`, `referral[2]`); written out
+    /// only when asked for, as most tables never need it.
+    package var place: String {
+        let field = outerPlace.isEmpty ? key : "\(outerPlace).\(key)"
+        return number == 0 ? field : "\(field)[\(number)]"
+    }
+
+    func fieldName(_ key: String) -> String {
+        let place = place
+        return place.isEmpty ? key : "\(place).\(key)"
+    }
 
     package func string(_ key: String) -> String? { table[key]?.string }
     func bool(_ key: String) -> Bool? { table[key]?.boolean }
@@ -62,9 +79,10 @@ package struct FieldReader {
     /// The array of tables under `key` (e.g. `[[referral]]`), each with its reader.
     func tables(_ key: String) -> [FieldReader] {
         guard let items = table[key]?.array else { return [] }
+        let place = place
         return items.enumerated().compactMap { index, node in
             node.table.map {
-                FieldReader($0, file: file, place: "\(fieldName(key))[\(index + 1)]", position: node.range.start, number: index + 1)
+                FieldReader($0, file: file, outerPlace: place, key: key, number: index + 1, position: node.range.start)
             }
         }
     }
@@ -72,7 +90,7 @@ package struct FieldReader {
     /// The sub-table under `key`.
     package func subtable(_ key: String) -> FieldReader? {
         guard let node = table[key], let sub = node.table else { return nil }
-        return FieldReader(sub, file: file, place: fieldName(key), position: node.range.start)
+        return FieldReader(sub, file: file, outerPlace: place, key: key, number: 0, position: node.range.start)
     }
 
     /// Where `key` is written, or else where the table itself starts.

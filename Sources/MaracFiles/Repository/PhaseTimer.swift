@@ -4,7 +4,7 @@ import Foundation
 /// print how long each phase took, and the memory resident at its end, to standard error
 /// (phase names, milliseconds and MiB only).
 package struct PhaseTimer {
-    static let enabled = ProcessInfo.processInfo.environment["MFILE_TIMING"] == "1"
+    package static let enabled = ProcessInfo.processInfo.environment["MFILE_TIMING"] == "1"
     private var last = DispatchTime.now().uptimeNanoseconds
 
     package init() {}

@@ -65,9 +65,8 @@ public struct RecordSchemas: Sendable {
     /// Every violation of `table` against the schema of `kind`, at the field's position.
     public func validate(_ kind: RecordKind, _ table: TOMLTable, file: String) -> [Diagnostic] {
         guard let schema = schemas[kind] else { return [] }
-        let instance = table.jsonInstance
-        if schema.isValid(instance) { return [] }
-        return schema.validate(instance).filter { violation in
+        if schema.isValid(table) { return [] }
+        return schema.validate(table).filter { violation in
             guard kind == .configuration, case .key(let key)? = violation.path.first else { return true }
             return !Self.protocolKeys.contains(key)
         }.map { violation in

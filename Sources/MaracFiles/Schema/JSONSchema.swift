@@ -1,4 +1,5 @@
 import MaracJSON
+import MaracTOML
 
 /// A JSON Schema (draft 2020-12), compiled once and then used to validate any number of values,
 /// from any number of threads.
@@ -32,12 +33,24 @@ public struct JSONSchema: Sendable {
     }
 
     /// Every way `instance` breaks the schema; empty when it is valid.
-    public func validate(_ instance: JSONValue) -> [SchemaViolation] {
+    public func validate(_ instance: JSONValue) -> [SchemaViolation] { violations(of: instance) }
+
+    /// Whether `instance` is valid; faster than `validate` as it stops at the first violation.
+    public func isValid(_ instance: JSONValue) -> Bool { accepts(instance) }
+
+    /// Every way a decoded TOML document breaks the schema, read in place as the JSON data
+    /// model (`TOMLInstance.swift`); the same violations as `validate(table.jsonInstance)`.
+    public func validate(_ table: TOMLTable) -> [SchemaViolation] { violations(of: TOMLValue.table(table)) }
+
+    /// Whether a decoded TOML document is valid, read in place.
+    public func isValid(_ table: TOMLTable) -> Bool { accepts(TOMLValue.table(table)) }
+
+    private func violations<Value: SchemaInstance>(of instance: Value) -> [SchemaViolation] {
         program.nodes.withUnsafeBufferPointer { nodes in
             program.sites.withUnsafeBufferPointer { sites in
               program.resources.withUnsafeBufferPointer { resources in
-                var evaluator = SchemaEvaluator(nodes: nodes, sites: sites, resources: resources,
-                                                tracksDynamicScope: program.tracksDynamicScope)
+                var evaluator = SchemaEvaluator<Value>(nodes: nodes, sites: sites, resources: resources,
+                                                       tracksDynamicScope: program.tracksDynamicScope)
                 _ = evaluator.validate(program.root, instance, collect: true)
                 return evaluator.violations
               }
@@ -45,13 +58,12 @@ public struct JSONSchema: Sendable {
         }
     }
 
-    /// Whether `instance` is valid; faster than `validate` as it stops at the first violation.
-    public func isValid(_ instance: JSONValue) -> Bool {
+    private func accepts<Value: SchemaInstance>(_ instance: Value) -> Bool {
         program.nodes.withUnsafeBufferPointer { nodes in
             program.sites.withUnsafeBufferPointer { sites in
               program.resources.withUnsafeBufferPointer { resources in
-                var evaluator = SchemaEvaluator(nodes: nodes, sites: sites, resources: resources,
-                                                tracksDynamicScope: program.tracksDynamicScope)
+                var evaluator = SchemaEvaluator<Value>(nodes: nodes, sites: sites, resources: resources,
+                                                       tracksDynamicScope: program.tracksDynamicScope)
                 return evaluator.validate(program.root, instance, collect: false)
               }
             }

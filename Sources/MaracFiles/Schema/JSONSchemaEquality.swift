@@ -21,6 +21,23 @@ enum JSONSchemaEquality {
         }
     }
 
+    /// `a` against an instance value seen as `view`: scalars compared in place, arrays and
+    /// objects through their JSON form.
+    static func equal<Value: SchemaInstance>(_ a: JSONValue, _ value: Value, _ view: SchemaView<Value>) -> Bool {
+        switch (a, view) {
+        case (.null, .null): return true
+        case let (.bool(x), .boolean(y)): return x == y
+        case let (.string(x), .string(y)): return same(x, y)
+        case let (.string(x), .text(value)): return same(x, value.schemaText)
+        case let (.integer(x), .integer(y)): return x == y
+        case let (.integer(x), .number(y)): return Double(x) == y
+        case let (.number(x), .integer(y)): return x == Double(y)
+        case let (.number(x), .number(y)): return x == y
+        case (.array, .array), (.object, .object): return equal(a, value.jsonValue)
+        default: return false
+        }
+    }
+
     /// String equality by Unicode code points, as JSON requires (Swift's `==` also equates
     /// canonically equivalent strings, such as a precomposed `é` and `e` + combining accent).
     /// Code points are equal exactly when the UTF-8 bytes are, so this compares bytes.

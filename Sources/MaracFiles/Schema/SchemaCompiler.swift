@@ -20,6 +20,8 @@ struct SchemaCompiler {
     var resourceIndices: [String: Int] = [:]
     var usesDynamicRef = false
     var indices: [SchemaLocation: Int] = [:]
+    /// The rules the checks refer to, handed to the program that keeps them.
+    var rules: [AnyObject] = []
 
     /// Compiles the schema registered under (or identified by) `uri`.
     static func compile(uri: String, registry: SchemaRegistry, options: SchemaOptions) throws -> SchemaProgram {
@@ -31,7 +33,7 @@ struct SchemaCompiler {
         let root = try compiler.compile(at: location)
         try compiler.rejectReferenceLoops()
         return SchemaProgram(nodes: compiler.nodes, sites: compiler.sites, resources: compiler.resources,
-                             tracksDynamicScope: compiler.usesDynamicRef, root: root)
+                             tracksDynamicScope: compiler.usesDynamicRef, root: root, rules: compiler.rules)
     }
 
     mutating func compile(at location: SchemaLocation) throws -> Int {
@@ -93,7 +95,7 @@ struct SchemaCompiler {
         }
 
         if let value = schema["type"] { add("type", .type(try types(value, schema))) }
-        if let value = schema["const"] { add("const", .const(value, shown: SchemaText.show(value))) }
+        if let value = schema["const"] { add("const", .const(keep(ConstRule(value, shown: SchemaText.show(value))))) }
         if let value = schema["enum"] {
             guard case .array(let values) = value else { throw schema.error("enum must be an array", "enum") }
             var strings: [String: [String]] = [:]
@@ -102,7 +104,7 @@ struct SchemaCompiler {
                 if case .string(let s) = item { strings[s, default: []].append(s) } else { others.append(item) }
             }
             let names = values.compactMap { value -> String? in if case .string(let s) = value { s } else { nil } }
-            add("enum", .enumeration(EnumRule(strings: strings, others: others, allowed: SchemaText.list(values), names: names)))
+            add("enum", .enumeration(keep(EnumRule(strings: strings, others: others, allowed: SchemaText.list(values), names: names))))
         }
         if let value = schema["format"] {
             guard case .string(let name) = value else { throw schema.error("format must be a string", "format") }
@@ -119,7 +121,7 @@ struct SchemaCompiler {
         if let value = schema["pattern"] {
             guard case .string(let source) = value else { throw schema.error("pattern must be a string", "pattern") }
             do throws(LinearRegex.Failure) {
-                add("pattern", .pattern(try SchemaPattern(source)))
+                add("pattern", .pattern(keep(try SchemaPattern(source))))
             } catch {
                 throw schema.error("pattern \(error.message)", "pattern")
             }
@@ -132,10 +134,10 @@ struct SchemaCompiler {
             guard n.doubleValue > 0 else { throw schema.error("multipleOf must be greater than 0", "multipleOf") }
             add("multipleOf", .multipleOf(n))
         }
-        if let names = try schema.strings("required") { add("required", .required(names)) }
+        if let names = try schema.strings("required") { add("required", .required(keep(SchemaList(names)))) }
         if let n = try schema.count("minProperties") { add("minProperties", .minProperties(n)) }
         if let n = try schema.count("maxProperties") { add("maxProperties", .maxProperties(n)) }
-        if let rules = try memberRules(schema) { add(rules.keyword, .members(rules.rules)) }
+        if let rules = try memberRules(schema) { add(rules.keyword, .members(keep(rules.rules))) }
         if let value = schema["dependentRequired"] {
             guard case .object(let members) = value else {
                 throw schema.error("dependentRequired must be an object", "dependentRequired")
@@ -152,10 +154,10 @@ struct SchemaCompiler {
                     return name
                 }))
             }
-            add("dependentRequired", .dependentRequired(list))
+            add("dependentRequired", .dependentRequired(keep(SchemaList(list))))
         }
         if let list = try schemaMap("dependentSchemas", schema) {
-            add("dependentSchemas", .dependentSchemas(list.map { ($0.name, $0.schema) }))
+            add("dependentSchemas", .dependentSchemas(keep(SchemaList(list.map { ($0.name, $0.schema) }))))
         }
         if let index = try subschema("propertyNames", schema) { add("propertyNames", .propertyNames(index)) }
         if let n = try schema.count("minItems") { add("minItems", .minItems(n)) }
@@ -169,7 +171,7 @@ struct SchemaCompiler {
         let rest = try subschema("items", schema)
         if prefix != nil || rest != nil {
             let keyword = rest != nil ? "items" : "prefixItems"
-            add(keyword, .items(prefix: prefix ?? [], rest: rest, restForbidden: schema["items"] == .bool(false),
+            add(keyword, .items(prefix: keep(SchemaList(prefix ?? [])), rest: rest, restForbidden: schema["items"] == .bool(false),
                                restSite: site("items", schema.location(of: "items"))))
         }
         if let contained = try subschema("contains", schema) {
@@ -202,11 +204,11 @@ struct SchemaCompiler {
                 anchor = fragment
                 usesDynamicRef = true
             }
-            add("$dynamicRef", .dynamicRef(initial: try compile(at: location), anchor: anchor))
+            add("$dynamicRef", .dynamicRef(initial: try compile(at: location), anchor: anchor.map { keep(SchemaList([$0])) }))
         }
-        if let list = try schemaArray("allOf", schema) { add("allOf", .allOf(list)) }
-        if let list = try schemaArray("anyOf", schema) { add("anyOf", .anyOf(list)) }
-        if let list = try schemaArray("oneOf", schema) { add("oneOf", .oneOf(list)) }
+        if let list = try schemaArray("allOf", schema) { add("allOf", .allOf(keep(SchemaList(list)))) }
+        if let list = try schemaArray("anyOf", schema) { add("anyOf", .anyOf(keep(SchemaList(list)))) }
+        if let list = try schemaArray("oneOf", schema) { add("oneOf", .oneOf(keep(SchemaList(list)))) }
         if let index = try subschema("not", schema) { add("not", .not(index)) }
         let then = try subschema("then", schema)
         let otherwise = try subschema("else", schema)
@@ -230,7 +232,7 @@ struct SchemaCompiler {
         guard properties != nil || patterns != nil || additional != nil else { return nil }
         let compiledPatterns = try (patterns ?? []).map { source, index in
             do throws(LinearRegex.Failure) {
-                return (try SchemaPattern(source), index)
+                return (keep(try SchemaPattern(source)), index)
             } catch {
                 throw schema.error("a patternProperties name \(error.message)", "patternProperties")
             }
@@ -241,6 +243,9 @@ struct SchemaCompiler {
         let keyword = properties != nil ? "properties" : patterns != nil ? "patternProperties" : "additionalProperties"
         return (keyword, rules)
     }
+
+    /// `rule`, kept alive by the program for the checks that refer to it.
+    private mutating func keep<Rule: AnyObject>(_ rule: Rule) -> Kept<Rule> { Kept(rule, keptBy: &rules) }
 
     /// The index of a schema resource, its `$dynamicAnchor`s compiled.
     private mutating func resource(_ uri: String) throws -> Int {
@@ -314,9 +319,9 @@ struct SchemaCompiler {
             nodes[node].checks.flatMap { check -> [Int] in
                 switch check.kind {
                 case .ref(let target), .not(let target), .dynamicRef(let target, _): [target]
-                case .allOf(let list), .anyOf(let list), .oneOf(let list): list
+                case .allOf(let list), .anyOf(let list), .oneOf(let list): list.with(\.items)
                 case .conditional(let condition, let then, let otherwise): [condition] + [then, otherwise].compactMap { $0 }
-                case .dependentSchemas(let list): list.map(\.schema)
+                case .dependentSchemas(let list): list.with { $0.items.map(\.schema) }
                 default: []
                 }
             }

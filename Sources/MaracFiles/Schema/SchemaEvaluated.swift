@@ -6,8 +6,8 @@ extension SchemaEvaluator {
         var members: [Bool]
         var items: [Bool]
 
-        init(_ value: JSONValue) {
-            switch value {
+        init(_ view: SchemaView<Value>) {
+            switch view {
             case .object(let members): self.members = Array(repeating: false, count: members.count); items = []
             case .array(let items): members = []; self.items = Array(repeating: false, count: items.count)
             default: members = []; items = []

@@ -1,14 +1,15 @@
 import MaracBase
 import MaracJSON
 
-/// Runs a `SchemaProgram` over one value. Messages are built only when a check fails, and
+/// Runs a `SchemaProgram` over one value (a `JSONValue`, or a decoded TOML tree read in place).
+/// Messages are built only when a check fails, and
 /// branches that only need a yes/no answer (`anyOf`, `oneOf`, `not`, `if`, `contains`) run
 /// without collecting violations and stop at the first failure.
 ///
 /// Which members and items were evaluated (for `unevaluatedProperties`/`unevaluatedItems`) is
 /// tracked only below a node that needs it: `sink` is then where a valid subschema reports the
 /// members and items of the same value it evaluated.
-struct SchemaEvaluator: ~Copyable {
+struct SchemaEvaluator<Value: SchemaInstance>: ~Copyable {
     let nodes: UnsafeBufferPointer<SchemaNode>
     let sites: UnsafeBufferPointer<CheckSite>
     let resources: UnsafeBufferPointer<[String: Int]>
@@ -18,7 +19,7 @@ struct SchemaEvaluator: ~Copyable {
     /// How many schemas apply to the current value, one inside the other (counted only when
     /// `tracksDynamicScope`).
     var inPlaceDepth = 0
-    static let maxInPlaceDepth = 200
+    static var maxInPlaceDepth: Int { 200 }
     var path: [PathComponent] = []
     var violations: [SchemaViolation] = []
 
@@ -31,7 +32,7 @@ struct SchemaEvaluator: ~Copyable {
         path.reserveCapacity(16)
     }
 
-    mutating func validate(_ node: Int, _ value: JSONValue, collect: Bool,
+    mutating func validate(_ node: Int, _ value: Value, collect: Bool,
                            sink: UnsafeMutablePointer<Evaluated>? = nil) -> Bool {
         if tracksDynamicScope {
             // A $dynamicRef can only be resolved while validating, so a loop through one is
@@ -54,23 +55,24 @@ struct SchemaEvaluator: ~Copyable {
         return validateInScope(node, value, collect: collect, sink: sink)
     }
 
-    private mutating func validateInScope(_ node: Int, _ value: JSONValue, collect: Bool,
+    private mutating func validateInScope(_ node: Int, _ value: Value, collect: Bool,
                                           sink: UnsafeMutablePointer<Evaluated>?) -> Bool {
+        let view = value.schemaView
         if sink == nil, !nodes[node].usesUnevaluated {
             return nodes[node].checks.withUnsafeBufferPointer { checks in
                 var valid = true
-                for i in checks.indices where !run(checks[i], value, collect: collect, sink: nil) {
+                for i in checks.indices where !run(checks[i], value, view, collect: collect, sink: nil) {
                     valid = false
                     if !collect { return false }
                 }
                 return valid
             }
         }
-        var local = Evaluated(value)
+        var local = Evaluated(view)
         let valid = withUnsafeMutablePointer(to: &local) { local in
             nodes[node].checks.withUnsafeBufferPointer { checks in
                 var valid = true
-                for i in checks.indices where !run(checks[i], value, collect: collect, sink: local) {
+                for i in checks.indices where !run(checks[i], value, view, collect: collect, sink: local) {
                     valid = false
                     if !collect { return false }
                 }
@@ -81,15 +83,16 @@ struct SchemaEvaluator: ~Copyable {
         return valid
     }
 
-    private mutating func validate(_ node: Int, _ value: JSONValue, at component: PathComponent, collect: Bool) -> Bool {
-        path.append(component)
+    /// A member or item: its path is kept only while violations are collected.
+    private mutating func validate(_ node: Int, _ value: Value, at component: @autoclosure () -> PathComponent,
+                                   collect: Bool) -> Bool {
         let outerDepth = inPlaceDepth
         inPlaceDepth = 0
-        defer {
-            path.removeLast()
-            inPlaceDepth = outerDepth
-        }
-        return validate(node, value, collect: collect)
+        defer { inPlaceDepth = outerDepth }
+        guard collect else { return validate(node, value, collect: false) }
+        path.append(component())
+        defer { path.removeLast() }
+        return validate(node, value, collect: true)
     }
 
     /// What a violation offers besides its message (see `SchemaViolation`).
@@ -120,67 +123,78 @@ struct SchemaEvaluator: ~Copyable {
 
     // MARK: checks
 
-    private mutating func run(_ check: borrowing SchemaCheck, _ value: JSONValue, collect: Bool,
+    private mutating func run(_ check: SchemaCheck, _ value: Value, _ view: SchemaView<Value>, collect: Bool,
                               sink: UnsafeMutablePointer<Evaluated>?) -> Bool {
         switch check.kind {
         case .never:
             return fail(check, collect, "is not allowed")
 
         case .type(let types):
-            if Self.matches(value, types) { return true }
+            if Self.matches(view, types) { return true }
             let expected = sites[check.site].title
             return fail(
                 check, collect, "must be " + (expected ?? Self.describe(types)),
                 detail: Detail(expectedTypes: JSONTypes.names.filter { types.contains($0.1) }.map(\.0)))
 
         case .enumeration(let rule):
-            if case .string(let s) = value {
-                if let variants = rule.strings[s], variants.contains(where: { JSONSchemaEquality.same($0, s) }) { return true }
-            } else if rule.others.contains(where: { JSONSchemaEquality.equal($0, value) }) {
-                return true
+            let allowed = rule.with { rule in
+                if let s = view.string {
+                    if let variants = rule.strings[s], variants.contains(where: { JSONSchemaEquality.same($0, s) }) { return true }
+                    return false
+                }
+                return rule.others.contains(where: { JSONSchemaEquality.equal($0, value, view) })
             }
-            let suggestion: String? = if case .string(let typed) = value { DidYouMean.closest(to: typed, among: rule.names) } else { nil }
-            return fail(check, collect, "must be one of: " + rule.allowed + Self.didYouMean(suggestion),
-                        detail: Detail(choices: rule.names, suggestion: suggestion))
+            if allowed { return true }
+            guard collect else { return false }
+            return rule.with { rule in
+                let suggestion = view.string.flatMap { DidYouMean.closest(to: $0, among: rule.names) }
+                return fail(check, collect, "must be one of: " + rule.allowed + Self.didYouMean(suggestion),
+                            detail: Detail(choices: rule.names, suggestion: suggestion))
+            }
 
-        case .const(let expected, let shown):
-            return JSONSchemaEquality.equal(expected, value) || fail(check, collect, "must be exactly " + shown)
+        case .const(let rule):
+            return rule.with { JSONSchemaEquality.equal($0.value, value, view) }
+                || fail(check, collect, "must be exactly " + rule.with(\.shown))
 
         case .required(let names):
-            guard case .object(let members) = value else { return true }
-            var valid = true
-            for name in names where !Self.has(members, name) {
-                valid = fail(check, collect, at: .key(name), "is required")
-                if !collect { return false }
+            guard case .object(let members) = view else { return true }
+            return names.with { names in
+                var valid = true
+                for name in names.items where !members.has(name) {
+                    valid = fail(check, collect, at: .key(name), "is required")
+                    if !collect { return false }
+                }
+                return valid
             }
-            return valid
 
         case .members(let rules):
-            guard case .object(let members) = value else { return true }
-            return validateMembers(members, rules, check, collect: collect, sink: sink)
+            guard case .object(let members) = view else { return true }
+            return rules.with { validateMembers(members, $0, check, collect: collect, sink: sink) }
 
         case .minProperties(let n):
-            guard case .object(let members) = value, members.count < n else { return true }
+            guard case .object(let members) = view, members.count < n else { return true }
             return fail(check, collect, "must have at least " + SchemaText.plural(n, "field"))
 
         case .maxProperties(let n):
-            guard case .object(let members) = value, members.count > n else { return true }
+            guard case .object(let members) = view, members.count > n else { return true }
             return fail(check, collect, "must have at most " + SchemaText.plural(n, "field"))
 
         case .propertyNames(let schema):
-            guard case .object(let members) = value else { return true }
+            guard case .object(let members) = view else { return true }
             var valid = true
-            for member in members where !validate(schema, .string(member.key), at: .key(member.key), collect: false) {
-                valid = fail(check, collect, at: .key(member.key), "is not an allowed field name")
+            for i in 0..<members.count {
+                let key = members.key(at: i)
+                if validate(schema, Value(memberName: key), at: .key(key), collect: false) { continue }
+                valid = fail(check, collect, at: .key(key), "is not an allowed field name")
                 if !collect { return false }
             }
             return valid
 
         case .dependentRequired(let list):
-            guard case .object(let members) = value else { return true }
+            guard case .object(let members) = view else { return true }
             var valid = true
-            for (key, required) in list where Self.has(members, key) {
-                for name in required where !Self.has(members, name) {
+            for (key, required) in list.with(\.items) where members.has(key) {
+                for name in required where !members.has(name) {
                     valid = fail(check, collect, at: .key(name), "is required when \(key) is present")
                     if !collect { return false }
                 }
@@ -188,9 +202,9 @@ struct SchemaEvaluator: ~Copyable {
             return valid
 
         case .dependentSchemas(let list):
-            guard case .object(let members) = value else { return true }
+            guard case .object(let members) = view else { return true }
             var valid = true
-            for (key, schema) in list where Self.has(members, key) {
+            for (key, schema) in list.with(\.items) where members.has(key) {
                 if !validate(schema, value, collect: collect, sink: sink) {
                     valid = false
                     if !collect { return false }
@@ -198,8 +212,9 @@ struct SchemaEvaluator: ~Copyable {
             }
             return valid
 
-        case .items(let prefix, let rest, let restForbidden, let restSite):
-            guard case .array(let items) = value else { return true }
+        case .items(let prefixList, let rest, let restForbidden, let restSite):
+            guard case .array(let items) = view else { return true }
+            let prefix = prefixList.with(\.items)
             if let sink { sink.pointee.markItems(upTo: rest == nil ? prefix.count : items.count) }
             var valid = true
             for (i, item) in items.enumerated() {
@@ -224,7 +239,7 @@ struct SchemaEvaluator: ~Copyable {
             return valid
 
         case .contains(let schema, let min, let max, let minSite, let maxSite):
-            guard case .array(let items) = value else { return true }
+            guard case .array(let items) = view else { return true }
             var count = 0
             for (i, item) in items.enumerated() where validate(schema, item, at: .index(i), collect: false) {
                 count += 1
@@ -241,47 +256,48 @@ struct SchemaEvaluator: ~Copyable {
             return true
 
         case .minItems(let n):
-            guard case .array(let items) = value, items.count < n else { return true }
+            guard case .array(let items) = view, items.count < n else { return true }
             return fail(check, collect, "must have at least " + SchemaText.plural(n, "item"))
 
         case .maxItems(let n):
-            guard case .array(let items) = value, items.count > n else { return true }
+            guard case .array(let items) = view, items.count > n else { return true }
             return fail(check, collect, "must have at most " + SchemaText.plural(n, "item"))
 
         case .uniqueItems:
-            guard case .array(let items) = value, let (first, second) = Self.duplicate(in: items) else { return true }
+            guard case .array(let items) = view, let (first, second) = Self.duplicate(in: items) else { return true }
             return fail(check, collect, at: .index(second), "repeats item [\(first)]: items must be unique")
 
         case .minimum(let limit):
-            guard let order = Self.compare(value, limit), order < 0 else { return true }
+            guard let order = Self.compare(view, limit), order < 0 else { return true }
             return fail(check, collect, "must be at least \(limit)")
 
         case .maximum(let limit):
-            guard let order = Self.compare(value, limit), order > 0 else { return true }
+            guard let order = Self.compare(view, limit), order > 0 else { return true }
             return fail(check, collect, "must be at most \(limit)")
 
         case .exclusiveMinimum(let limit):
-            guard let order = Self.compare(value, limit), order <= 0 else { return true }
+            guard let order = Self.compare(view, limit), order <= 0 else { return true }
             return fail(check, collect, "must be greater than \(limit)")
 
         case .exclusiveMaximum(let limit):
-            guard let order = Self.compare(value, limit), order >= 0 else { return true }
+            guard let order = Self.compare(view, limit), order >= 0 else { return true }
             return fail(check, collect, "must be less than \(limit)")
 
         case .multipleOf(let divisor):
-            guard let ok = Self.isMultiple(value, of: divisor), !ok else { return true }
+            guard let ok = Self.isMultiple(view, of: divisor), !ok else { return true }
             return fail(check, collect, "must be a multiple of \(divisor)")
 
         case .minLength(let n):
-            guard case .string(let s) = value, s.utf8.count < n || s.unicodeScalars.count < n else { return true }
+            // A character takes 1 to 4 bytes: only a string of n to 4n - 1 bytes needs counting.
+            guard let s = view.string, s.utf8.count < n || (s.utf8.count / 4 < n && s.unicodeScalars.count < n) else { return true }
             return fail(check, collect, n == 1 ? "must not be empty" : "must be at least " + SchemaText.plural(n, "character") + " long")
 
         case .maxLength(let n):
-            guard case .string(let s) = value, s.utf8.count > n, s.unicodeScalars.count > n else { return true }
+            guard let s = view.string, s.utf8.count > n, s.unicodeScalars.count > n else { return true }
             return fail(check, collect, "must be at most " + SchemaText.plural(n, "character") + " long")
 
         case .pattern(let pattern):
-            guard case .string(let s) = value, !pattern.matches(s) else { return true }
+            guard let s = view.string, !pattern.with({ $0.matches(s) }) else { return true }
             // Never the pattern itself: administrators do not read regular expressions.
             if let title = sites[check.site].title { return fail(check, collect, "must be " + title) }
             if let description = sites[check.site].description {
@@ -290,7 +306,7 @@ struct SchemaEvaluator: ~Copyable {
             return fail(check, collect, "is not in the form this field needs (its description in the schema says what that is)")
 
         case .format(let format):
-            guard case .string(let s) = value, !format.accepts(s) else { return true }
+            guard let s = view.string, !format.accepts(s) else { return true }
             let expected = sites[check.site].title ?? format.expectation
             return fail(check, collect, "must be " + expected)
 
@@ -299,7 +315,7 @@ struct SchemaEvaluator: ~Copyable {
 
         case .dynamicRef(let initial, let anchor):
             var target = initial
-            if let anchor {
+            if let anchor = anchor?.with(\.items[0]) {
                 for resource in dynamicScope {
                     if let node = resources[resource][anchor] {
                         target = node
@@ -310,24 +326,29 @@ struct SchemaEvaluator: ~Copyable {
             return validate(target, value, collect: collect, sink: sink)
 
         case .allOf(let list):
-            var valid = true
-            for schema in list where !validate(schema, value, collect: collect, sink: sink) {
-                valid = false
-                if !collect { return false }
+            return list.with { list in
+                var valid = true
+                for schema in list.items where !validate(schema, value, collect: collect, sink: sink) {
+                    valid = false
+                    if !collect { return false }
+                }
+                return valid
             }
-            return valid
 
         case .anyOf(let list):
-            var matched = false
-            for schema in list where validate(schema, value, collect: false, sink: sink) {
-                matched = true
-                if sink == nil { return true }
+            let matched = list.with { list in
+                var matched = false
+                for schema in list.items where validate(schema, value, collect: false, sink: sink) {
+                    matched = true
+                    if sink == nil { return true }
+                }
+                return matched
             }
             return matched || fail(check, collect, "does not match any of the allowed forms")
 
         case .oneOf(let list):
             var matches = 0
-            for schema in list where validate(schema, value, collect: false, sink: sink) {
+            for schema in list.with(\.items) where validate(schema, value, collect: false, sink: sink) {
                 matches += 1
                 if matches > 1 { return fail(check, collect, "matches more than one of the allowed forms (exactly one is expected)") }
             }
@@ -344,12 +365,13 @@ struct SchemaEvaluator: ~Copyable {
             return validate(branch, value, collect: collect, sink: sink)
 
         case .unevaluatedProperties(let schema, let forbidden):
-            guard case .object(let members) = value, let sink else { return true }
+            guard case .object(let members) = view, let sink else { return true }
             var valid = true
-            for (i, member) in members.enumerated() where !sink.pointee.members[i] {
+            for i in 0..<members.count where !sink.pointee.members[i] {
+                let key = members.key(at: i)
                 let ok = forbidden
-                    ? fail(check, collect, at: .key(member.key), "is not an allowed field")
-                    : validate(schema, member.value, at: .key(member.key), collect: collect)
+                    ? fail(check, collect, at: .key(key), "is not an allowed field")
+                    : validate(schema, members.value(at: i), at: .key(key), collect: collect)
                 if !ok {
                     valid = false
                     if !collect { return false }
@@ -359,7 +381,7 @@ struct SchemaEvaluator: ~Copyable {
             return valid
 
         case .unevaluatedItems(let schema, let forbidden):
-            guard case .array(let items) = value, let sink else { return true }
+            guard case .array(let items) = view, let sink else { return true }
             var valid = true
             for (i, item) in items.enumerated() where !sink.pointee.items[i] {
                 let ok = forbidden
@@ -375,32 +397,37 @@ struct SchemaEvaluator: ~Copyable {
         }
     }
 
-    private mutating func validateMembers(_ members: [(key: String, value: JSONValue)], _ rules: MemberRules,
-                                          _ check: borrowing SchemaCheck, collect: Bool,
+    private mutating func validateMembers(_ members: Value.Members, _ rules: MemberRules,
+                                          _ check: SchemaCheck, collect: Bool,
                                           sink: UnsafeMutablePointer<Evaluated>?) -> Bool {
         var valid = true
         var hint = 0
-        for (i, member) in members.enumerated() {
+        for i in 0..<members.count {
+            let key = members.key(at: i)
             var matched = false
             var ok = true
-            if let schema = rules.property(member.key, hint: &hint) {
+            if let schema = rules.property(key, hint: &hint) {
                 matched = true
-                ok = validate(schema, member.value, at: .key(member.key), collect: collect)
+                ok = validate(schema, members.value(at: i), at: .key(key), collect: collect)
             }
-            for (pattern, schema) in rules.patterns where (ok || collect) && pattern.matches(member.key) {
+            for (pattern, schema) in rules.patterns where (ok || collect) && pattern.with({ $0.matches(key) }) {
                 matched = true
-                if !validate(schema, member.value, at: .key(member.key), collect: collect) { ok = false }
+                if !validate(schema, members.value(at: i), at: .key(key), collect: collect) { ok = false }
             }
             if let sink, matched || rules.additional != nil { sink.pointee.members[i] = true }
             if !matched, let additional = rules.additional {
                 if rules.additionalForbidden {
-                    let choices = rules.allowedNames
-                    let suggestion = DidYouMean.closest(to: member.key, among: rules.properties.map(\.name))
-                    ok = fail(check, collect, at: .key(member.key), site: rules.additionalSite,
-                              "is not an allowed field" + Self.didYouMean(suggestion),
-                              detail: Detail(choices: choices, suggestion: suggestion))
+                    if collect {
+                        let choices = rules.allowedNames
+                        let suggestion = DidYouMean.closest(to: key, among: rules.properties.map(\.name))
+                        ok = fail(check, collect, at: .key(key), site: rules.additionalSite,
+                                  "is not an allowed field" + Self.didYouMean(suggestion),
+                                  detail: Detail(choices: choices, suggestion: suggestion))
+                    } else {
+                        ok = false
+                    }
                 } else {
-                    ok = validate(additional, member.value, at: .key(member.key), collect: collect)
+                    ok = validate(additional, members.value(at: i), at: .key(key), collect: collect)
                 }
             }
             if !ok {

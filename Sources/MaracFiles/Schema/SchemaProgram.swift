@@ -11,13 +11,51 @@ final class SchemaProgram: Sendable {
     /// Whether any `$dynamicRef` needs the dynamic scope (the resources entered so far) tracked.
     let tracksDynamicScope: Bool
     let root: Int
+    /// The rules the checks refer to (`Kept`), alive as long as the program; never changed.
+    nonisolated(unsafe) private let rules: [AnyObject]
 
-    init(nodes: [SchemaNode], sites: [CheckSite], resources: [[String: Int]], tracksDynamicScope: Bool, root: Int) {
+    init(nodes: [SchemaNode], sites: [CheckSite], resources: [[String: Int]], tracksDynamicScope: Bool, root: Int,
+         rules: [AnyObject]) {
         self.nodes = nodes
         self.sites = sites
         self.resources = resources
         self.tracksDynamicScope = tracksDynamicScope
         self.root = root
+        self.rules = rules
+    }
+}
+
+/// A rule a check refers to without counting references, so that a check is plain data and
+/// copying one while validating costs nothing. The `SchemaProgram` keeps every rule alive.
+struct Kept<Rule: AnyObject>: @unchecked Sendable {
+    private let reference: Unmanaged<Rule>
+
+    /// Refers to `rule`, which `owners` (the program's rules) keeps alive.
+    init(_ rule: Rule, keptBy owners: inout [AnyObject]) {
+        owners.append(rule)
+        reference = .passUnretained(rule)
+    }
+
+    /// `body` given the rule, borrowed.
+    @inline(__always)
+    func with<Result>(_ body: (Rule) throws -> Result) rethrows -> Result {
+        try reference._withUnsafeGuaranteedRef(body)
+    }
+}
+
+/// A list a check keeps (subschemas, names).
+final class SchemaList<Element>: @unchecked Sendable {
+    let items: [Element]
+    init(_ items: [Element]) { self.items = items }
+}
+
+/// The value `const` requires, and how messages show it.
+final class ConstRule: @unchecked Sendable {
+    let value: JSONValue
+    let shown: String
+    init(_ value: JSONValue, shown: String) {
+        self.value = value
+        self.shown = shown
     }
 }
 
@@ -43,7 +81,8 @@ struct SchemaNode: Sendable {
     var usesUnevaluated = false
 }
 
-/// One keyword (or a group of keywords that work together) ready to run.
+/// One keyword (or a group of keywords that work together) ready to run: plain data, its
+/// rules kept by the program.
 struct SchemaCheck: Sendable {
     var kind: Kind
     /// The index of its `CheckSite`.
@@ -53,17 +92,17 @@ struct SchemaCheck: Sendable {
         case never
         case type(JSONTypes)
         /// Strings by their canonical form, each with the exact variants allowed.
-        case enumeration(EnumRule)
-        case const(JSONValue, shown: String)
-        case required([String])
-        case members(MemberRules)
+        case enumeration(Kept<EnumRule>)
+        case const(Kept<ConstRule>)
+        case required(Kept<SchemaList<String>>)
+        case members(Kept<MemberRules>)
         case minProperties(Int)
         case maxProperties(Int)
         case propertyNames(Int)
-        case dependentRequired([(key: String, required: [String])])
-        case dependentSchemas([(key: String, schema: Int)])
+        case dependentRequired(Kept<SchemaList<(key: String, required: [String])>>)
+        case dependentSchemas(Kept<SchemaList<(key: String, schema: Int)>>)
         /// `prefixItems` and `items`; `restForbidden` when `items` is `false`.
-        case items(prefix: [Int], rest: Int?, restForbidden: Bool, restSite: Int)
+        case items(prefix: Kept<SchemaList<Int>>, rest: Int?, restForbidden: Bool, restSite: Int)
         case contains(schema: Int, min: Int, max: Int?, minSite: Int, maxSite: Int)
         case minItems(Int)
         case maxItems(Int)
@@ -75,15 +114,15 @@ struct SchemaCheck: Sendable {
         case multipleOf(SchemaNumber)
         case minLength(Int)
         case maxLength(Int)
-        case pattern(SchemaPattern)
+        case pattern(Kept<SchemaPattern>)
         case format(SchemaFormat)
         case ref(Int)
         /// `initial` is the statically resolved target; with `anchor`, the outermost resource
         /// in the dynamic scope holding that `$dynamicAnchor` takes its place.
-        case dynamicRef(initial: Int, anchor: String?)
-        case allOf([Int])
-        case anyOf([Int])
-        case oneOf([Int])
+        case dynamicRef(initial: Int, anchor: Kept<SchemaList<String>>?)
+        case allOf(Kept<SchemaList<Int>>)
+        case anyOf(Kept<SchemaList<Int>>)
+        case oneOf(Kept<SchemaList<Int>>)
         case not(Int)
         case conditional(if: Int, then: Int?, else: Int?)
         /// Always the last checks of a node; `forbidden` when the schema is `false`.
@@ -116,13 +155,13 @@ final class MemberRules: Sendable {
     /// `properties` in schema order; `index` finds them by name when there are many.
     let properties: [(name: String, schema: Int)]
     let index: [String: Int]
-    let patterns: [(pattern: SchemaPattern, schema: Int)]
+    let patterns: [(pattern: Kept<SchemaPattern>, schema: Int)]
     /// The `additionalProperties` schema; `additionalForbidden` when it is `false`.
     let additional: Int?
     let additionalForbidden: Bool
     let additionalSite: Int
 
-    init(properties: [(name: String, schema: Int)], patterns: [(pattern: SchemaPattern, schema: Int)],
+    init(properties: [(name: String, schema: Int)], patterns: [(pattern: Kept<SchemaPattern>, schema: Int)],
          additional: Int?, additionalForbidden: Bool, additionalSite: Int) {
         self.properties = properties
         var index: [String: Int] = [:]
@@ -137,7 +176,7 @@ final class MemberRules: Sendable {
     /// The field names allowed, as a message lists them: each property, then each
     /// `patternProperties` prefix as "any name starting with ...".
     var allowedNames: [String] {
-        properties.map(\.name) + patterns.compactMap { SchemaText.prefixWords($0.pattern.source) }
+        properties.map(\.name) + patterns.compactMap { entry in entry.pattern.with { SchemaText.prefixWords($0.source) } }
     }
 
     /// The schema of the property named `name` (compared by code points, as JSON requires).

@@ -2,18 +2,13 @@ import MaracJSON
 
 /// How values compare with what checks require: types, numbers, duplicates.
 extension SchemaEvaluator {
-    @inline(__always)
-    static func has(_ members: [(key: String, value: JSONValue)], _ name: String) -> Bool {
-        members.contains { JSONSchemaEquality.same($0.key, name) }
-    }
-
-    static func matches(_ value: JSONValue, _ types: JSONTypes) -> Bool {
+    static func matches(_ value: SchemaView<Value>, _ types: JSONTypes) -> Bool {
         switch value {
         case .null: types.contains(.null)
-        case .bool: types.contains(.boolean)
+        case .boolean: types.contains(.boolean)
         case .integer: !types.isDisjoint(with: [.integer, .number])
         case .number(let d): types.contains(.number) || (types.contains(.integer) && d.isFinite && d == d.rounded())
-        case .string: types.contains(.string)
+        case .string, .text: types.contains(.string)
         case .array: types.contains(.array)
         case .object: types.contains(.object)
         }
@@ -31,7 +26,7 @@ extension SchemaEvaluator {
     }
 
     /// The order of a numeric value against a schema number; nil for values that are not numbers.
-    static func compare(_ value: JSONValue, _ limit: SchemaNumber) -> Int? {
+    static func compare(_ value: SchemaView<Value>, _ limit: SchemaNumber) -> Int? {
         switch (value, limit) {
         case let (.integer(x), .integer(y)): return x < y ? -1 : x > y ? 1 : 0
         case let (.integer(x), .double(y)): return compare(Double(x), y)
@@ -42,7 +37,7 @@ extension SchemaEvaluator {
 
     private static func compare(_ x: Double, _ y: Double) -> Int { x < y ? -1 : x > y ? 1 : 0 }
 
-    static func isMultiple(_ value: JSONValue, of divisor: SchemaNumber) -> Bool? {
+    static func isMultiple(_ value: SchemaView<Value>, of divisor: SchemaNumber) -> Bool? {
         switch (value, divisor) {
         case let (.integer(x), .integer(y)): return x % y == 0
         case let (.integer(x), .double(y)): return isMultiple(Double(x), y)
@@ -59,18 +54,25 @@ extension SchemaEvaluator {
     }
 
     /// The indices of the first repeated item and its earlier twin.
-    static func duplicate(in items: [JSONValue]) -> (Int, Int)? {
-        if items.count > 8, items.allSatisfy({ if case .string = $0 { true } else { false } }) {
-            var seen: [String: Int] = [:]
-            for (i, item) in items.enumerated() {
-                guard case .string(let s) = item else { continue }
-                if let first = seen[s] { return (first, i) }
-                seen[s] = i
+    static func duplicate(in items: Value.Items) -> (Int, Int)? {
+        let strings = items.compactMap { $0.schemaView.string }
+        if strings.count == items.count {
+            if strings.count > 8 {
+                var seen: [String: Int] = [:]
+                for (i, s) in strings.enumerated() {
+                    if let first = seen[s] { return (first, i) }
+                    seen[s] = i
+                }
+                return nil
+            }
+            for j in strings.indices {
+                for i in 0..<j where JSONSchemaEquality.same(strings[i], strings[j]) { return (i, j) }
             }
             return nil
         }
-        for j in items.indices {
-            for i in 0..<j where JSONSchemaEquality.equal(items[i], items[j]) { return (i, j) }
+        let values = items.map(\.jsonValue)
+        for j in values.indices {
+            for i in 0..<j where JSONSchemaEquality.equal(values[i], values[j]) { return (i, j) }
         }
         return nil
     }

@@ -30,16 +30,15 @@ struct TOMLDocumentBuilder {
             self.depth = depth
         }
 
-        mutating func append(_ member: TOMLTable.Member, _ slot: Slot) {
+        mutating func append(_ member: consuming TOMLTable.Member, _ slot: Slot) {
             if members.isEmpty {
                 members.reserveCapacity(8)
                 slots.reserveCapacity(8)
             }
+            if index != nil { index![member.key] = members.count }
             members.append(member)
             slots.append(slot)
-            if index != nil {
-                index![member.key] = members.count - 1
-            } else if members.count > TOMLTable.indexThreshold {
+            if index == nil, members.count > TOMLTable.indexThreshold {
                 var built = [String: Int](minimumCapacity: members.count * 2)
                 for (i, existing) in members.enumerated() { built[existing.key] = i }
                 index = built
@@ -80,10 +79,14 @@ struct TOMLDocumentBuilder {
     // MARK: key = value
 
     /// Adds `key = value` to `table`, creating the tables a dotted key names.
-    mutating func insert(_ key: TOMLKeyPath, _ node: TOMLNode, into table: Int) throws(TOMLError) {
+    mutating func insert(_ key: consuming TOMLKeyPath, _ node: consuming TOMLNode, into table: Int) throws(TOMLError) {
         var target = table
         for segment in key.parents { target = try descendDotted(target, segment) }
-        let last = key.last
+        try insert(last: key.last, node, into: target)
+    }
+
+    /// Adds `key = value` to `table` for a key of one segment.
+    mutating func insert(last: consuming TOMLKeySegment, _ node: consuming TOMLNode, into target: Int) throws(TOMLError) {
         if let i = find(last.name, in: target) {
             let name = describeKey(last.name)
             let line = tables[target].members[i].node.range.start.line

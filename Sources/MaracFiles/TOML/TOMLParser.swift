@@ -45,13 +45,13 @@ struct TOMLParser {
                         start: start, contentEnd: contentEnd, end: pos, keyStart: keys.last.range.start.offset))
                 }
             default:
-                let keys = try parseKeyValue(into: builder.current)
+                let key = try parseKeyValue(into: builder.current)
                 let contentEnd = pos
                 try endLine(after: "the value")
                 if recordsStatements {
                     statements.append(TOMLStatement(
-                        kind: .keyValue, keys: [], keyCount: keys.count, lineStart: lineStart,
-                        start: start, contentEnd: contentEnd, end: pos, keyStart: keys.last.range.start.offset))
+                        kind: .keyValue, keys: [], keyCount: key.count, lineStart: lineStart,
+                        start: start, contentEnd: contentEnd, end: pos, keyStart: key.lastStart))
                 }
             }
         }
@@ -131,13 +131,18 @@ struct TOMLParser {
     /// Reads `key` or `dotted.key` (and the blanks after it).
     mutating func parseKey() throws(TOMLError) -> TOMLKeyPath {
         var key = TOMLKeyPath(last: try parseKeySegment(first: true))
+        try parseDottedKey(&key)
+        return key
+    }
+
+    /// Reads the `.segment`s after a key's first segment.
+    private mutating func parseDottedKey(_ key: inout TOMLKeyPath) throws(TOMLError) {
         while pos < end, bytes[pos] == TOMLByte.dot {
             pos += 1
             skipBlanks()
             key.parents.append(key.last)
             key.last = try parseKeySegment(first: false)
         }
-        return key
     }
 
     private mutating func parseKeySegment(first: Bool) throws(TOMLError) -> TOMLKeySegment {
@@ -169,19 +174,35 @@ struct TOMLParser {
         return segment
     }
 
-    /// Reads `key = value` into `table`; returns the key as written.
+    /// Reads `key = value` into `table`; returns how many segments the key has and where its
+    /// last segment starts.
     @discardableResult
-    mutating func parseKeyValue(into table: Int) throws(TOMLError) -> TOMLKeyPath {
-        let keys = try parseKey()
+    mutating func parseKeyValue(into table: Int) throws(TOMLError) -> (count: Int, lastStart: Int) {
+        let first = try parseKeySegment(first: true)
+        guard pos < end, bytes[pos] == TOMLByte.dot else {
+            // A plain key (most are): no key path is made.
+            let shape = (count: 1, lastStart: first.range.start.offset)
+            let node = try parseValueAfterEquals(depth: builder.depth(of: table) + 1)
+            try builder.insert(last: consume first, consume node, into: table)
+            return shape
+        }
+        var keys = TOMLKeyPath(last: first)
+        try parseDottedKey(&keys)
+        let shape = (count: keys.count, lastStart: keys.last.range.start.offset)
+        let node = try parseValueAfterEquals(depth: builder.depth(of: table) + shape.count)
+        try builder.insert(consume keys, consume node, into: table)
+        return shape
+    }
+
+    /// Reads `= value` after a key.
+    private mutating func parseValueAfterEquals(depth: Int) throws(TOMLError) -> TOMLNode {
         guard pos < end, bytes[pos] == TOMLByte.equals else { throw fail("expected '=' after the key") }
         pos += 1
         skipBlanks()
         if pos >= end || bytes[pos] == TOMLByte.newline || bytes[pos] == TOMLByte.carriageReturn || bytes[pos] == TOMLByte.hash {
             throw fail("expected a value after '='")
         }
-        let node = try parseValue(depth: builder.depth(of: table) + keys.count)
-        try builder.insert(keys, node, into: table)
-        return keys
+        return try parseValue(depth: depth)
     }
 
     /// Reads a `[table]` or `[[array of tables]]` header and starts its section; returns its key.

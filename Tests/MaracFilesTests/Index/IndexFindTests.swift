@@ -78,4 +78,56 @@ final class IndexFindTests: XCTestCase {
         XCTAssertTrue(PeopleSearch.find(NameQuery("Zebedee Quartermaine"), in: try index()).isEmpty)
         XCTAssertTrue(PeopleSearch.find(NameQuery("--"), in: try index()).isEmpty)
     }
+
+    /// The search cuts the entries into one run per core: any cut gives what one pass gives,
+    /// with a person met in several runs (here every case three times over, under other ids)
+    /// merged into one hit with every case and the best match.
+    func testRunsGiveWhatOnePassGives() throws {
+        var index = try index()
+        let original = index.entries
+        for copy in 1...2 {
+            index.entries += original.map { entry in
+                var entry = entry
+                entry.stamp.path = "cases/copy\(copy)/" + entry.stamp.path
+                if case .case(var item) = entry.record {
+                    item.id = item.id.map { "\($0)-\(copy)" }
+                    if copy == 2 { item.people = item.people.map { var p = $0; p.names.reverse(); return p } }
+                    entry.record = .case(item)
+                }
+                return entry
+            }
+        }
+        let bytes = IndexFormat.encode(index)
+        func shown(_ hits: [PeopleSearch.Hit]) -> [String] {
+            hits.map { "\($0.name)|\($0.matchedAlias ?? "")|\($0.role)|\($0.dob?.description ?? "")|\($0.match)|\($0.caseIDs)" }
+        }
+        for query in ["Lew Hartley", "Chloe Brennan", "Hartley", "Okafor Sarah-Jane", "Nowack Tomasz", "a"] {
+            let onePass = shown(try PeopleSearch.find(NameQuery(query), dob: nil, in: bytes, runs: 1))
+            if query != "a" { XCTAssertFalse(onePass.isEmpty, query) }
+            for runs in 2...7 {
+                XCTAssertEqual(shown(try PeopleSearch.find(NameQuery(query), dob: nil, in: bytes, runs: runs)), onePass, "\(query), \(runs) runs")
+            }
+        }
+        let lew = try PeopleSearch.find(NameQuery("Lew Hartley"), dob: nil, in: bytes, runs: 3)
+        XCTAssertEqual(lew.first?.caseIDs.count, 3)
+        XCTAssertEqual(Set(lew.flatMap(\.caseIDs)).count, 6)
+    }
+
+    /// People alike in name, role and first case but born on other days come in dob order,
+    /// every time.
+    func testTiesAreOrderedByDob() throws {
+        var index = try index()
+        guard let at = index.entries.firstIndex(where: { if case .case = $0.record { true } else { false } }),
+              case .case(var item) = index.entries[at].record, let victim = item.people.first else { return XCTFail("no case") }
+        for day in [9, 3, 27, 14] {
+            var twin = victim
+            twin.role = .child
+            twin.dob = LocalDate(year: 2015, month: 5, day: day)
+            item.people.append(twin)
+        }
+        index.entries[at].record = .case(item)
+        let bytes = IndexFormat.encode(index)
+        let children = try PeopleSearch.find(NameQuery(victim.names[0].display), dob: nil, in: bytes).filter { $0.role == .child }
+        XCTAssertEqual(children.map { $0.dob?.day }, [3, 9, 14, 27])
+    }
 }

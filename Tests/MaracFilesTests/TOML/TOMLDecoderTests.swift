@@ -7,6 +7,14 @@ import XCTest
 final class TOMLDecoderTests: XCTestCase {
     // MARK: values
 
+    func testDateTextIsZeroPaddedAndValuesOutsideTheCalendarStillPrint() throws {
+        XCTAssertEqual(try TOMLDecoder.decode("d = 0005-01-02")["d"]?.localDate?.description, "0005-01-02")
+        XCTAssertEqual(LocalDate(year: 2026, month: 11, day: 19).description, "2026-11-19")
+        XCTAssertEqual(LocalDate(year: 9999, month: 12, day: 31).description, "9999-12-31")
+        XCTAssertEqual(LocalDate(year: 12026, month: 1, day: 2).description, "12026-01-02")
+        XCTAssertEqual(LocalDate(year: 2026, month: 123, day: 2).description, "2026-123-02")
+    }
+
     func testIntegers() throws {
         let t = try TOMLDecoder.decode("""
             a = +99

@@ -35,16 +35,15 @@ enum FindCommand {
         guard !query.isEmpty else { throw UsageError("the name to look for has no letters") }
         let dob = context.arguments.date("--dob")
         let root = try context.repositoryRoot()
-        let (index, refresh) = try IndexStore.currentBytes(root: root, checkFreshness: !context.arguments.flag("--no-refresh"))
-        if let note = refresh.note { context.console.printError(note) }
-        var timer = PhaseTimer()
-        let hits: [PeopleSearch.Hit]
-        do {
-            hits = try PeopleSearch.find(query, dob: dob, in: index)
-        } catch {
-            throw RepositoryError("\(error.description); run 'mfile index --full'")
+        let (found, refresh) = try IndexStore.withCurrentBytes(root: root, checkFreshness: !context.arguments.flag("--no-refresh")) { index in
+            Result { () throws(IndexFormat.Problem) in try PeopleSearch.find(query, dob: dob, in: index) }
         }
-        timer.lap("search")
+        if let note = refresh.note { context.console.printError(note) }
+        let hits: [PeopleSearch.Hit]
+        switch found {
+        case .success(let list): hits = list
+        case .failure(let error): throw RepositoryError("\(error.description); run 'mfile index --full'")
+        }
 
         if context.arguments.flag("--ids-only") {
             var seen = Set<String>()
