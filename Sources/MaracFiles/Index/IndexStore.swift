@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import MaracBase
 import MaracRepository
@@ -92,12 +93,15 @@ public enum IndexStore {
         var timer = PhaseTimer()
         var previous: IndexFormat.RawIndex?
         var refresh = Refresh.updated
+        // The files' fingerprint is worked out while the stored index is read and checked.
+        let current = checkFreshness && FileManager.default.fileExists(atPath: url(root: root).path)
+            ? PendingFingerprint(root: root) : nil
         if let bytes = storedBytes(root: root) {
             timer.lap("read index")
             do {
                 _ = try IndexFormat.check(bytes)
                 timer.lap("checksum")
-                if !checkFreshness || isFresh(bytes, root: root) {
+                if !checkFreshness || IndexFormat.fingerprint(bytes) == current?.value {
                     timer.lap("fingerprint")
                     return (bytes, .fresh)
                 }
@@ -156,5 +160,25 @@ private final class LockedBox<Value>: @unchecked Sendable {
     var value: Value? {
         get { lock.lock(); defer { lock.unlock() }; return stored }
         set { lock.lock(); stored = newValue; lock.unlock() }
+    }
+}
+
+/// `IndexFingerprint.current` worked out on another thread from the moment it is made.
+private final class PendingFingerprint: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var result: IndexFingerprint?
+
+    init(root: URL) {
+        DispatchQueue.global().async { [self] in
+            result = IndexFingerprint.current(root: root)
+            done.signal()
+        }
+    }
+
+    /// The fingerprint, once worked out.
+    var value: IndexFingerprint {
+        done.wait()
+        done.signal()
+        return result!
     }
 }

@@ -13,6 +13,7 @@ package struct HearingIndex: Sendable {
     /// From each meeting's date and the case ids it heard.
     package init(_ heard: [(LocalDate, [String])]) {
         var dates: [String: [LocalDate]] = [:]
+        dates.reserveCapacity(heard.reduce(0) { $0 + $1.1.count })
         // Meetings in date order, so each case's dates are appended in order.
         let ordered = zip(heard.indices, heard).allSatisfy { $0 == 0 || heard[$0 - 1].0 <= $1.0 }
             ? heard : heard.sorted { $0.0 < $1.0 }

@@ -26,6 +26,7 @@ public struct ProtocolRecords: Sendable {
         self.cases = cases
         self.meetings = meetings
         var caseIndex: [String: Int] = [:]
+        caseIndex.reserveCapacity(cases.count)
         for (index, record) in cases.enumerated() {
             if let id = record.id, caseIndex[id] == nil { caseIndex[id] = index }
         }
@@ -44,8 +45,8 @@ public struct ProtocolRecords: Sendable {
     public init(engine: ProtocolEngine, repository: Repository) {
         let known = repository.caseMatches
         var timer = PhaseTimer()
-        let cases = repository.cases.map { CaseSummary($0, normalisingNames: known == nil) }
-        let meetings = repository.meetings.map(MeetingSummary.init)
+        let cases = repository.cases.parallelMap { CaseSummary($0, normalisingNames: known == nil) }
+        let meetings = repository.meetings.parallelMap(MeetingSummary.init)
         timer.lap("case and meeting summaries")
         self.init(engine: engine, cases: cases, meetings: meetings, matches: known)
     }
