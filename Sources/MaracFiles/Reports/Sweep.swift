@@ -17,7 +17,8 @@ public enum Sweep {
         case papersFolder
         /// A folder of the user's choice (refused when git would keep it in plain text).
         case folder(URL)
-        /// Returned as text, written nowhere.
+        /// Returned as text (`Outcome.noticeTexts`), or given to `Request.writeText` as each is
+        /// ready when there is one and the sweep writes nothing.
         case text
     }
 
@@ -28,12 +29,19 @@ public enum Sweep {
         public var apply: Bool
         /// With `apply`: commit the changed case files (the message names case ids only).
         public var commit: Bool
+        /// Where a dry run's notices to `.text` go, one at a time, so a sweep of thousands of
+        /// flags never holds every notice at once.
+        public var writeText: (@Sendable (String) -> Void)?
 
-        public init(asOf: LocalDate, notices: NoticeTarget = .papersFolder, apply: Bool = false, commit: Bool = false) {
+        public init(
+            asOf: LocalDate, notices: NoticeTarget = .papersFolder, apply: Bool = false, commit: Bool = false,
+            writeText: (@Sendable (String) -> Void)? = nil
+        ) {
             self.asOf = asOf
             self.notices = notices
             self.apply = apply
             self.commit = commit
+            self.writeText = writeText
         }
     }
 
@@ -81,7 +89,7 @@ public enum Sweep {
             retentionPeriod: engine.rules.period(.retentionMonths), retentionDue: RetentionSweep.due(records, asOf: request.asOf))
         try writeNotices(
             (due + alreadyLifted).sorted { $0.caseID < $1.caseID }, to: request.notices, repository: repository,
-            period: period, asOf: request.asOf, into: &outcome)
+            period: period, asOf: request.asOf, into: &outcome, writeText: request.apply ? nil : request.writeText)
         if request.apply {
             (outcome.applied, outcome.failed) = FlagLifting.apply(due, asOf: request.asOf, root: root, progress: progress)
             if request.commit, !outcome.applied.isEmpty {
@@ -105,7 +113,7 @@ public enum Sweep {
     /// One notice per agency with flags to lift.
     static func writeNotices(
         _ due: [FlagSweep.Due], to target: NoticeTarget, repository: Repository, period: RulePeriod, asOf: LocalDate,
-        into outcome: inout Outcome
+        into outcome: inout Outcome, writeText: (@Sendable (String) -> Void)? = nil
     ) throws {
         guard !due.isEmpty else { return }
         let folder: URL?
@@ -129,6 +137,8 @@ public enum Sweep {
                 let url = folder.appendingPathComponent("\(agency.id).md")
                 try AtomicWrite.write(text, to: url, access: .ownerOnly)
                 outcome.noticeFiles.append(url.path)
+            } else if let writeText {
+                writeText(text)
             } else {
                 outcome.noticeTexts.append(text)
             }

@@ -43,7 +43,17 @@ enum CheckCommand {
         case "json":
             context.console.print(JSONWriter.write(report.json(grouping), pretty: true))
         default:
-            context.console.write(report.textLines(grouping).map { $0 + "\n" }.joined())
+            // Written in pieces: a check of 100,000 cases prints megabytes.
+            var piece = ""
+            for line in report.textLines(grouping) {
+                piece += line
+                piece += "\n"
+                if piece.utf8.count >= 1 << 16 {
+                    context.console.write(piece)
+                    piece = ""
+                }
+            }
+            context.console.write(piece)
             let count = report.breaches.count
             context.console.printError("\(count) breach\(count == 1 ? "" : "es") as of \(asOf) (\(protocolContext.rules.profile) profile)")
         }

@@ -67,7 +67,9 @@ enum SweepCommand {
         case let path?: .folder(context.url(path))
         }
         let outcome = try Sweep.run(
-            Sweep.Request(asOf: asOf, notices: notices, apply: arguments.flag("--apply"), commit: arguments.flag("--commit")),
+            Sweep.Request(
+                asOf: asOf, notices: notices, apply: arguments.flag("--apply"), commit: arguments.flag("--commit"),
+                writeText: { [console = context.console] text in console.write(text + "\n") }),
             root: context.repositoryRoot(), progress: context.console.progress("sweep: recording the lifting", unit: "cases")
         ) { _ in try context.loadRepository() }
         let console = context.console
