@@ -1,5 +1,6 @@
 import Foundation
 import MaracBase
+import MaracJSON
 import MaracPapers
 import MaracProtocol
 import MaracRecords
@@ -129,18 +130,29 @@ public enum Sweep {
         var byID: [String: Case] = [:]
         for record in repository.cases { if let id = record.id, byID[id] == nil { byID[id] = record } }
         let contexts = due.map { item in byID[item.caseID].map { FlagNotice.caseContext(item, $0) } }
-        for agency in repository.configuration.agencies {
+        let told = repository.configuration.agencies.compactMap { agency -> (Configuration.Agency, [JSONValue])? in
             let cases = due.indices.filter { due[$0].agencies.contains(agency.id) }.compactMap { contexts[$0] }
-            guard !cases.isEmpty else { continue }
-            let text = try FlagNotice.render(agency: agency, caseContexts: cases, repository: repository, period: period, asOf: asOf)
-            if let folder {
-                let url = folder.appendingPathComponent("\(agency.id).md")
-                try AtomicWrite.write(text, to: url, access: .ownerOnly)
-                outcome.noticeFiles.append(url.path)
-            } else if let writeText {
-                writeText(text)
-            } else {
-                outcome.noticeTexts.append(text)
+            return cases.isEmpty ? nil : (agency, cases)
+        }
+        // A few notices rendered at once on all cores, written in marac.toml's order.
+        let batch = Swift.max(1, ProcessInfoCores.count)
+        for start in stride(from: 0, to: told.count, by: batch) {
+            let rendered = Array(told[start..<Swift.min(start + batch, told.count)]).concurrentMap { agency, cases in
+                Result { () throws(PaperError) -> String in
+                    try FlagNotice.render(agency: agency, caseContexts: cases, repository: repository, period: period, asOf: asOf)
+                }
+            }
+            for (n, result) in rendered.enumerated() {
+                let agency = told[start + n].0, text = try result.get()
+                if let folder {
+                    let url = folder.appendingPathComponent("\(agency.id).md")
+                    try AtomicWrite.write(text, to: url, access: .ownerOnly)
+                    outcome.noticeFiles.append(url.path)
+                } else if let writeText {
+                    writeText(text)
+                } else {
+                    outcome.noticeTexts.append(text)
+                }
             }
         }
     }
