@@ -1,15 +1,34 @@
 
 /// A calendar date without time zone (TOML "local date", e.g. `2026-11-19`).
 
+///
+/// Kept in 8 bytes (a record holds many dates, and a repository 100,000 records): a year
+/// beyond ±2,147,483,647 or a month or day beyond ±32,767, which no date written or worked
+/// out reaches, is held at that bound.
 public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public var year: Int
-    public var month: Int
-    public var day: Int
+    private var storedYear: Int32
+    private var storedMonth: Int16
+    private var storedDay: Int16
+
+    public var year: Int {
+        get { Int(storedYear) }
+        set { storedYear = Int32(clamping: newValue) }
+    }
+
+    public var month: Int {
+        get { Int(storedMonth) }
+        set { storedMonth = Int16(clamping: newValue) }
+    }
+
+    public var day: Int {
+        get { Int(storedDay) }
+        set { storedDay = Int16(clamping: newValue) }
+    }
 
     public init(year: Int, month: Int, day: Int) {
-        self.year = year
-        self.month = month
-        self.day = day
+        storedYear = Int32(clamping: year)
+        storedMonth = Int16(clamping: month)
+        storedDay = Int16(clamping: day)
     }
 
     public static func < (a: LocalDate, b: LocalDate) -> Bool {

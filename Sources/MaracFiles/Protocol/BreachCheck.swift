@@ -21,15 +21,11 @@ public struct BreachCheck: Sendable {
         self.engine = engine
         self.asOf = asOf
         records = ProtocolRecords(engine: engine, repository: repository)
-        candidates = AgendaCandidatesCache(records)
     }
 
-    /// Each meeting's agenda candidates (`ProtocolRecords.agendaCandidates`), worked out once
-    /// for the rules that count them.
-    private let candidates: AgendaCandidatesCache
-
-    /// The agenda candidates of the meeting at `index` in `records.meetings`.
-    func agendaCandidates(ofMeeting index: Int) -> [AgendaCandidate] { candidates.of(index) }
+    /// The agenda candidates of the meeting at `index` in `records.meetings`, worked out where
+    /// they are counted and not kept (the cap and attendance rules run side by side).
+    func agendaCandidates(ofMeeting index: Int) -> [AgendaCandidate] { records.agendaCandidates(records.meetings[index]) }
 
     /// Repeats and links among the cases.
     public var detection: RepeatDetection { records.detection }
@@ -44,7 +40,14 @@ public struct BreachCheck: Sendable {
             { $0.circulationBreaches() }, { $0.relistingBreaches() }, { $0.actionBreaches() }, { $0.caseBreaches() },
         ]
         let check = self
-        return Breach.sorted(families.concurrentMap { $0(check) }.flatMap { $0 }, .case)
+        var found = families.concurrentMap { $0(check) }
+        var all: [Breach] = []
+        all.reserveCapacity(found.reduce(0) { $0 + $1.count })
+        for i in found.indices {
+            all += found[i]
+            found[i] = []
+        }
+        return Breach.sorted(all, .case)
     }
 
     /// The citation of a profile rule (or of the override that sets it).
@@ -150,25 +153,3 @@ public struct BreachReport: Sendable {
     }
 }
 
-/// Each meeting's agenda candidates, worked out on first use (by any thread) and kept.
-final class AgendaCandidatesCache: @unchecked Sendable {
-    private let records: ProtocolRecords
-    private let lock = NSLock()
-    private var byMeeting: [Int: [AgendaCandidate]] = [:]
-
-    init(_ records: ProtocolRecords) { self.records = records }
-
-    func of(_ index: Int) -> [AgendaCandidate] {
-        lock.lock()
-        if let known = byMeeting[index] {
-            lock.unlock()
-            return known
-        }
-        lock.unlock()
-        let found = records.agendaCandidates(records.meetings[index])
-        lock.lock()
-        byMeeting[index] = found
-        lock.unlock()
-        return found
-    }
-}

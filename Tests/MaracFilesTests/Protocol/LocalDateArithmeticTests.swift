@@ -2,6 +2,17 @@ import XCTest
 @testable import MaracBase
 
 final class LocalDateArithmeticTests: XCTestCase {
+    /// A date is kept in 8 bytes; a value no date reaches is held at its bound, never a crash.
+    func testADateIsSmallAndOutOfRangeValuesAreHeldAtTheirBound() {
+        XCTAssertEqual(MemoryLayout<LocalDate>.size, 8)
+        let date = LocalDate(year: 2026, month: 11, day: 30)
+        XCTAssertEqual([date.year, date.month, date.day], [2026, 11, 30])
+        XCTAssertEqual(date.description, "2026-11-30")
+        let far = LocalDate(year: Int.max, month: 40_000, day: -40_000)
+        XCTAssertEqual([far.year, far.month, far.day], [Int(Int32.max), Int(Int16.max), Int(Int16.min)])
+        XCTAssertLessThan(LocalDate(year: 2026, month: 1, day: 31), LocalDate(year: 2026, month: 2, day: 1))
+    }
+
     private func d(_ y: Int, _ m: Int, _ day: Int) -> LocalDate { LocalDate(year: y, month: m, day: day) }
 
     func testDayNumberEpochAndRoundTrip() {
