@@ -25,16 +25,17 @@ public enum FlagSweep {
     public static func due(
         _ repository: Repository, records: ProtocolRecords, asOf: LocalDate
     ) -> [Due] {
-        let involved = HearingAgencies(repository.meetings)
-        var found: [Due] = []
-        for record in repository.cases {
+        let due = repository.cases.compactMap { record -> (Case, String, FlagStatus)? in
             guard let id = record.id, let status = records.flagStatus(of: id, asOf: asOf), status.isDue(asOf: asOf)
-            else { continue }
-            found.append(Due(
-                caseID: id, file: record.file, start: status.start, ended: status.ended,
-                agencies: agencies(for: record, involved: involved, engine: records.engine)))
+            else { return nil }
+            return (record, id, status)
         }
-        return found.sorted { $0.caseID < $1.caseID }
+        let involved = HearingAgencies(repository.meetings, of: Set(due.map(\.1)))
+        return due.map { record, id, status in
+            Due(
+                caseID: id, file: record.file, start: status.start, ended: status.ended,
+                agencies: agencies(for: record, involved: involved, engine: records.engine))
+        }.sorted { $0.caseID < $1.caseID }
     }
 
     /// The agencies told to lift a case's flags. A closed-session case
@@ -64,7 +65,8 @@ public enum FlagSweep {
     /// agencies their `[flag] notice` names: their notices are written again, so that a
     /// second run, or a run after a crash, still leaves every agency's notice whole.
     public static func liftedOn(_ date: LocalDate, _ repository: Repository, records: ProtocolRecords) -> [Due] {
-        let involved = HearingAgencies(repository.meetings)
+        let lifted = repository.cases.filter { $0.flagLifted == date && $0.flagNotice.isEmpty }.compactMap(\.id)
+        let involved = HearingAgencies(repository.meetings, of: Set(lifted))
         return repository.cases.compactMap { record in
             guard record.flagLifted == date, let id = record.id,
                   let status = records.flagStatus(of: id, asOf: date) else { return nil }
@@ -79,14 +81,16 @@ public enum FlagSweep {
 /// What the meetings say of each case's hearings: the agencies that took part (presented it,
 /// shared information or took an action, and everyone attending a meeting of kind `closed`
 /// that heard it) and whether such a closed meeting heard it, gathered in one pass over the
-/// meetings.
+/// meetings for the cases asked about.
 public struct HearingAgencies: Sendable {
     private var byCase: [String: (agencies: Set<String>, atClosedMeeting: Bool)] = [:]
 
-    public init(_ meetings: [Meeting]) {
+    /// What `meetings` say of the cases `ids`.
+    public init(_ meetings: [Meeting], of ids: Set<String>) {
+        guard !ids.isEmpty else { return }
         for meeting in meetings {
             for hearing in meeting.hearings {
-                guard let id = hearing.caseID else { continue }
+                guard let id = hearing.caseID, ids.contains(id) else { continue }
                 var entry = byCase[id] ?? ([], false)
                 entry.agencies.formUnion(hearing.information.compactMap(\.agency))
                 entry.agencies.formUnion(hearing.actions.compactMap(\.agency))

@@ -127,8 +127,11 @@ public enum Sweep {
             folder = nil
         }
         if let folder { try PapersGuard.check(folder, root: repository.root) }
+        let wanted = Set(due.map(\.caseID))
         var byID: [String: Case] = [:]
-        for record in repository.cases { if let id = record.id, byID[id] == nil { byID[id] = record } }
+        for record in repository.cases {
+            if let id = record.id, wanted.contains(id), byID[id] == nil { byID[id] = record }
+        }
         let contexts = due.map { item in byID[item.caseID].map { FlagNotice.caseContext(item, $0) } }
         let told = repository.configuration.agencies.compactMap { agency -> (Configuration.Agency, [JSONValue])? in
             let cases = due.indices.filter { due[$0].agencies.contains(agency.id) }.compactMap { contexts[$0] }
