@@ -41,9 +41,12 @@ public enum IndexFormat {
         }
     }
 
-    /// One entry as found in a stored index: its stamp and where its parts are.
+    /// One entry as found in a stored index: its stamp and where its parts are. Split with
+    /// `paths: false`, the stamp's path is empty and only `path` says where its bytes are.
     struct RawEntry {
         var stamp: FileStamp
+        /// Where the file's path is in the index.
+        var path: Range<Int> = 0..<0
         var kind: UInt8
         var record: Range<Int>
         var keys: Range<Int> = 0..<0
@@ -134,8 +137,11 @@ public enum IndexFormat {
         return IndexFingerprint(count: count, sum: sum)
     }
 
-    static func raw(_ bytes: [UInt8]) throws(Problem) -> RawIndex {
-        var r = ByteReader(bytes, offset: try check(bytes))
+    /// The entries of `bytes`. `checked`: `check` has already passed them (the checksum is not
+    /// worked out again); `paths`: each stamp's path is made (else only where it is).
+    static func raw(_ bytes: [UInt8], checked: Bool = false, paths: Bool = true) throws(Problem) -> RawIndex {
+        guard bytes.count >= headerSize else { throw .truncated }
+        var r = ByteReader(bytes, offset: checked ? headerSize : try check(bytes))
         do {
             let fingerprint = IndexFingerprint(count: try r.word(), sum: try r.word())
             let configuration = try IndexRecordCoding.readStamp(&r)
@@ -143,9 +149,17 @@ public enum IndexFormat {
             var entries: [RawEntry] = []
             entries.reserveCapacity(count)
             for _ in 0..<count {
-                let stamp = try IndexRecordCoding.readStamp(&r)
+                let path: Range<Int>, stamp: FileStamp
+                if paths {
+                    var pathReader = ByteReader(bytes, offset: r.offset)
+                    path = try pathReader.skipString()
+                    stamp = try IndexRecordCoding.readStamp(&r)
+                } else {
+                    path = try r.skipString()
+                    stamp = FileStamp(path: "", size: try r.varint(), modified: try r.signed(), hash: try r.word())
+                }
                 let kind = try r.byte()
-                var entry = RawEntry(stamp: stamp, kind: kind, record: r.offset..<r.offset)
+                var entry = RawEntry(stamp: stamp, path: path, kind: kind, record: r.offset..<r.offset)
                 switch kind {
                 case 0: break
                 case 1:

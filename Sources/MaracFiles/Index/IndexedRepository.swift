@@ -130,9 +130,14 @@ extension Repository {
 package struct IndexedRecords: Sendable {
     let raw: IndexFormat.RawIndex
 
+    /// `bytes` as `IndexStore.currentBytes` or `IndexBuilder` gave them (checked already);
+    /// each file's path is made only when a record is decoded.
     package init(_ bytes: [UInt8]) throws(IndexFormat.Problem) {
-        raw = try IndexFormat.raw(bytes)
+        raw = try IndexFormat.raw(bytes, checked: true, paths: false)
     }
+
+    /// The file of `entry`.
+    func path(_ entry: IndexFormat.RawEntry) -> String { String(decoding: raw.bytes[entry.path], as: UTF8.self) }
 
     /// Every case and meeting, in file order, with the cases' matches.
     func repository(root: URL, configuration: Configuration) throws(IndexFormat.Problem) -> Repository {
@@ -148,7 +153,7 @@ package struct IndexedRecords: Sendable {
             var r = ByteReader(raw.bytes, offset: entry.facts.lowerBound)
             guard let header = try? IndexFactsCoding.decodeMeetingHeader(&r) else { throw .malformed }
             headings.append(MeetingHeading(
-                file: entry.stamp.path, marac: header.marac, date: header.date, kind: header.kind,
+                file: path(entry), marac: header.marac, date: header.date, kind: header.kind,
                 latestOutstandingEnd: header.latestOutstandingEnd))
         }
         return headings
@@ -173,7 +178,7 @@ package struct IndexedRecords: Sendable {
             let id = bytes[r.offset..<(r.offset + stored - 1)]
             if candidates.contains(where: { $0.elementsEqual(id) }) { queue.append(n) }
         }
-        let cases = CaseEntries(entries: entries, cases: parts.cases)
+        let cases = CaseEntries(records: self, cases: parts.cases)
         var chosen = Set(queue)
         while let n = queue.popLast() {
             var r = ByteReader(bytes, offset: entries[n].relations.lowerBound)
@@ -195,7 +200,9 @@ package struct IndexedRecords: Sendable {
             switch entry.kind {
             case 1: cases.append(n)
             case 2: meetings.append(n)
-            default: if entry.stamp.path.hasPrefix(Repository.casesFolder + "/") { undecoded.append(entry.stamp.path) }
+            default:
+                let file = path(entry)
+                if file.hasPrefix(Repository.casesFolder + "/") { undecoded.append(file) }
             }
         }
         return (cases, meetings, undecoded)
@@ -203,8 +210,8 @@ package struct IndexedRecords: Sendable {
 
     private func decodeMeetings(_ positions: [Int]) throws(IndexFormat.Problem) -> [Meeting] {
         try decodeEach(positions) { (r: inout ByteReader, entry) throws(ByteReader.Malformed) in
-            try IndexFactsCoding.decodeMeeting(&r, file: entry.stamp.path)
-        } placeholder: { Meeting(file: $0.stamp.path) }
+            try IndexFactsCoding.decodeMeeting(&r, file: path(entry))
+        } placeholder: { Meeting(file: path($0)) }
     }
 
     /// The cases of `caseEntries` decoded, with `meetings`, and the matches among those cases.
@@ -213,12 +220,12 @@ package struct IndexedRecords: Sendable {
     ) throws(IndexFormat.Problem) -> Repository {
         let entries = raw.entries, bytes = raw.bytes
         let cases = try decodeEach(caseEntries) { (r: inout ByteReader, entry) throws(ByteReader.Malformed) in
-            try IndexFactsCoding.decodeCase(&r, file: entry.stamp.path)
-        } placeholder: { Case(file: $0.stamp.path) }
+            try IndexFactsCoding.decodeCase(&r, file: path(entry))
+        } placeholder: { Case(file: path($0)) }
 
         var caseIndex: [String: Int] = [:]
         caseIndex.reserveCapacity(cases.count)
-        for (a, n) in caseEntries.enumerated() { caseIndex[entries[n].stamp.path] = a }
+        for (a, n) in caseEntries.enumerated() { caseIndex[path(entries[n])] = a }
         var kinds: [Pair: (victim: Bool, perpetrator: Bool)] = [:]
         for (a, n) in caseEntries.enumerated() {
             var r = ByteReader(bytes, offset: entries[n].relations.lowerBound)
@@ -281,22 +288,24 @@ package struct IndexedRecords: Sendable {
     /// The case entries looked up by file: the index keeps its entries in path order, so by
     /// binary search (by a table of every path, should the order ever not hold).
     private final class CaseEntries {
-        let entries: [IndexFormat.RawEntry]
+        let records: IndexedRecords
         let cases: [Int]
-        lazy var byPath: [String: Int] = Dictionary(cases.map { (entries[$0].stamp.path, $0) }) { first, _ in first }
+        lazy var byPath: [String: Int] = Dictionary(cases.map { (records.path(records.raw.entries[$0]), $0) }) { first, _ in first }
 
-        init(entries: [IndexFormat.RawEntry], cases: [Int]) {
-            self.entries = entries
+        init(records: IndexedRecords, cases: [Int]) {
+            self.records = records
             self.cases = cases
         }
 
         func entry(of path: String) -> Int? {
+            let wanted = Array(path.utf8), bytes = records.raw.bytes, entries = records.raw.entries
+            func stored(_ n: Int) -> ArraySlice<UInt8> { bytes[entries[cases[n]].path] }
             var low = 0, high = cases.count
             while low < high {
                 let middle = (low + high) / 2
-                if entries[cases[middle]].stamp.path < path { low = middle + 1 } else { high = middle }
+                if stored(middle).lexicographicallyPrecedes(wanted) { low = middle + 1 } else { high = middle }
             }
-            if low < cases.count, entries[cases[low]].stamp.path == path { return cases[low] }
+            if low < cases.count, stored(low).elementsEqual(wanted) { return cases[low] }
             return byPath[path]
         }
     }
