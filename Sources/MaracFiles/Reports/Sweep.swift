@@ -79,11 +79,13 @@ public enum Sweep {
         }
         let lock = request.apply || request.notices != .text ? try RepositoryLock.acquire(root: root) : nil
         let repository = try load(root)
+        var timer = PhaseTimer()
         let engine = try ProtocolEngine.load(repository.configuration)
         let period = try flagPeriod(engine)
         let records = ProtocolRecords(engine: engine, repository: repository)
         let due = FlagSweep.due(repository, records: records, asOf: request.asOf)
         let alreadyLifted = FlagSweep.liftedOn(request.asOf, repository, records: records)
+        timer.lap("flags due")
         var outcome = Outcome(
             asOf: request.asOf, period: period, due: due, alreadyLifted: alreadyLifted, noticeFiles: [], noticeTexts: [],
             applied: [], failed: [], committed: false,
@@ -91,6 +93,7 @@ public enum Sweep {
         try writeNotices(
             (due + alreadyLifted).sorted { $0.caseID < $1.caseID }, to: request.notices, repository: repository,
             period: period, asOf: request.asOf, into: &outcome, writeText: request.apply ? nil : request.writeText)
+        timer.lap("notices")
         if request.apply {
             (outcome.applied, outcome.failed) = FlagLifting.apply(due, asOf: request.asOf, root: root, progress: progress)
             if request.commit, !outcome.applied.isEmpty {
