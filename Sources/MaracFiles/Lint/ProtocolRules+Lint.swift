@@ -76,7 +76,7 @@ enum ProtocolLint {
     /// IDVA time covers non-police referrals only [001 §4.6], Liverpool scores DASH only from
     /// health [003 MOP §1.3].
     static func agencyKinds(_ engine: ProtocolEngine, file: String) -> [Diagnostic] {
-        var kinds = Set(engine.configuration.agencies.compactMap(\.kind))
+        let kinds = Set(engine.configuration.agencies.compactMap(\.kind))
         let needs: [(RuleID, Configuration.Agency.Kind, String)] = [
             (.idvaNonPoliceOnly, .police, "the IDVA referral time then applies to police referrals too"),
             (.dashHealthOnly, .health, "no DASH score counts"),

@@ -47,13 +47,19 @@ public enum AgendaPlan {
     }
 
     /// Plans meeting `id` (a meeting id, or a date when one MARAC meets that day): a recorded
-    /// meeting, or one the schedule gives that has no file yet. With `apply`, under the
-    /// repository lock, the missing `[[hearing]]` entries are appended to the meeting file
-    /// (started from the scaffold if it does not exist) through the format-preserving editor
-    /// and written atomically; a second run finds nothing to add.
+    /// meeting, or one the schedule gives that has no file yet, of the repository at `root` as
+    /// `load` reads it. With `apply` the missing `[[hearing]]` entries are appended to the
+    /// meeting file (started from the scaffold if it does not exist) through the
+    /// format-preserving editor and written atomically; a second run finds nothing to add. To
+    /// apply, the repository lock is taken before `load` reads the records, so what is written
+    /// follows from what was read.
     public static func run(
-        meeting id: String, repository: Repository, engine: ProtocolEngine, apply: Bool
-    ) throws(RepositoryError) -> Outcome {
+        meeting id: String, root: URL, apply: Bool, load: (URL) throws -> Repository
+    ) throws -> Outcome {
+        let lock = apply ? try RepositoryLock.acquire(root: root) : nil
+        defer { withExtendedLifetime(lock) {} }
+        let repository = try load(root)
+        let engine = try ProtocolEngine.load(repository.configuration)
         let (target, recorded) = try resolve(id, repository: repository, engine: engine)
         let records = ProtocolRecords(engine: engine, repository: repository)
         var planner = ListingPlanner(records)
@@ -88,10 +94,8 @@ public enum AgendaPlan {
             meetingID: target.id, file: file, fileExists: recorded != nil, referralCutoff: target.referralCutoff,
             cap: engine.rules.maxCasesPerMeeting, rows: rows, unknownCases: unknown, added: [])
         if apply, !outcome.toAdd.isEmpty {
-            let lock = try RepositoryLock.acquire(root: repository.root)
             outcome.added = try write(outcome.toAdd, to: file, meeting: target, configuration: repository.configuration, root: repository.root)
             outcome.fileExists = true
-            withExtendedLifetime(lock) {}
         }
         return outcome
     }

@@ -86,17 +86,18 @@ public enum RetentionPurge {
         return Outcome(asOf: asOf, period: engine.rules.period(.retentionMonths), items: items, notDue: notDue.map(ShownID.caseID))
     }
 
-    /// Destroys the cases of `plan` (see the type): under the repository lock, in a clean,
-    /// encrypted git work tree with git-filter-repo, or nothing changes.
-    public static func apply(_ plan: Outcome, decision: Decision, repository: Repository) throws -> Outcome {
+    /// Destroys the cases of `plan` (see the type), in a clean, encrypted git work tree with
+    /// git-filter-repo, or nothing changes. `lock` is the repository lock, taken before
+    /// `repository` was read, so what is destroyed is what was planned.
+    public static func apply(
+        _ plan: Outcome, decision: Decision, repository: Repository, under lock: RepositoryLock
+    ) throws -> Outcome {
         var outcome = plan
         guard !plan.items.isEmpty, let period = plan.period else { return outcome }
         let root = repository.root
         guard let layout = try VaultLayout.find(root: root) else {
             throw RepositoryError(VaultLayout.notARepositoryMessage(root) + "; destruction also removes the files from the git history, so the records must be in git; nothing was changed")
         }
-        let lock = try RepositoryLock.acquire(root: root)
-        defer { withExtendedLifetime(lock) {} }
         try PurgeHistory.preconditions(layout, again: "mfile sweep --purge --apply")
         let recordPath = "\(destroyedFolder)/\(plan.asOf.year).toml"
         guard try AttributeCheck(layout: layout).unencrypted([layout.gitPath(recordPath)]).isEmpty else {

@@ -3,7 +3,7 @@ import XCTest
 @testable import MaracJSON
 @testable import MaracRepository
 
-/// Writers take the repository lock: while one holds it another sweep changes nothing, and
+/// Writers take the repository lock: while one holds it another sweep (or purge) changes nothing, and
 /// sweeps run at once never corrupt each other. A closed-session case's flag notices go only
 /// to the agencies of that session.
 final class SweepLockAndNoticeTests: XCTestCase {
@@ -19,6 +19,20 @@ final class SweepLockAndNoticeTests: XCTestCase {
         XCTAssertEqual(result.status, 2, result.stderr)
         XCTAssertTrue(result.stderr.contains("another mfile command is changing these records"), result.stderr)
         XCTAssertEqual(TransferFixtures.snapshot(root), before, "a sweep changed files while another held the lock")
+    }
+
+    func testPurgeTakesTheLockBeforeItReadsAndChangesNothingWhileAnotherHoldsIt() throws {
+        let root = try DemoRepository.copy()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let before = TransferFixtures.snapshot(root)
+        let held = try RepositoryLock.acquire(root: root)
+        let result = try runProduct("mfile", [
+            "sweep", "--as-of", "2029-06-01", "--purge", "--apply", "--decided-by", "chair", "--decided", "2029-05-30",
+        ], in: root)
+        withExtendedLifetime(held) {}
+        XCTAssertEqual(result.status, 2, result.stderr)
+        XCTAssertTrue(result.stderr.contains("another mfile command is changing these records"), result.stderr)
+        XCTAssertEqual(TransferFixtures.snapshot(root), before, "a purge changed files while another held the lock")
     }
 
     func testConcurrentSweepsNeverCorruptEachOther() throws {

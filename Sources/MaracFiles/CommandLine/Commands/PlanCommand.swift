@@ -33,10 +33,10 @@ enum PlanCommand {
         run: run)
 
     static func run(_ context: CommandContext) throws -> ExitStatus {
-        let repository = try context.loadRepository()
-        let engine = try ProtocolEngine.load(repository.configuration)
         let apply = context.arguments.flag("--apply")
-        let outcome = try AgendaPlan.run(meeting: context.arguments.positional[0], repository: repository, engine: engine, apply: apply)
+        let outcome = try AgendaPlan.run(
+            meeting: context.arguments.positional[0], root: try context.repositoryRoot(), apply: apply,
+            load: { _ in try context.loadRepository() })
         let console = context.console
         switch context.format {
         case "json":

@@ -127,15 +127,21 @@ enum SweepCommand {
     /// `--purge`: a dry run, or with `--apply` the destruction (`RetentionPurge`).
     static func purge(_ context: CommandContext) throws -> ExitStatus {
         let arguments = context.arguments
-        let repository = try context.loadRepository()
-        let plan = try RetentionPurge.plan(repository, asOf: context.asOf, only: arguments.allValues("--case"))
-        var outcome = plan
+        var decision: RetentionPurge.Decision?
         if arguments.flag("--apply") {
             guard let role = arguments.value("--decided-by").flatMap(RetentionPurge.Role.init(rawValue:)), let decided = arguments.date("--decided") else {
                 throw UsageError("--purge --apply needs who decided and when: --decided-by ROLE --decided DATE")
             }
-            outcome = try RetentionPurge.apply(
-                plan, decision: .init(role: role, decided: decided, reference: arguments.value("--decision-ref")), repository: repository)
+            decision = .init(role: role, decided: decided, reference: arguments.value("--decision-ref"))
+        }
+        // Destroying: the lock is taken before the records are read.
+        let lock = decision == nil ? nil : try RepositoryLock.acquire(root: context.repositoryRoot())
+        defer { withExtendedLifetime(lock) {} }
+        let repository = try context.loadRepository()
+        let plan = try RetentionPurge.plan(repository, asOf: context.asOf, only: arguments.allValues("--case"))
+        var outcome = plan
+        if let decision, let lock {
+            outcome = try RetentionPurge.apply(plan, decision: decision, repository: repository, under: lock)
         }
         if context.format == "json" {
             context.console.print(JSONWriter.write(RetentionReport.json(outcome), pretty: true))
