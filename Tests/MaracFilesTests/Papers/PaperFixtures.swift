@@ -116,10 +116,10 @@ enum PaperFixtures {
         return Case(table: try TOMLDecoder.decode(bytes: Array(text.utf8)), file: "cases/2026/x.toml", problems: &problems)
     }
 
-    /// The protocol engine of a one-MARAC configuration under `profile`, with `rules` (TOML
+    /// The protocol engine of a one-MARAC configuration under `profile` meeting at `frequency`, with `rules` (TOML
     /// lines) as its `[rules]`; agencies `police` (kind police), `health` (kind health) and
     /// `housing`.
-    static func engine(_ profile: String, rules: String = "") throws -> ProtocolEngine {
+    static func engine(_ profile: String, rules: String = "", frequency: String = "monthly") throws -> ProtocolEngine {
         let text = """
             name = "Test MARAC"
             profile = "\(profile)"
@@ -129,7 +129,7 @@ enum PaperFixtures {
             [[marac]]
             id = "north"
             name = "North"
-            frequency = "monthly"
+            frequency = "\(frequency)"
             first_meeting = 2026-01-08
             [[agency]]
             id = "police"

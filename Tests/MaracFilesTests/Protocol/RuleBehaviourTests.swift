@@ -20,35 +20,6 @@ final class RuleBehaviourTests: XCTestCase {
         var observe: @Sendable (ProtocolEngine) throws -> String
     }
 
-    static func engine(_ profile: String, rules: String, frequency: String) throws -> ProtocolEngine {
-        let text = """
-            name = "T"
-            profile = "\(profile)"
-            marking = "OFFICIAL-SENSITIVE"
-            [rules]
-            \(rules)
-            [[marac]]
-            id = "north"
-            name = "North"
-            frequency = "\(frequency)"
-            first_meeting = 2026-01-08
-            [[agency]]
-            id = "police"
-            name = "Police"
-            kind = "police"
-            [[agency]]
-            id = "health"
-            name = "Health"
-            kind = "health"
-            [[agency]]
-            id = "housing"
-            name = "Housing"
-            kind = "housing"
-            """
-        var problems: [Diagnostic] = []
-        return try ProtocolEngine.load(Configuration(table: try TOMLDecoder.decode(bytes: Array(text.utf8)), problems: &problems))
-    }
-
     // Observations.
 
     static func check(_ engine: ProtocolEngine, asOf: String, cases: [Case] = [], meetings: [Meeting] = []) -> String {
@@ -341,8 +312,8 @@ final class RuleBehaviourTests: XCTestCase {
                 XCTFail("\(id.rawValue) is listed by 'mfile rules' but no probe shows that it changes anything")
                 continue
             }
-            let profile = try probe.observe(try Self.engine(probe.profile, rules: "", frequency: probe.frequency))
-            let switched = try probe.observe(try Self.engine(probe.profile, rules: probe.switched, frequency: probe.frequency))
+            let profile = try probe.observe(try PaperFixtures.engine(probe.profile, frequency: probe.frequency))
+            let switched = try probe.observe(try PaperFixtures.engine(probe.profile, rules: probe.switched, frequency: probe.frequency))
             XCTAssertNotEqual(profile, switched, "\(id.rawValue): switching it (\(probe.switched)) changes nothing: \(profile)")
         }
         for id in RuleID.notYetChecked { XCTAssertNil(Self.probes[id], "\(id.rawValue) is not listed") }
